@@ -1,0 +1,143 @@
+import cookie from "@fastify/cookie";
+import helmet from "@fastify/helmet";
+import rateLimit from "@fastify/rate-limit";
+import Fastify, { type FastifyInstance } from "fastify";
+import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from "fastify-type-provider-zod";
+import type { Config } from "./config.js";
+import type { Database } from "./db/client.js";
+import { createSweeper, type Sweeper } from "./jobs/sweeper.js";
+import { systemClock, type Clock } from "./lib/clock.js";
+import { authRoutes } from "./modules/auth/auth.routes.js";
+import { createAuthService } from "./modules/auth/auth.service.js";
+import { catalogRoutes } from "./modules/catalog/catalog.routes.js";
+import { createCatalogService } from "./modules/catalog/catalog.service.js";
+import { createCentreDirectory, type CentreDirectory } from "./modules/catalog/centre-directory.js";
+import { counterRoutes } from "./modules/counters/counters.routes.js";
+import { countersRepository } from "./modules/counters/counters.repository.js";
+import { createCounterService } from "./modules/counters/counters.service.js";
+import { displayRoutes } from "./modules/display/display.routes.js";
+import { createDisplayService } from "./modules/display/display.service.js";
+import { healthRoutes } from "./modules/health/health.routes.js";
+import { ticketRoutes } from "./modules/tickets/tickets.routes.js";
+import { ticketsRepository } from "./modules/tickets/tickets.repository.js";
+import { createTicketService } from "./modules/tickets/tickets.service.js";
+import { accessPlugin } from "./plugins/access.js";
+import { appsPlugin } from "./plugins/apps.js";
+import { docsPlugin } from "./plugins/docs.js";
+import { errorsPlugin } from "./plugins/errors.js";
+import { createSocketPublisher, type Publisher, type SocketServer } from "./plugins/realtime/publisher.js";
+import { createSocketServer } from "./plugins/realtime/socket-server.js";
+
+export interface AppDeps {
+  database: Database;
+  clock?: Clock;
+  /** Pass false in tests that drive the sweeper by hand. */
+  runJobs?: boolean;
+  logger?: boolean | object;
+}
+
+declare module "fastify" {
+  interface FastifyInstance {
+    io: SocketServer;
+    sweeper: Sweeper;
+    centres: CentreDirectory;
+  }
+}
+
+/** Builds the whole server (API, socket.io, the apps) without listening: tests inject or listen on port 0. */
+export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyInstance> {
+  const { database } = deps;
+  const db = database.db;
+  const clock = deps.clock ?? systemClock;
+
+  const app = Fastify({
+    logger: deps.logger ?? { level: config.logLevel },
+    trustProxy: config.trustProxy,
+    bodyLimit: 64 * 1024,
+    // Nothing here needs a request id from outside; a generated one keeps logs unambiguous.
+    genReqId: () => crypto.randomUUID(),
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+
+  const centres = createCentreDirectory(db);
+  // The publisher needs the socket server, which needs the auth service: wire through a late binding.
+  let socketPublisher: Publisher | undefined;
+  const publisher: Publisher = {
+    publish: (events) => socketPublisher?.publish(events),
+    disconnectSession: (id) => socketPublisher?.disconnectSession(id),
+  };
+  const auth = createAuthService({ db, clock, publisher, sessionTtlHours: config.sessionTtlHours });
+  const tickets = createTicketService({ db, clock, centres, publisher });
+  const counters = createCounterService({ db, clock, centres, publisher });
+  const catalog = createCatalogService({ db, clock, centres });
+  const display = createDisplayService({ db, clock, centres });
+  const sweeper = createSweeper({ db, clock, centres, publisher });
+
+  await app.register(errorsPlugin);
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        imgSrc: ["'self'", "data:"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        connectSrc: ["'self'", "ws:", "wss:"],
+      },
+    },
+  });
+  await app.register(cookie);
+  await app.register(rateLimit, { global: false });
+  await app.register(accessPlugin, {
+    auth,
+    centres,
+    counterCentre: (id) => countersRepository.centreOf(db, id),
+    ticketCentre: (id) => ticketsRepository.centreOf(db, id),
+  });
+  await app.register(docsPlugin);
+
+  await app.register(healthRoutes, { ping: () => database.ping() });
+  await app.register(
+    async (api) => {
+      const publicPerMinute = config.rateLimit.publicPerMinute;
+      await api.register(authRoutes, {
+        auth,
+        loginPerMinute: config.rateLimit.loginPerMinute,
+        secureCookies: config.trustProxy || config.env === "production",
+      });
+      await api.register(catalogRoutes, { catalog, publicPerMinute });
+      await api.register(ticketRoutes, { tickets, publicPerMinute });
+      await api.register(counterRoutes, { counters });
+      await api.register(displayRoutes, { display });
+    },
+    { prefix: "/api/v1" },
+  );
+  await app.register(appsPlugin, { apps: config.paths.apps });
+
+  const sockets = await createSocketServer(app.server, {
+    auth,
+    centres,
+    pool: database.pool,
+    redisUrl: config.redisUrl,
+    ticketExists: async (publicId) => (await ticketsRepository.findByPublicId(db, publicId)) !== null,
+  });
+  socketPublisher = createSocketPublisher(sockets.io);
+  app.decorate("io", sockets.io);
+  app.decorate("sweeper", sweeper);
+  app.decorate("centres", centres);
+
+  let timer: NodeJS.Timeout | undefined;
+  if (deps.runJobs ?? true) {
+    app.addHook("onReady", async () => {
+      timer = setInterval(() => {
+        sweeper.sweep().catch((err: unknown) => app.log.warn({ err }, "sweep failed"));
+      }, config.sweepIntervalSeconds * 1000);
+      timer.unref();
+    });
+  }
+  app.addHook("preClose", async () => {
+    clearInterval(timer);
+    await sockets.close();
+  });
+
+  return app;
+}

@@ -1,0 +1,88 @@
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { z } from "zod";
+
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
+
+const boolish = z
+  .enum(["true", "false", "1", "0"])
+  .transform((v) => v === "true" || v === "1");
+
+const envSchema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().min(1).default("127.0.0.1"),
+  DATABASE_URL: z.url().optional(),
+  DATA_DIR: z.string().min(1).default("./data"),
+  REDIS_URL: z.url().optional(),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  /** Seed the documented demo on an empty database; never honoured in production. */
+  SEED_DEMO: boolish.default(true),
+  SESSION_TTL_HOURS: z.coerce.number().positive().default(12),
+  /** Behind a TLS-terminating proxy, so cookies are marked Secure and client IPs are trusted. */
+  TRUST_PROXY: boolish.default(false),
+  DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  DB_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(100).default(2000),
+  RATE_LIMIT_PUBLIC_PER_MINUTE: z.coerce.number().int().min(1).default(120),
+  RATE_LIMIT_LOGIN_PER_MINUTE: z.coerce.number().int().min(1).default(10),
+  /** How often waiting tickets of closed days are expired and old idempotency keys dropped. */
+  SWEEP_INTERVAL_SECONDS: z.coerce.number().int().min(1).default(60),
+});
+
+export interface Config {
+  env: "development" | "production" | "test";
+  port: number;
+  host: string;
+  databaseUrl: string | undefined;
+  dataDir: string;
+  redisUrl: string | undefined;
+  logLevel: string;
+  seedDemo: boolean;
+  sessionTtlHours: number;
+  trustProxy: boolean;
+  dbPoolSize: number;
+  dbConnectTimeoutMs: number;
+  rateLimit: { publicPerMinute: number; loginPerMinute: number };
+  sweepIntervalSeconds: number;
+  /** Folders holding the built apps and the migrations, found from the repository layout. */
+  paths: { migrations: string; apps: { kiosk: string; display: string; console: string } };
+}
+
+export class ConfigError extends Error {}
+
+/** The one place that reads the environment; everything else receives this object. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
+    throw new ConfigError(`Invalid configuration:\n${lines.join("\n")}`);
+  }
+  const e = parsed.data;
+  return {
+    env: e.NODE_ENV,
+    port: e.PORT,
+    host: e.HOST,
+    databaseUrl: e.DATABASE_URL,
+    dataDir: path.resolve(e.DATA_DIR),
+    redisUrl: e.REDIS_URL,
+    logLevel: e.LOG_LEVEL,
+    seedDemo: e.SEED_DEMO && e.NODE_ENV !== "production",
+    sessionTtlHours: e.SESSION_TTL_HOURS,
+    trustProxy: e.TRUST_PROXY,
+    dbPoolSize: e.DB_POOL_SIZE,
+    dbConnectTimeoutMs: e.DB_CONNECT_TIMEOUT_MS,
+    rateLimit: {
+      publicPerMinute: e.RATE_LIMIT_PUBLIC_PER_MINUTE,
+      loginPerMinute: e.RATE_LIMIT_LOGIN_PER_MINUTE,
+    },
+    sweepIntervalSeconds: e.SWEEP_INTERVAL_SECONDS,
+    paths: {
+      migrations: path.join(repoRoot, "migrations"),
+      apps: {
+        kiosk: path.join(repoRoot, "kiosk/dist"),
+        display: path.join(repoRoot, "display/dist"),
+        console: path.join(repoRoot, "staff-console/dist"),
+      },
+    },
+  };
+}

@@ -1,0 +1,42 @@
+import { hasClosedForTheDay, serviceDay, type RealtimeEvent } from "@dost/shared";
+import type { Db } from "../db/client.js";
+import type { Clock } from "../lib/clock.js";
+import type { CentreDirectory } from "../modules/catalog/centre-directory.js";
+import { QueueState } from "../modules/tickets/queue-state.js";
+import { ticketsRepository } from "../modules/tickets/tickets.repository.js";
+import type { Publisher } from "../plugins/realtime/publisher.js";
+
+/**
+ * Periodic housekeeping: tickets still waiting when their centre closed become `expired` (each with
+ * its event), and idempotency keys older than their 24 hours are dropped.
+ */
+export function createSweeper(deps: { db: Db; clock: Clock; centres: CentreDirectory; publisher: Publisher }) {
+  const { db, clock, centres, publisher } = deps;
+
+  async function sweep(): Promise<{ expired: number }> {
+    const now = clock.now();
+    let expired = 0;
+    for (const centre of await centres.all()) {
+      const count = await db.transaction((tx) =>
+        ticketsRepository.expireWaiting(tx, {
+          centreId: centre.id,
+          today: serviceDay(now, centre.timezone),
+          includeToday: hasClosedForTheDay(centre.openingHours, now, centre.timezone),
+          now,
+        }),
+      );
+      if (count > 0) {
+        expired += count;
+        const queue = await QueueState.load(db, centre, now);
+        const event: RealtimeEvent = { name: "queue:changed", payload: { centreId: centre.id, services: queue.services() } };
+        publisher.publish([event]);
+      }
+    }
+    await ticketsRepository.dropIdempotencyKeysBefore(db, new Date(now.getTime() - 24 * 3_600_000));
+    return { expired };
+  }
+
+  return { sweep };
+}
+
+export type Sweeper = ReturnType<typeof createSweeper>;

@@ -1,0 +1,61 @@
+import { and, eq, gt, isNull } from "drizzle-orm";
+import type { Executor } from "../../db/client.js";
+import { devices, sessions, users } from "../../db/schema.js";
+import type { DevicePrincipal, UserPrincipal } from "./principal.js";
+
+const userColumns = {
+  id: users.id,
+  username: users.username,
+  displayName: users.displayName,
+  role: users.role,
+  centreId: users.centreId,
+};
+
+export const authRepository = {
+  async findUserForLogin(ex: Executor, username: string) {
+    const [row] = await ex
+      .select({ ...userColumns, passwordHash: users.passwordHash, disabledAt: users.disabledAt })
+      .from(users)
+      .where(eq(users.username, username));
+    return row ?? null;
+  },
+
+  async createSession(
+    ex: Executor,
+    values: { userId: string; tokenHash: string; expiresAt: Date; ip: string; userAgent: string | null },
+  ): Promise<string> {
+    const [row] = await ex.insert(sessions).values(values).returning({ id: sessions.id });
+    if (!row) throw new Error("session insert returned nothing");
+    return row.id;
+  },
+
+  async findSession(ex: Executor, tokenHash: string, now: Date): Promise<UserPrincipal | null> {
+    const [row] = await ex
+      .select({ sessionId: sessions.id, ...userColumns })
+      .from(sessions)
+      .innerJoin(users, eq(users.id, sessions.userId))
+      .where(
+        and(
+          eq(sessions.tokenHash, tokenHash),
+          isNull(sessions.revokedAt),
+          gt(sessions.expiresAt, now),
+          isNull(users.disabledAt),
+        ),
+      );
+    if (!row) return null;
+    const { sessionId, ...user } = row;
+    return { kind: "user", sessionId, user };
+  },
+
+  async revokeSession(ex: Executor, sessionId: string, now: Date): Promise<void> {
+    await ex.update(sessions).set({ revokedAt: now }).where(eq(sessions.id, sessionId));
+  },
+
+  async findDevice(ex: Executor, keyHash: string): Promise<DevicePrincipal | null> {
+    const [row] = await ex
+      .select({ id: devices.id, centreId: devices.centreId, kind: devices.kind, name: devices.name })
+      .from(devices)
+      .where(and(eq(devices.keyHash, keyHash), isNull(devices.revokedAt)));
+    return row ? { kind: "device", device: row } : null;
+  },
+};

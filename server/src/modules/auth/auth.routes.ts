@@ -1,0 +1,80 @@
+import { deviceMeResponseSchema, loginBodySchema, loginResponseSchema, meResponseSchema } from "@dost/shared";
+import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { z } from "zod";
+import { SESSION_COOKIE, principalOf } from "../../plugins/access.js";
+import type { AuthService } from "./auth.service.js";
+
+export const authRoutes: FastifyPluginAsyncZod<{ auth: AuthService; loginPerMinute: number; secureCookies: boolean }> = async (
+  app,
+  { auth, loginPerMinute, secureCookies },
+) => {
+  app.post(
+    "/auth/login",
+    {
+      config: {
+        access: { public: true },
+        // Per address and username, so one guessed account cannot be hammered from one place.
+        rateLimit: {
+          max: loginPerMinute,
+          timeWindow: 60_000,
+          keyGenerator: (req) => `${req.ip}:${String((req.body as { username?: unknown } | undefined)?.username ?? "").toLowerCase()}`,
+        },
+      },
+      schema: { tags: ["auth"], body: loginBodySchema, response: { 200: loginResponseSchema } },
+    },
+    async (request, reply) => {
+      const { token, user, expiresAt } = await auth.login(request.body.username, request.body.password, {
+        ip: request.ip,
+        userAgent: request.headers["user-agent"]?.slice(0, 300) ?? null,
+      });
+      reply.setCookie(SESSION_COOKIE, token, {
+        httpOnly: true,
+        sameSite: "strict",
+        secure: secureCookies,
+        path: "/",
+        expires: expiresAt,
+      });
+      return { token, user };
+    },
+  );
+
+  app.post(
+    "/auth/logout",
+    {
+      config: { access: { audience: ["staff"] } },
+      schema: { tags: ["auth"], response: { 204: z.null() } },
+    },
+    async (request, reply) => {
+      const principal = principalOf(request);
+      if (principal.kind === "user") await auth.logout(principal);
+      reply.clearCookie(SESSION_COOKIE, { path: "/" });
+      return reply.code(204).send(null);
+    },
+  );
+
+  app.get(
+    "/auth/me",
+    {
+      config: { access: { audience: ["staff"] } },
+      schema: { tags: ["auth"], response: { 200: meResponseSchema } },
+    },
+    async (request) => {
+      const principal = principalOf(request);
+      if (principal.kind !== "user") throw new Error("unreachable: audience admits users only");
+      return { user: principal.user };
+    },
+  );
+
+  app.get(
+    "/devices/me",
+    {
+      config: { access: { audience: ["kiosk", "display"] } },
+      schema: { tags: ["auth"], response: { 200: deviceMeResponseSchema } },
+    },
+    async (request) => {
+      const principal = principalOf(request);
+      if (principal.kind !== "device") throw new Error("unreachable: audience admits devices only");
+      return { device: principal.device };
+    },
+  );
+};

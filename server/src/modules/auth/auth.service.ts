@@ -1,0 +1,63 @@
+import type { User } from "@dost/shared";
+import type { Db } from "../../db/client.js";
+import type { Clock } from "../../lib/clock.js";
+import { unauthenticated } from "../../lib/errors.js";
+import { newSessionToken, sha256 } from "../../lib/tokens.js";
+import type { Publisher } from "../../plugins/realtime/publisher.js";
+import { authRepository } from "./auth.repository.js";
+import { decoyPasswordHash, verifyPassword } from "./passwords.js";
+import type { Principal, UserPrincipal } from "./principal.js";
+
+export interface Credentials {
+  token?: string | undefined;
+  deviceKey?: string | undefined;
+}
+
+export function createAuthService(deps: {
+  db: Db;
+  clock: Clock;
+  publisher: Pick<Publisher, "disconnectSession">;
+  sessionTtlHours: number;
+}) {
+  const { db, clock } = deps;
+
+  return {
+    async login(
+      username: string,
+      password: string,
+      meta: { ip: string; userAgent: string | null },
+    ): Promise<{ token: string; user: User; expiresAt: Date }> {
+      const row = await authRepository.findUserForLogin(db, username);
+      const ok = await verifyPassword(row?.passwordHash ?? (await decoyPasswordHash()), password);
+      if (!row || !ok || row.disabledAt) throw unauthenticated("Wrong username or password");
+      const token = newSessionToken();
+      const expiresAt = new Date(clock.now().getTime() + deps.sessionTtlHours * 3_600_000);
+      await authRepository.createSession(db, {
+        userId: row.id,
+        tokenHash: sha256(token),
+        expiresAt,
+        ...meta,
+      });
+      const { passwordHash: _hash, disabledAt: _disabled, ...user } = row;
+      return { token, user, expiresAt };
+    },
+
+    /** Resolves a session token or a device key; null when neither is valid. */
+    async authenticate(credentials: Credentials): Promise<Principal | null> {
+      if (credentials.token) {
+        return authRepository.findSession(db, sha256(credentials.token), clock.now());
+      }
+      if (credentials.deviceKey) {
+        return authRepository.findDevice(db, sha256(credentials.deviceKey));
+      }
+      return null;
+    },
+
+    async logout(principal: UserPrincipal): Promise<void> {
+      await authRepository.revokeSession(db, principal.sessionId, clock.now());
+      deps.publisher.disconnectSession(principal.sessionId);
+    },
+  };
+}
+
+export type AuthService = ReturnType<typeof createAuthService>;

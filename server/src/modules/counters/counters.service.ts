@@ -1,0 +1,249 @@
+import { serviceDay, type Counter, type RealtimeEvent, type Ticket } from "@dost/shared";
+import type { Db } from "../../db/client.js";
+import type { Clock } from "../../lib/clock.js";
+import { conflict, forbidden, invalid, notFound } from "../../lib/errors.js";
+import type { Publisher } from "../../plugins/realtime/publisher.js";
+import { canAccessCentre, type Principal, type UserPrincipal } from "../auth/principal.js";
+import type { CentreDirectory, CentreRecord } from "../catalog/centre-directory.js";
+import { catalogRepository } from "../catalog/catalog.repository.js";
+import { QueueState } from "../tickets/queue-state.js";
+import { toTicket, type TicketRow } from "../tickets/ticket-view.js";
+import { ticketsRepository } from "../tickets/tickets.repository.js";
+import { countersRepository as repo, type CounterRow } from "./counters.repository.js";
+
+export interface CounterServiceDeps {
+  db: Db;
+  clock: Clock;
+  centres: CentreDirectory;
+  publisher: Publisher;
+}
+
+const isUniqueViolation = (e: unknown): boolean =>
+  e instanceof Error && ((e as { code?: string }).code === "23505" || isUniqueViolation((e as { cause?: unknown }).cause));
+
+export function createCounterService({ db, clock, centres, publisher }: CounterServiceDeps) {
+  async function centreOf(counter: CounterRow): Promise<CentreRecord> {
+    const centre = await centres.find(counter.centreId);
+    if (!centre) throw notFound("Centre");
+    return centre;
+  }
+
+  function asUser(principal: Principal): UserPrincipal {
+    if (principal.kind !== "user") throw forbidden();
+    return principal;
+  }
+
+  /** Locks the counter and checks the caller is the one staffing it. */
+  async function lockOwn(tx: Parameters<Parameters<Db["transaction"]>[0]>[0], principal: UserPrincipal, counterId: string) {
+    const counter = await repo.lock(tx, counterId);
+    if (!counter || !canAccessCentre(principal, counter.centreId)) throw notFound("Counter");
+    if (counter.status === "closed") throw conflict("Open this counter first");
+    if (counter.userId !== principal.user.id) throw conflict("Another employee is at this counter");
+    return counter;
+  }
+
+  const counterChanged = (counter: CounterRow): RealtimeEvent => ({
+    name: "counter:changed",
+    payload: { centreId: counter.centreId, counterId: counter.id },
+  });
+
+  async function publishCall(centre: CentreRecord, row: TicketRow, counter: CounterRow, recall: boolean): Promise<Ticket> {
+    const queue = await QueueState.load(db, centre, clock.now());
+    const ticket = toTicket(row, { id: counter.id, label: counter.label }, null);
+    publisher.publish([
+      {
+        name: "ticket:called",
+        payload: {
+          centreId: centre.id,
+          ticketId: row.id,
+          code: row.code,
+          serviceId: row.serviceId,
+          counter: { id: counter.id, label: counter.label, zone: counter.zone },
+          calledAt: (row.calledAt ?? clock.now()).toISOString(),
+          recall,
+        },
+      },
+      { name: "ticket:updated", payload: { centreId: centre.id, ticket } },
+      { name: "queue:changed", payload: { centreId: centre.id, services: queue.services() } },
+      counterChanged(counter),
+    ]);
+    return ticket;
+  }
+
+  async function profileFor(tx: Parameters<Parameters<Db["transaction"]>[0]>[0], counter: CounterRow, user: UserPrincipal, requested: string[] | undefined) {
+    const offered = new Set((await catalogRepository.servicesOfCentre(tx, counter.centreId)).map((s) => s.id));
+    if (requested) {
+      const foreign = requested.filter((id) => !offered.has(id));
+      if (foreign.length > 0) {
+        throw invalid("This centre does not offer some of those services", [
+          { path: "serviceIds", message: `not offered here: ${foreign.join(", ")}` },
+        ]);
+      }
+      return [...new Set(requested)];
+    }
+    const last = (await repo.lastProfile(tx, user.user.id))?.filter((id) => offered.has(id));
+    return last && last.length > 0 ? last : [...offered];
+  }
+
+  return {
+    async list(centreId: string): Promise<Counter[]> {
+      const centre = await centres.find(centreId);
+      if (!centre) throw notFound("Centre");
+      const rows = await repo.listWithState(db, centre.id);
+      return rows.map(({ counter, user, ticket }) => ({
+        id: counter.id,
+        centreId: counter.centreId,
+        label: counter.label,
+        zone: counter.zone,
+        status: counter.status,
+        serviceIds: counter.serviceIds,
+        breakReason: counter.breakReason,
+        statusSince: counter.statusSince?.toISOString() ?? null,
+        user,
+        currentTicket: ticket ? toTicket(ticket, { id: counter.id, label: counter.label }, null) : null,
+      }));
+    },
+
+    /** The caller staffs this counter with a work profile; opening it again changes the profile. */
+    async open(principal: Principal, counterId: string, serviceIds: string[] | undefined): Promise<void> {
+      const user = asUser(principal);
+      const now = clock.now();
+      try {
+        const counter = await db.transaction(async (tx) => {
+          const counter = await repo.lock(tx, counterId);
+          if (!counter || !canAccessCentre(user, counter.centreId)) throw notFound("Counter");
+          if (counter.userId && counter.userId !== user.user.id) throw conflict("Another employee is at this counter");
+          const elsewhere = await repo.findByUser(tx, user.user.id);
+          if (elsewhere && elsewhere.id !== counter.id) throw conflict(`You are already at counter ${elsewhere.label}; close it first`);
+          const profile = await profileFor(tx, counter, user, serviceIds);
+          await repo.rememberProfile(tx, user.user.id, profile);
+          return repo.update(tx, counter.id, {
+            status: counter.status === "closed" ? "open" : counter.status,
+            userId: user.user.id,
+            serviceIds: profile,
+            statusSince: counter.status === "closed" ? now : counter.statusSince,
+          });
+        });
+        publisher.publish([counterChanged(counter)]);
+        await this.publishQueue(counter);
+      } catch (e) {
+        // Two counters opened at once by one user: the unique index on counters.user_id decides.
+        if (isUniqueViolation(e)) throw conflict("You are already at another counter; close it first");
+        throw e;
+      }
+    },
+
+    async pause(principal: Principal, counterId: string, reason: string): Promise<void> {
+      const user = asUser(principal);
+      const counter = await db.transaction(async (tx) => {
+        const counter = await lockOwn(tx, user, counterId);
+        if (counter.status === "break") throw conflict("The counter is already on a break");
+        if (await repo.currentTicketId(tx, counter.id)) throw conflict("Finish with the current visitor first");
+        return repo.update(tx, counter.id, { status: "break", breakReason: reason, statusSince: clock.now() });
+      });
+      publisher.publish([counterChanged(counter)]);
+      await this.publishQueue(counter);
+    },
+
+    async resume(principal: Principal, counterId: string): Promise<void> {
+      const user = asUser(principal);
+      const counter = await db.transaction(async (tx) => {
+        const counter = await lockOwn(tx, user, counterId);
+        if (counter.status !== "break") throw conflict("The counter is not on a break");
+        return repo.update(tx, counter.id, { status: "open", breakReason: null, statusSince: clock.now() });
+      });
+      publisher.publish([counterChanged(counter)]);
+      await this.publishQueue(counter);
+    },
+
+    /** The person at the counter closes it; a manager may close a counter someone left open. */
+    async close(principal: Principal, counterId: string): Promise<void> {
+      const user = asUser(principal);
+      const counter = await db.transaction(async (tx) => {
+        const counter = await repo.lock(tx, counterId);
+        if (!counter || !canAccessCentre(user, counter.centreId)) throw notFound("Counter");
+        if (counter.status === "closed") throw conflict("The counter is already closed");
+        if (counter.userId !== user.user.id && user.user.role === "staff") throw conflict("Another employee is at this counter");
+        if (await repo.currentTicketId(tx, counter.id)) throw conflict("Finish with the current visitor first");
+        return repo.update(tx, counter.id, { status: "closed", userId: null, breakReason: null, statusSince: clock.now() });
+      });
+      publisher.publish([counterChanged(counter)]);
+      await this.publishQueue(counter);
+    },
+
+    /** Calls the best waiting ticket this counter serves; null when nobody it serves waits. */
+    async callNext(principal: Principal, counterId: string): Promise<Ticket | null> {
+      const user = asUser(principal);
+      const now = clock.now();
+      const result = await db.transaction(async (tx) => {
+        const counter = await lockOwn(tx, user, counterId);
+        if (counter.status !== "open") throw conflict("The counter is on a break");
+        if (await repo.currentTicketId(tx, counter.id)) throw conflict("Finish with the current visitor first");
+        const centre = await centreOf(counter);
+        const row = await ticketsRepository.callNext(tx, {
+          centreId: centre.id,
+          serviceDay: serviceDay(now, centre.timezone),
+          serviceIds: counter.serviceIds,
+          counterId: counter.id,
+          weights: centre.policy,
+          now,
+        });
+        if (row) {
+          await ticketsRepository.appendEvent(tx, {
+            ticketId: row.id,
+            centreId: centre.id,
+            at: now,
+            action: "call",
+            fromStatus: "waiting",
+            toStatus: "called",
+            serviceId: row.serviceId,
+            counterId: counter.id,
+            userId: user.user.id,
+          });
+        }
+        return { row, counter, centre };
+      });
+      return result.row ? publishCall(result.centre, result.row, result.counter, false) : null;
+    },
+
+    /** Calls a chosen waiting ticket out of the policy's order; the reason goes into the event log. */
+    async callTicket(principal: Principal, counterId: string, ticketId: string, reason: string): Promise<Ticket> {
+      const user = asUser(principal);
+      const now = clock.now();
+      const result = await db.transaction(async (tx) => {
+        const counter = await lockOwn(tx, user, counterId);
+        if (counter.status !== "open") throw conflict("The counter is on a break");
+        if (await repo.currentTicketId(tx, counter.id)) throw conflict("Finish with the current visitor first");
+        const row = await ticketsRepository.transition(tx, ticketId, ["waiting"], {
+          status: "called",
+          counterId: counter.id,
+          calledAt: now,
+        });
+        if (!row || row.centreId !== counter.centreId) throw conflict("That ticket is not waiting");
+        await ticketsRepository.appendEvent(tx, {
+          ticketId: row.id,
+          centreId: row.centreId,
+          at: now,
+          action: "call",
+          fromStatus: "waiting",
+          toStatus: "called",
+          serviceId: row.serviceId,
+          counterId: counter.id,
+          userId: user.user.id,
+          note: `out of order: ${reason}`,
+        });
+        return { row, counter, centre: await centreOf(counter) };
+      });
+      return publishCall(result.centre, result.row, result.counter, false);
+    },
+
+    /** Open counters change estimates, so every counter change refreshes the centre's queue figures. */
+    async publishQueue(counter: CounterRow): Promise<void> {
+      const centre = await centreOf(counter);
+      const queue = await QueueState.load(db, centre, clock.now());
+      publisher.publish([{ name: "queue:changed", payload: { centreId: centre.id, services: queue.services() } }]);
+    },
+  };
+}
+
+export type CounterService = ReturnType<typeof createCounterService>;

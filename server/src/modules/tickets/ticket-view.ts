@@ -1,0 +1,37 @@
+import type { Ticket } from "@dost/shared";
+import type { tickets } from "../../db/schema.js";
+import type { TicketPlace } from "./queue-state.js";
+
+export type TicketRow = typeof tickets.$inferSelect;
+
+const iso = (d: Date | null): string | null => (d ? d.toISOString() : null);
+
+/** The contract's Ticket: a row, the counter holding it, and its place while it waits. */
+export function toTicket(
+  row: TicketRow,
+  counter: { id: string; label: string } | null,
+  place: TicketPlace | null,
+): Ticket {
+  const waiting = row.status === "waiting";
+  return {
+    id: row.id,
+    publicId: row.publicId,
+    centreId: row.centreId,
+    serviceId: row.serviceId,
+    code: row.code,
+    status: row.status,
+    priority: row.priority,
+    issuedAt: row.issuedAt.toISOString(),
+    calledAt: iso(row.calledAt),
+    startedAt: iso(row.startedAt),
+    finishedAt: iso(row.finishedAt),
+    counter: waiting ? null : counter,
+    position: waiting ? (place?.position ?? 0) : null,
+    estimatedWaitMinutes: waiting ? (place?.estimatedWaitMinutes ?? 0) : null,
+    language: row.language,
+  };
+}
+
+export function ticketCode(prefix: string, number: number): string {
+  return `${prefix}${String(number).padStart(3, "0")}`;
+}

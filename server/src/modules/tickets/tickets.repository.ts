@@ -1,0 +1,218 @@
+import { and, asc, eq, inArray, sql } from "drizzle-orm";
+import type { PolicyWeights, TicketStatus } from "@dost/shared";
+import type { Executor } from "../../db/client.js";
+import { counters, idempotencyKeys, ticketEvents, ticketNumbers, tickets } from "../../db/schema.js";
+import { effectiveQueueTime } from "./queue.repository.js";
+import type { TicketRow } from "./ticket-view.js";
+
+export type TicketEventValues = typeof ticketEvents.$inferInsert;
+export type TicketChanges = Partial<typeof tickets.$inferInsert>;
+
+const counterRef = { id: counters.id, label: counters.label, zone: counters.zone, userId: counters.userId };
+
+export const ticketsRepository = {
+  /**
+   * Claims an idempotency key for this caller. Returns the ticket it already produced, `null` when
+   * the key is new (and now held by this transaction, so a concurrent retry waits for it).
+   */
+  async claimIdempotencyKey(
+    ex: Executor,
+    principal: string,
+    key: string,
+    now: Date,
+  ): Promise<{ ticketId: string | null } | null> {
+    const inserted = await ex
+      .insert(idempotencyKeys)
+      .values({ principal, key, createdAt: now })
+      .onConflictDoNothing()
+      .returning({ key: idempotencyKeys.key });
+    if (inserted.length > 0) return null;
+    const [row] = await ex
+      .select({ ticketId: idempotencyKeys.ticketId, createdAt: idempotencyKeys.createdAt })
+      .from(idempotencyKeys)
+      .where(and(eq(idempotencyKeys.principal, principal), eq(idempotencyKeys.key, key)))
+      .for("update");
+    if (!row) return null;
+    if (now.getTime() - row.createdAt.getTime() > 24 * 3_600_000) {
+      // An expired key is a new request: take it over.
+      await ex
+        .update(idempotencyKeys)
+        .set({ createdAt: now, ticketId: null })
+        .where(and(eq(idempotencyKeys.principal, principal), eq(idempotencyKeys.key, key)));
+      return null;
+    }
+    return { ticketId: row.ticketId };
+  },
+
+  async bindIdempotencyKey(ex: Executor, principal: string, key: string, ticketId: string) {
+    await ex
+      .update(idempotencyKeys)
+      .set({ ticketId })
+      .where(and(eq(idempotencyKeys.principal, principal), eq(idempotencyKeys.key, key)));
+  },
+
+  /** The next number of the day for a prefix: atomic and gapless, as the row lock serialises it. */
+  async nextNumber(ex: Executor, centreId: string, serviceDay: string, prefix: string): Promise<number> {
+    const [row] = await ex
+      .insert(ticketNumbers)
+      .values({ centreId, serviceDay, prefix, last: 1 })
+      .onConflictDoUpdate({
+        target: [ticketNumbers.centreId, ticketNumbers.serviceDay, ticketNumbers.prefix],
+        set: { last: sql`${ticketNumbers.last} + 1` },
+      })
+      .returning({ last: ticketNumbers.last });
+    if (!row) throw new Error("numbering upsert returned nothing");
+    return row.last;
+  },
+
+  async insert(ex: Executor, values: typeof tickets.$inferInsert): Promise<TicketRow> {
+    const [row] = await ex.insert(tickets).values(values).returning();
+    if (!row) throw new Error("ticket insert returned nothing");
+    return row;
+  },
+
+  async appendEvent(ex: Executor, values: TicketEventValues): Promise<void> {
+    await ex.insert(ticketEvents).values(values);
+  },
+
+  async findWithCounter(ex: Executor, ticketId: string, lock = false) {
+    const query = ex
+      .select({ ticket: tickets, counter: counterRef })
+      .from(tickets)
+      .leftJoin(counters, eq(counters.id, tickets.counterId))
+      .where(eq(tickets.id, ticketId));
+    const [row] = await (lock ? query.for("update", { of: tickets }) : query);
+    return row ?? null;
+  },
+
+  async findByPublicId(ex: Executor, publicId: string) {
+    const [row] = await ex
+      .select({ ticket: tickets, counter: counterRef })
+      .from(tickets)
+      .leftJoin(counters, eq(counters.id, tickets.counterId))
+      .where(eq(tickets.publicId, publicId));
+    return row ?? null;
+  },
+
+  async centreOf(ex: Executor, ticketId: string): Promise<string | null> {
+    const [row] = await ex.select({ centreId: tickets.centreId }).from(tickets).where(eq(tickets.id, ticketId));
+    return row?.centreId ?? null;
+  },
+
+  async list(ex: Executor, filter: { centreId: string; serviceDay: string; status?: TicketStatus; serviceId?: string }) {
+    return ex
+      .select({ ticket: tickets, counter: counterRef })
+      .from(tickets)
+      .leftJoin(counters, eq(counters.id, tickets.counterId))
+      .where(
+        and(
+          eq(tickets.centreId, filter.centreId),
+          eq(tickets.serviceDay, filter.serviceDay),
+          filter.status ? eq(tickets.status, filter.status) : undefined,
+          filter.serviceId ? eq(tickets.serviceId, filter.serviceId) : undefined,
+        ),
+      )
+      .orderBy(asc(tickets.issuedAt))
+      .limit(2000);
+  },
+
+  /**
+   * A status change guarded in SQL: it happens only if the ticket is still in one of `from`, so a
+   * stale read can never move a ticket along a forbidden edge. Returns null when the guard failed.
+   */
+  async transition(
+    ex: Executor,
+    ticketId: string,
+    from: readonly TicketStatus[],
+    changes: TicketChanges,
+  ): Promise<TicketRow | null> {
+    const [row] = await ex
+      .update(tickets)
+      .set(changes)
+      .where(and(eq(tickets.id, ticketId), inArray(tickets.status, [...from])))
+      .returning();
+    return row ?? null;
+  },
+
+  /**
+   * Picks the best waiting ticket for a counter and marks it called, in one statement. SKIP LOCKED
+   * lets concurrent counters pass over each other's choice instead of waiting on it, so no ticket
+   * is ever called twice and no counter blocks another.
+   */
+  async callNext(
+    ex: Executor,
+    args: {
+      centreId: string;
+      serviceDay: string;
+      serviceIds: string[];
+      counterId: string;
+      weights: PolicyWeights;
+      now: Date;
+    },
+  ): Promise<TicketRow | null> {
+    if (args.serviceIds.length === 0) return null;
+    const next = ex
+      .select({ id: tickets.id })
+      .from(tickets)
+      .where(
+        and(
+          eq(tickets.centreId, args.centreId),
+          eq(tickets.status, "waiting"),
+          eq(tickets.serviceDay, args.serviceDay),
+          inArray(tickets.serviceId, args.serviceIds),
+        ),
+      )
+      .orderBy(effectiveQueueTime(args.weights, args.now), asc(tickets.queuedAt), asc(tickets.id))
+      .limit(1)
+      .for("update", { skipLocked: true });
+    const [row] = await ex
+      .update(tickets)
+      .set({
+        status: "called",
+        counterId: args.counterId,
+        calledAt: args.now,
+        callCount: sql`${tickets.callCount} + 1`,
+      })
+      .where(and(inArray(tickets.id, next), eq(tickets.status, "waiting")))
+      .returning();
+    return row ?? null;
+  },
+
+  /** Waiting tickets of past service days, or of today once the centre has closed, become expired. */
+  async expireWaiting(
+    ex: Executor,
+    args: { centreId: string; today: string; includeToday: boolean; now: Date },
+  ): Promise<number> {
+    const expired = await ex
+      .update(tickets)
+      .set({ status: "expired", finishedAt: args.now })
+      .where(
+        and(
+          eq(tickets.centreId, args.centreId),
+          eq(tickets.status, "waiting"),
+          args.includeToday
+            ? sql`${tickets.serviceDay} <= ${args.today}`
+            : sql`${tickets.serviceDay} < ${args.today}`,
+        ),
+      )
+      .returning({ id: tickets.id, serviceId: tickets.serviceId });
+    if (expired.length > 0) {
+      await ex.insert(ticketEvents).values(
+        expired.map((t) => ({
+          ticketId: t.id,
+          centreId: args.centreId,
+          at: args.now,
+          action: "expire",
+          fromStatus: "waiting",
+          toStatus: "expired",
+          serviceId: t.serviceId,
+        })),
+      );
+    }
+    return expired.length;
+  },
+
+  async dropIdempotencyKeysBefore(ex: Executor, before: Date): Promise<void> {
+    await ex.delete(idempotencyKeys).where(sql`${idempotencyKeys.createdAt} < ${before}`);
+  },
+};

@@ -1,0 +1,107 @@
+import {
+  idempotencyKeyHeadersSchema,
+  issueTicketBodySchema,
+  centreParamsSchema,
+  noteBodySchema,
+  publicTicketParamsSchema,
+  ticketActionBodySchema,
+  ticketListQuerySchema,
+  ticketParamsSchema,
+  ticketResponseSchema,
+  ticketsResponseSchema,
+  transferBodySchema,
+} from "@dost/shared";
+import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { z } from "zod";
+import { centreIdOf, principalOf } from "../../plugins/access.js";
+import type { StaffTicketAction, TicketService } from "./tickets.service.js";
+
+const SIMPLE_ACTIONS: Record<string, Exclude<StaffTicketAction, "transfer">> = {
+  recall: "recall",
+  start: "start",
+  complete: "complete",
+  "no-show": "noShow",
+  cancel: "cancel",
+};
+
+export const ticketRoutes: FastifyPluginAsyncZod<{ tickets: TicketService; publicPerMinute: number }> = async (
+  app,
+  { tickets, publicPerMinute },
+) => {
+  app.post(
+    "/centres/:centreId/tickets",
+    {
+      config: { access: { audience: ["kiosk", "staff"], centre: "param" } },
+      schema: {
+        tags: ["tickets"],
+        params: centreParamsSchema,
+        headers: idempotencyKeyHeadersSchema,
+        body: issueTicketBodySchema,
+        response: { 200: ticketResponseSchema, 201: ticketResponseSchema },
+      },
+    },
+    async (request, reply) => {
+      const { ticket, created } = await tickets.issue(
+        principalOf(request),
+        centreIdOf(request),
+        request.body,
+        request.headers["idempotency-key"],
+      );
+      return reply.code(created ? 201 : 200).send({ ticket });
+    },
+  );
+
+  app.get(
+    "/centres/:centreId/tickets",
+    {
+      config: { access: { audience: ["staff"], centre: "param" } },
+      schema: { tags: ["tickets"], params: centreParamsSchema, querystring: ticketListQuerySchema, response: { 200: ticketsResponseSchema } },
+    },
+    async (request) => ({ tickets: await tickets.list(centreIdOf(request), request.query) }),
+  );
+
+  app.get(
+    "/public/tickets/:publicId",
+    {
+      config: { access: { public: true }, rateLimit: { max: publicPerMinute, timeWindow: 60_000 } },
+      schema: { tags: ["tickets"], params: publicTicketParamsSchema, response: { 200: ticketResponseSchema } },
+    },
+    async (request) => ({ ticket: await tickets.getPublic(request.params.publicId) }),
+  );
+
+  for (const [path, action] of Object.entries(SIMPLE_ACTIONS)) {
+    app.post(
+      `/tickets/:ticketId/${path}`,
+      {
+        config: { access: { audience: ["staff"], centre: "ticket" } },
+        schema: { tags: ["tickets"], params: ticketParamsSchema, body: ticketActionBodySchema, response: { 200: ticketResponseSchema } },
+      },
+      async (request) => ({
+        ticket: await tickets.act(principalOf(request), request.params.ticketId, action, { note: request.body?.note }),
+      }),
+    );
+  }
+
+  app.post(
+    "/tickets/:ticketId/transfer",
+    {
+      config: { access: { audience: ["staff"], centre: "ticket" } },
+      schema: { tags: ["tickets"], params: ticketParamsSchema, body: transferBodySchema, response: { 200: ticketResponseSchema } },
+    },
+    async (request) => ({
+      ticket: await tickets.act(principalOf(request), request.params.ticketId, "transfer", request.body),
+    }),
+  );
+
+  app.post(
+    "/tickets/:ticketId/notes",
+    {
+      config: { access: { audience: ["staff"], centre: "ticket" } },
+      schema: { tags: ["tickets"], params: ticketParamsSchema, body: noteBodySchema, response: { 204: z.null() } },
+    },
+    async (request, reply) => {
+      await tickets.addNote(principalOf(request), request.params.ticketId, request.body.note);
+      return reply.code(204).send(null);
+    },
+  );
+};

@@ -1,0 +1,254 @@
+import {
+  TICKET_TRANSITIONS,
+  canTransition,
+  serviceDay,
+  type IssueTicketBody,
+  type RealtimeEvent,
+  type Ticket,
+  type TicketAction,
+  type TicketStatus,
+} from "@dost/shared";
+import type { Db, Executor } from "../../db/client.js";
+import type { Clock } from "../../lib/clock.js";
+import { conflict, forbidden, invalid, notFound } from "../../lib/errors.js";
+import { newPublicId } from "../../lib/tokens.js";
+import type { Publisher } from "../../plugins/realtime/publisher.js";
+import { actorOf, canAccessCentre, principalKey, type Principal } from "../auth/principal.js";
+import type { CentreDirectory, CentreRecord } from "../catalog/centre-directory.js";
+import { catalogRepository } from "../catalog/catalog.repository.js";
+import { QueueState } from "./queue-state.js";
+import { ticketCode, toTicket, type TicketRow } from "./ticket-view.js";
+import { ticketsRepository as repo, type TicketChanges } from "./tickets.repository.js";
+
+/** Actions a member of staff takes on a ticket by its id (calling goes through a counter). */
+export type StaffTicketAction = Exclude<TicketAction, "call" | "expire">;
+
+export interface TicketServiceDeps {
+  db: Db;
+  clock: Clock;
+  centres: CentreDirectory;
+  publisher: Publisher;
+}
+
+export function createTicketService({ db, clock, centres, publisher }: TicketServiceDeps) {
+  async function centreOrThrow(centreId: string): Promise<CentreRecord> {
+    const centre = await centres.find(centreId);
+    if (!centre) throw notFound("Centre");
+    return centre;
+  }
+
+  /**
+   * After a commit: the ticket as the contract shows it (with its place if it waits) and the
+   * events that tell every screen about it. One read of the queue serves both.
+   */
+  async function afterChange(
+    centre: CentreRecord,
+    row: TicketRow,
+    counter: { id: string; label: string; zone: string } | null,
+    extra: RealtimeEvent[] = [],
+  ): Promise<Ticket> {
+    const queue = await QueueState.load(db, centre, clock.now());
+    const ticket = toTicket(row, counter && { id: counter.id, label: counter.label }, queue.placeOf(row.id));
+    publisher.publish([
+      ...extra,
+      { name: "ticket:updated", payload: { centreId: centre.id, ticket } },
+      { name: "queue:changed", payload: { centreId: centre.id, services: queue.services() } },
+    ]);
+    return ticket;
+  }
+
+  async function view(ex: Executor, centre: CentreRecord, row: TicketRow, counter: { id: string; label: string } | null) {
+    const place = row.status === "waiting" ? (await QueueState.load(ex, centre, clock.now())).placeOf(row.id) : null;
+    return toTicket(row, counter, place);
+  }
+
+  return {
+    /** Issues a ticket; the same Idempotency-Key again returns the first ticket (`created: false`). */
+    async issue(
+      principal: Principal,
+      centreId: string,
+      body: IssueTicketBody,
+      idempotencyKey: string | undefined,
+    ): Promise<{ ticket: Ticket; created: boolean }> {
+      const centre = await centreOrThrow(centreId);
+      const now = clock.now();
+      const day = serviceDay(now, centre.timezone);
+      const outcome = await db.transaction(async (tx): Promise<{ replayOf: string } | { row: TicketRow }> => {
+        if (idempotencyKey) {
+          const earlier = await repo.claimIdempotencyKey(tx, principalKey(principal), idempotencyKey, now);
+          if (earlier?.ticketId) return { replayOf: earlier.ticketId };
+        }
+        const service = await catalogRepository.serviceOfCentre(tx, centre.id, body.serviceId);
+        if (!service) {
+          throw invalid("This centre does not offer that service", [
+            { path: "serviceId", message: "not a service of this centre" },
+          ]);
+        }
+        const number = await repo.nextNumber(tx, centre.id, day, service.prefix);
+        const row = await repo.insert(tx, {
+          publicId: newPublicId(),
+          centreId: centre.id,
+          serviceId: service.id,
+          serviceDay: day,
+          prefix: service.prefix,
+          number,
+          code: ticketCode(service.prefix, number),
+          priority: body.priority,
+          language: body.language,
+          issuedAt: now,
+          queuedAt: now,
+        });
+        await repo.appendEvent(tx, {
+          ticketId: row.id,
+          centreId: centre.id,
+          at: now,
+          action: "issue",
+          fromStatus: null,
+          toStatus: "waiting",
+          serviceId: service.id,
+          ...actorOf(principal),
+        });
+        if (idempotencyKey) await repo.bindIdempotencyKey(tx, principalKey(principal), idempotencyKey, row.id);
+        return { row };
+      });
+      if ("replayOf" in outcome) {
+        const found = await repo.findWithCounter(db, outcome.replayOf);
+        if (!found) throw notFound("Ticket");
+        return { ticket: await view(db, centre, found.ticket, found.counter), created: false };
+      }
+      return { ticket: await afterChange(centre, outcome.row, null), created: true };
+    },
+
+    async getPublic(publicId: string): Promise<Ticket> {
+      const found = await repo.findByPublicId(db, publicId);
+      if (!found) throw notFound("Ticket");
+      const centre = await centreOrThrow(found.ticket.centreId);
+      return view(db, centre, found.ticket, found.counter);
+    },
+
+    async list(centreId: string, filter: { status?: TicketStatus | undefined; serviceId?: string | undefined }) {
+      const centre = await centreOrThrow(centreId);
+      const now = clock.now();
+      const [rows, queue] = await Promise.all([
+        repo.list(db, {
+          centreId: centre.id,
+          serviceDay: serviceDay(now, centre.timezone),
+          ...(filter.status ? { status: filter.status } : {}),
+          ...(filter.serviceId ? { serviceId: filter.serviceId } : {}),
+        }),
+        QueueState.load(db, centre, now),
+      ]);
+      const list = rows.map((r) => toTicket(r.ticket, r.counter, queue.placeOf(r.ticket.id)));
+      // Waiting tickets in the order they will be called; the rest in issue order.
+      return list.sort((a, b) => (a.position ?? Infinity) - (b.position ?? Infinity));
+    },
+
+    /** recall, start, complete, no-show, cancel, transfer: one guarded transition each. */
+    async act(
+      principal: Principal,
+      ticketId: string,
+      action: StaffTicketAction,
+      options: { note?: string | undefined; serviceId?: string | undefined } = {},
+    ): Promise<Ticket> {
+      const now = clock.now();
+      const result = await db.transaction(async (tx) => {
+        const found = await repo.findWithCounter(tx, ticketId, true);
+        if (!found || !canAccessCentre(principal, found.ticket.centreId)) throw notFound("Ticket");
+        const { ticket, counter } = found;
+        if (!canTransition(ticket.status, action)) {
+          throw conflict(`A ${ticket.status} ticket cannot be given '${action}'`);
+        }
+        assertMayHandle(principal, counter?.userId ?? null);
+        const changes: TicketChanges = changesFor(action, now);
+        if (action === "transfer") {
+          if (!options.serviceId) throw invalid("Choose the service to transfer to", [{ path: "serviceId", message: "required" }]);
+          if (options.serviceId === ticket.serviceId) throw conflict("The ticket is already in that service");
+          const target = await catalogRepository.serviceOfCentre(tx, ticket.centreId, options.serviceId);
+          if (!target) throw invalid("This centre does not offer that service", [{ path: "serviceId", message: "not a service of this centre" }]);
+          changes.serviceId = target.id;
+        }
+        const updated = await repo.transition(tx, ticket.id, TICKET_TRANSITIONS[action].from, changes);
+        if (!updated) throw conflict("The ticket changed meanwhile; reload and try again");
+        await repo.appendEvent(tx, {
+          ticketId: ticket.id,
+          centreId: ticket.centreId,
+          at: now,
+          action,
+          fromStatus: ticket.status,
+          toStatus: updated.status,
+          serviceId: updated.serviceId,
+          counterId: counter?.id ?? null,
+          note: options.note ?? null,
+          ...actorOf(principal),
+        });
+        return { updated, counter };
+      });
+      const centre = await centreOrThrow(result.updated.centreId);
+      const { counter } = result;
+      const extra: RealtimeEvent[] = [];
+      if (counter) {
+        extra.push({ name: "counter:changed", payload: { centreId: centre.id, counterId: counter.id } });
+        if (action === "recall" && result.updated.calledAt) {
+          extra.push({
+            name: "ticket:called",
+            payload: {
+              centreId: centre.id,
+              ticketId: result.updated.id,
+              code: result.updated.code,
+              serviceId: result.updated.serviceId,
+              counter: { id: counter.id, label: counter.label, zone: counter.zone },
+              calledAt: now.toISOString(),
+              recall: true,
+            },
+          });
+        }
+      }
+      return afterChange(centre, result.updated, counter, extra);
+    },
+
+    /** A short note on a visit, kept in the ticket's event log. */
+    async addNote(principal: Principal, ticketId: string, note: string): Promise<void> {
+      const found = await repo.findWithCounter(db, ticketId);
+      if (!found || !canAccessCentre(principal, found.ticket.centreId)) throw notFound("Ticket");
+      await repo.appendEvent(db, {
+        ticketId,
+        centreId: found.ticket.centreId,
+        at: clock.now(),
+        action: "note",
+        fromStatus: found.ticket.status,
+        toStatus: found.ticket.status,
+        serviceId: found.ticket.serviceId,
+        counterId: found.ticket.counterId,
+        note,
+        ...actorOf(principal),
+      });
+    },
+  };
+}
+
+/** At a counter, only the person staffing it (or a manager or admin of the centre) acts on its visitor. */
+function assertMayHandle(principal: Principal, counterUserId: string | null): void {
+  if (principal.kind !== "user") throw forbidden();
+  if (counterUserId === null || counterUserId === principal.user.id) return;
+  if (principal.user.role === "staff") throw forbidden("This visitor is at another employee's counter");
+}
+
+function changesFor(action: StaffTicketAction, now: Date): TicketChanges {
+  switch (action) {
+    case "recall":
+      return { calledAt: now };
+    case "start":
+      return { status: "serving", startedAt: now };
+    case "complete":
+      return { status: "done", finishedAt: now };
+    case "noShow":
+      return { status: "no_show", finishedAt: now };
+    case "cancel":
+      return { status: "cancelled", finishedAt: now };
+    case "transfer":
+      // Back to waiting in another service, keeping its code and its place in time.
+      return { status: "waiting", counterId: null, calledAt: null, startedAt: null };
+  }
+}
+
+export type TicketService = ReturnType<typeof createTicketService>;

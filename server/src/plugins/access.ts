@@ -1,0 +1,105 @@
+import type {} from "@fastify/cookie";
+import type {} from "@fastify/rate-limit";
+import type { FastifyInstance, FastifyRequest } from "fastify";
+import fp from "fastify-plugin";
+import { forbidden, notFound, unauthenticated } from "../lib/errors.js";
+import type { AuthService } from "../modules/auth/auth.service.js";
+import { admits, canAccessCentre, type Audience, type Principal } from "../modules/auth/principal.js";
+import type { CentreDirectory } from "../modules/catalog/centre-directory.js";
+
+export const SESSION_COOKIE = "dost_session";
+
+/**
+ * Every route under /api/v1 declares who may call it and how its centre is found; this plugin is the
+ * one place that enforces it. A route without a declaration does not start.
+ *
+ * - `public`: anyone.
+ * - `audience`: the roles and device kinds admitted (`staff` admits managers and admins too).
+ * - `centre`: where the resource's centre comes from; the caller must belong to it (admins excepted).
+ *   The resolved centre id is left on `request.centreId`.
+ */
+export type RouteAccess =
+  | { public: true }
+  | { audience: readonly Audience[]; centre?: "param" | "counter" | "ticket" };
+
+declare module "fastify" {
+  interface FastifyContextConfig {
+    access?: RouteAccess;
+  }
+  interface FastifyRequest {
+    principal: Principal | null;
+    centreId: string | null;
+  }
+}
+
+export interface AccessDeps {
+  auth: AuthService;
+  centres: CentreDirectory;
+  counterCentre(counterId: string): Promise<string | null>;
+  ticketCentre(ticketId: string): Promise<string | null>;
+}
+
+/** A request's credentials: `Authorization: Bearer|Device …`, else the session cookie. */
+export function credentialsOf(request: FastifyRequest): { token?: string; deviceKey?: string } {
+  const header = request.headers.authorization;
+  if (header) {
+    const [scheme, value] = header.split(" ", 2);
+    if (value && scheme?.toLowerCase() === "bearer") return { token: value };
+    if (value && scheme?.toLowerCase() === "device") return { deviceKey: value };
+    return {};
+  }
+  const cookie = request.cookies?.[SESSION_COOKIE];
+  return cookie ? { token: cookie } : {};
+}
+
+export const principalOf = (request: FastifyRequest): Principal => {
+  if (!request.principal) throw unauthenticated();
+  return request.principal;
+};
+
+export const accessPlugin = fp<AccessDeps>(
+  async (app: FastifyInstance, deps) => {
+    app.decorateRequest("principal", null);
+    app.decorateRequest("centreId", null);
+
+    app.addHook("onRoute", (route) => {
+      if (route.url.startsWith("/api/v1/") && !route.config?.access) {
+        throw new Error(`Route ${route.method} ${route.url} declares no access rule`);
+      }
+    });
+
+    // Authentication first, so a stranger learns nothing, not even which fields are wrong.
+    app.addHook("onRequest", async (request) => {
+      const access = request.routeOptions.config.access;
+      if (!access || "public" in access) return;
+      const principal = await deps.auth.authenticate(credentialsOf(request));
+      if (!principal) throw unauthenticated();
+      request.principal = principal;
+    });
+
+    // Authorisation after validation, when params are known to be well formed.
+    app.addHook("preHandler", async (request) => {
+      const access = request.routeOptions.config.access;
+      if (!access || "public" in access) return;
+      const principal = principalOf(request);
+      if (!admits(access.audience, principal)) throw forbidden();
+      if (!access.centre) return;
+      const params = request.params as Record<string, string>;
+      let centreId: string | null = null;
+      if (access.centre === "param") centreId = (await deps.centres.find(params.centreId ?? ""))?.id ?? null;
+      if (access.centre === "counter") centreId = await deps.counterCentre(params.counterId ?? "");
+      if (access.centre === "ticket") centreId = await deps.ticketCentre(params.ticketId ?? "");
+      const what = { param: "Centre", counter: "Counter", ticket: "Ticket" }[access.centre];
+      if (!centreId) throw notFound(what);
+      if (!canAccessCentre(principal, centreId)) throw forbidden(`This ${what.toLowerCase()} is not in your centre`);
+      request.centreId = centreId;
+    });
+  },
+  { name: "access", dependencies: ["errors"] },
+);
+
+/** The centre resolved by the access rule; routes with `centre` set can rely on it. */
+export function centreIdOf(request: FastifyRequest): string {
+  if (!request.centreId) throw new Error("route has no centre access rule");
+  return request.centreId;
+}

@@ -1,0 +1,63 @@
+import { DomainError, ERROR_STATUS, type ErrorBody, type ErrorCode, type ErrorDetail } from "@dost/shared";
+import type { FastifyError, FastifyInstance, FastifyReply } from "fastify";
+import fp from "fastify-plugin";
+import { hasZodFastifySchemaValidationErrors } from "fastify-type-provider-zod";
+import { isDatabaseUnavailable } from "../db/client.js";
+
+function send(reply: FastifyReply, code: ErrorCode, message: string, details?: ErrorDetail[]) {
+  const body: ErrorBody = { error: { code, message, ...(details ? { details } : {}) } };
+  return reply.code(ERROR_STATUS[code]).send(body);
+}
+
+/** PostgreSQL errors that can only come from input the schemas let through: never a 500. */
+function fromPostgres(error: unknown): ErrorCode | null {
+  const code = (error as { code?: unknown }).code ?? (error as { cause?: { code?: unknown } }).cause?.code;
+  if (typeof code !== "string" || !/^[0-9A-Z]{5}$/.test(code)) return null;
+  if (code === "23505" || code === "23503" || code === "40001" || code === "40P01") return "CONFLICT";
+  if (code.startsWith("22") || code === "23514" || code === "23502") return "VALIDATION_FAILED";
+  return null;
+}
+
+/** One error handler: every failure leaves in the contract's shape, and nothing leaks a stack. */
+export const errorsPlugin = fp(
+  async (app: FastifyInstance) => {
+    app.setErrorHandler((error: FastifyError, request, reply) => {
+      if (error instanceof DomainError) return send(reply, error.code, error.message, error.details);
+
+      if (hasZodFastifySchemaValidationErrors(error)) {
+        const where = error.validationContext ?? "request";
+        const details = error.validation.map((v) => {
+          const path = v.instancePath.replace(/^\//, "").replaceAll("/", ".");
+          return { path: path ? `${where}.${path}` : where, message: v.message ?? "invalid" };
+        });
+        return send(reply, "VALIDATION_FAILED", `Invalid ${where}`, details);
+      }
+
+      if (isDatabaseUnavailable(error)) {
+        request.log.warn({ err: error }, "database unavailable");
+        return send(reply, "UNAVAILABLE", "The database cannot be reached; try again shortly");
+      }
+
+      const status = error.statusCode ?? 500;
+      if (status === 429) return send(reply, "RATE_LIMITED", "Too many requests; slow down");
+      if (status === 401) return send(reply, "UNAUTHENTICATED", error.message);
+      if (status === 404) return send(reply, "NOT_FOUND", "Not found");
+      if (status >= 400 && status < 500) {
+        // Malformed JSON, a wrong content type, a body too large: the request is what is wrong.
+        return send(reply, "VALIDATION_FAILED", error.message);
+      }
+
+      const mapped = fromPostgres(error);
+      if (mapped) {
+        request.log.warn({ err: error }, "database rejected the request");
+        return send(reply, mapped, mapped === "CONFLICT" ? "The request conflicts with the current state" : "Invalid value");
+      }
+
+      request.log.error({ err: error }, "unhandled error");
+      return reply.code(500).send({ error: { code: "INTERNAL", message: "Something went wrong on our side" } });
+    });
+
+    app.setNotFoundHandler((request, reply) => send(reply, "NOT_FOUND", `No route ${request.method} ${request.url.split("?")[0]}`));
+  },
+  { name: "errors" },
+);

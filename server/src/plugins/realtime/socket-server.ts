@@ -1,0 +1,108 @@
+import type { Server as HttpServer } from "node:http";
+import { socketAuthSchema } from "@dost/shared";
+import { createAdapter as createPostgresAdapter } from "@socket.io/postgres-adapter";
+import { createAdapter as createRedisStreamsAdapter } from "@socket.io/redis-streams-adapter";
+import type pg from "pg";
+import { createClient } from "redis";
+import { Server } from "socket.io";
+import type { AuthService } from "../../modules/auth/auth.service.js";
+import { canAccessCentre, homeCentre } from "../../modules/auth/principal.js";
+import type { CentreDirectory } from "../../modules/catalog/centre-directory.js";
+import { SESSION_COOKIE } from "../access.js";
+import type { SocketServer } from "./publisher.js";
+import { rooms } from "./rooms.js";
+
+export interface SocketServerDeps {
+  auth: AuthService;
+  centres: CentreDirectory;
+  /** Whether a ticket with this public id exists (its status page may listen to it). */
+  ticketExists(publicId: string): Promise<boolean>;
+  pool: pg.Pool | undefined;
+  redisUrl: string | undefined;
+}
+
+function cookieToken(header: string | undefined): string | undefined {
+  if (!header) return undefined;
+  for (const part of header.split(";")) {
+    const [name, ...value] = part.trim().split("=");
+    if (name === SESSION_COOKIE) return decodeURIComponent(value.join("="));
+  }
+  return undefined;
+}
+
+export async function createSocketServer(http: HttpServer, deps: SocketServerDeps): Promise<{ io: SocketServer; close(): Promise<void> }> {
+  const io: SocketServer = new Server(http, {
+    path: "/socket.io",
+    serveClient: false,
+    // A display that dies is noticed within about 15 s.
+    pingInterval: 10_000,
+    pingTimeout: 5_000,
+    maxHttpBufferSize: 16_384,
+    connectionStateRecovery: deps.redisUrl ? { maxDisconnectionDuration: 120_000 } : undefined,
+  });
+
+  let redis: ReturnType<typeof createClient> | undefined;
+  if (deps.redisUrl) {
+    redis = createClient({ url: deps.redisUrl });
+    await redis.connect();
+    io.adapter(createRedisStreamsAdapter(redis));
+  } else if (deps.pool) {
+    io.adapter(createPostgresAdapter(deps.pool, { errorHandler: () => undefined }));
+  }
+
+  io.use(async (socket, next) => {
+    try {
+      const parsed = socketAuthSchema.safeParse(socket.handshake.auth);
+      const cookie = cookieToken(socket.handshake.headers.cookie);
+      if (parsed.success && "publicId" in parsed.data) {
+        if (!(await deps.ticketExists(parsed.data.publicId))) return next(new Error("UNAUTHENTICATED"));
+        await socket.join(rooms.ticket(parsed.data.publicId));
+        return next();
+      }
+      const credentials = parsed.success ? parsed.data : cookie ? { token: cookie } : {};
+      const principal = await deps.auth.authenticate(credentials);
+      if (!principal) return next(new Error("UNAUTHENTICATED"));
+      socket.data.principal = principal;
+      const centreId = homeCentre(principal);
+      if (principal.kind === "device") {
+        await socket.join(
+          principal.device.kind === "display" ? rooms.centreDisplays(principal.device.centreId) : rooms.centreKiosks(principal.device.centreId),
+        );
+      } else {
+        await socket.join(rooms.session(principal.sessionId));
+        if (centreId) await socket.join(rooms.centreStaff(centreId));
+      }
+      return next();
+    } catch {
+      return next(new Error("UNAVAILABLE"));
+    }
+  });
+
+  io.on("connection", (socket) => {
+    // An admin watches any centre; others are already in their own centre's rooms.
+    socket.on("subscribe", async (payload, ack) => {
+      const principal = socket.data.principal;
+      const centre = typeof payload?.centreId === "string" ? await deps.centres.find(payload.centreId).catch(() => null) : null;
+      if (!principal || principal.kind !== "user" || !centre || !canAccessCentre(principal, centre.id)) {
+        if (typeof ack === "function") ack({ ok: false, error: "FORBIDDEN" });
+        return;
+      }
+      await socket.join(rooms.centreStaff(centre.id));
+      if (typeof ack === "function") ack({ ok: true });
+    });
+  });
+
+  return {
+    io,
+    /**
+     * Drops every socket and the adapter's listener but leaves the HTTP server to Fastify, which
+     * closes it next (io.close() would close it too, and twice is an error).
+     */
+    async close() {
+      io.local.disconnectSockets(true);
+      await Promise.resolve(io.of("/").adapter.close()).catch(() => undefined);
+      io.engine.close();
+      await redis?.quit().catch(() => undefined);
+    },
+  };
+}

@@ -1,0 +1,29 @@
+import { z } from "zod";
+import { centreRefSchema, localizedTextSchema, uuidSchema } from "./common.js";
+
+export const centreSchema = z.object({
+  id: uuidSchema,
+  code: z.string(),
+  name: localizedTextSchema,
+  timezone: z.string(),
+});
+export type Centre = z.infer<typeof centreSchema>;
+
+export const centresResponseSchema = z.object({ centres: z.array(centreSchema) });
+
+export const serviceSchema = z.object({
+  id: uuidSchema,
+  code: z.string(),
+  prefix: z.string().length(1),
+  name: localizedTextSchema,
+  category: z.string(),
+  appointmentEnabled: z.boolean(),
+  targetWaitMinutes: z.number(),
+  waiting: z.number().int(),
+  estimatedWaitMinutes: z.number(),
+});
+export type Service = z.infer<typeof serviceSchema>;
+
+export const servicesResponseSchema = z.object({ services: z.array(serviceSchema) });
+
+export const centreParamsSchema = z.object({ centreId: centreRefSchema });

@@ -1,0 +1,83 @@
+import { z } from "zod";
+import { isoDateTimeSchema, languageSchema, uuidSchema } from "./common.js";
+
+export const TICKET_STATUSES = [
+  "waiting",
+  "called",
+  "serving",
+  "done",
+  "no_show",
+  "cancelled",
+  "expired",
+] as const;
+export const ticketStatusSchema = z.enum(TICKET_STATUSES);
+export type TicketStatus = z.infer<typeof ticketStatusSchema>;
+
+export const PRIORITIES = [
+  "none",
+  "disability",
+  "veteran",
+  "martyr_family",
+  "elderly",
+  "pregnant",
+] as const;
+export const prioritySchema = z.enum(PRIORITIES);
+export type Priority = z.infer<typeof prioritySchema>;
+
+export const counterRefSchema = z.object({ id: uuidSchema, label: z.string() });
+
+export const ticketSchema = z.object({
+  id: uuidSchema,
+  publicId: z.string(),
+  centreId: uuidSchema,
+  serviceId: uuidSchema,
+  code: z.string(),
+  status: ticketStatusSchema,
+  priority: prioritySchema,
+  issuedAt: isoDateTimeSchema,
+  calledAt: isoDateTimeSchema.nullable(),
+  startedAt: isoDateTimeSchema.nullable(),
+  finishedAt: isoDateTimeSchema.nullable(),
+  counter: counterRefSchema.nullable(),
+  position: z.number().int().nullable(),
+  estimatedWaitMinutes: z.number().nullable(),
+  language: languageSchema,
+});
+export type Ticket = z.infer<typeof ticketSchema>;
+
+export const ticketResponseSchema = z.object({ ticket: ticketSchema });
+export const maybeTicketResponseSchema = z.object({ ticket: ticketSchema.nullable() });
+export const ticketsResponseSchema = z.object({ tickets: z.array(ticketSchema) });
+
+export const issueTicketBodySchema = z.strictObject({
+  serviceId: uuidSchema,
+  priority: prioritySchema.default("none"),
+  language: languageSchema.default("az"),
+});
+export type IssueTicketBody = z.infer<typeof issueTicketBodySchema>;
+
+export const idempotencyKeyHeadersSchema = z.object({
+  "idempotency-key": z.string().min(1).max(64).optional(),
+});
+
+export const ticketListQuerySchema = z.strictObject({
+  status: ticketStatusSchema.optional(),
+  serviceId: uuidSchema.optional(),
+});
+
+export const ticketParamsSchema = z.object({ ticketId: uuidSchema });
+/** Public ids are 22 characters of base64url: 128 random bits. */
+export const publicTicketParamsSchema = z.object({
+  publicId: z.string().regex(/^[A-Za-z0-9_-]{22}$/, "not a ticket status id"),
+});
+
+export const transferBodySchema = z.strictObject({
+  serviceId: uuidSchema,
+  note: z.string().max(500).optional(),
+});
+
+export const noteBodySchema = z.strictObject({ note: z.string().min(1).max(500) });
+
+export const ticketActionBodySchema = z
+  .strictObject({ note: z.string().max(500).optional() })
+  .nullish();

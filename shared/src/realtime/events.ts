@@ -1,0 +1,62 @@
+import { z } from "zod";
+import { ticketSchema } from "../api/tickets.js";
+
+export const ticketCalledSchema = z.object({
+  centreId: z.uuid(),
+  ticketId: z.uuid(),
+  code: z.string(),
+  serviceId: z.uuid(),
+  counter: z.object({ id: z.uuid(), label: z.string(), zone: z.string() }),
+  calledAt: z.iso.datetime({ offset: true }),
+  recall: z.boolean(),
+});
+export type TicketCalled = z.infer<typeof ticketCalledSchema>;
+
+export const ticketUpdatedSchema = z.object({ centreId: z.uuid(), ticket: ticketSchema });
+export type TicketUpdated = z.infer<typeof ticketUpdatedSchema>;
+
+export const queueServiceSchema = z.object({
+  serviceId: z.uuid(),
+  waiting: z.number().int(),
+  longestWaitSeconds: z.number(),
+  estimatedWaitMinutes: z.number(),
+});
+export type QueueService = z.infer<typeof queueServiceSchema>;
+
+export const queueChangedSchema = z.object({
+  centreId: z.uuid(),
+  services: z.array(queueServiceSchema),
+});
+export type QueueChanged = z.infer<typeof queueChangedSchema>;
+
+export const counterChangedSchema = z.object({
+  centreId: z.uuid(),
+  counterId: z.uuid(),
+});
+export type CounterChanged = z.infer<typeof counterChangedSchema>;
+
+/** Server → client events; the map types both the server's broadcaster and the apps' sockets. */
+export interface ServerToClientEvents {
+  "ticket:called": (payload: TicketCalled) => void;
+  "ticket:updated": (payload: TicketUpdated) => void;
+  "queue:changed": (payload: QueueChanged) => void;
+  "counter:changed": (payload: CounterChanged) => void;
+}
+
+export interface ClientToServerEvents {
+  subscribe: (payload: { centreId: string }, ack?: (result: { ok: boolean; error?: string }) => void) => void;
+}
+
+/** Handshake credentials; exactly one is expected. */
+export const socketAuthSchema = z.union([
+  z.object({ token: z.string().min(1).max(200) }),
+  z.object({ deviceKey: z.string().min(1).max(200) }),
+  z.object({ publicId: z.string().regex(/^[A-Za-z0-9_-]{22}$/) }),
+]);
+
+export type RealtimeEvent = {
+  [K in keyof ServerToClientEvents]: {
+    name: K;
+    payload: Parameters<ServerToClientEvents[K]>[0];
+  };
+}[keyof ServerToClientEvents];
