@@ -62,10 +62,10 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
 
   const centres = createCentreDirectory(db);
   // The publisher needs the socket server, which needs the auth service: wire through a late binding.
-  let socketPublisher: Publisher | undefined;
+  const late: { publisher?: Publisher } = {};
   const publisher: Publisher = {
-    publish: (events) => socketPublisher?.publish(events),
-    disconnectSession: (id) => socketPublisher?.disconnectSession(id),
+    publish: (events) => late.publisher?.publish(events),
+    disconnectSession: (id) => late.publisher?.disconnectSession(id),
   };
   const auth = createAuthService({ db, clock, publisher, sessionTtlHours: config.sessionTtlHours });
   const tickets = createTicketService({ db, clock, centres, publisher });
@@ -120,7 +120,7 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
     redisUrl: config.redisUrl,
     ticketExists: async (publicId) => (await ticketsRepository.findByPublicId(db, publicId)) !== null,
   });
-  socketPublisher = createSocketPublisher(sockets.io);
+  late.publisher = createSocketPublisher(sockets.io);
   app.decorate("io", sockets.io);
   app.decorate("sweeper", sweeper);
   app.decorate("centres", centres);

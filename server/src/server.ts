@@ -24,7 +24,8 @@ async function main(): Promise<void> {
 
   await app.listen({ port: config.port, host: config.host });
   const base = `http://${config.host === "0.0.0.0" ? "localhost" : config.host}:${config.port}`;
-  const where = database.kind === "pglite" ? `embedded PostgreSQL in ${config.dataDir}` : "PostgreSQL at DATABASE_URL";
+  const where =
+    database.kind === "pglite" ? `embedded PostgreSQL in ${config.dataDir}` : "PostgreSQL at DATABASE_URL";
   const lines = [
     ``,
     `DOST queue system is running on ${where}.`,
@@ -34,11 +35,14 @@ async function main(): Promise<void> {
     `  API docs:       ${base}/api/docs`,
     ``,
   ];
-  if (!config.seedDemo) lines.splice(2, 3, `  Kiosk, display and console at ${base}/kiosk/, /display/, /console/`);
+  if (!config.seedDemo)
+    lines.splice(2, 3, `  Kiosk, display and console at ${base}/kiosk/, /display/, /console/`);
   process.stdout.write(lines.join("\n") + "\n");
 }
 
 main().catch((err: unknown) => {
-  process.stderr.write(`${err instanceof ConfigError ? err.message : String((err as Error)?.stack ?? err)}\n`);
+  process.stderr.write(
+    `${err instanceof ConfigError ? err.message : String((err as Error)?.stack ?? err)}\n`,
+  );
   process.exit(1);
 });

@@ -119,7 +119,9 @@ export function isDatabaseUnavailable(error: unknown): boolean {
     if (typeof code === "string" && (CONNECTION_ERROR_CODES.has(code) || code.startsWith("08"))) {
       return true;
     }
-    if (/Connection terminated|timeout exceeded when trying to connect|connect ECONNREFUSED/i.test(e.message)) {
+    if (
+      /Connection terminated|timeout exceeded when trying to connect|connect ECONNREFUSED/i.test(e.message)
+    ) {
       return true;
     }
     if (e instanceof AggregateError && e.errors.some(isDatabaseUnavailable)) return true;

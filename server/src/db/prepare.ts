@@ -4,7 +4,12 @@ import type { Database } from "./client.js";
 import { seedDemo } from "./seed-demo.js";
 
 /** Start-up: apply pending migrations, then seed the demo on an empty database outside production. */
-export async function prepareDatabase(database: Database, config: Config, log: Pick<FastifyBaseLogger, "info">): Promise<void> {
+export async function prepareDatabase(
+  database: Database,
+  config: Config,
+  log: Pick<FastifyBaseLogger, "info">,
+): Promise<void> {
   await database.migrate();
-  if (config.seedDemo && (await seedDemo(database.db))) log.info("seeded the demo centres, users and devices");
+  if (config.seedDemo && (await seedDemo(database.db)))
+    log.info("seeded the demo centres, users and devices");
 }

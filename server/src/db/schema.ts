@@ -79,12 +79,7 @@ export const users = pgTable(
     lastServiceIds: uuid("last_service_ids").array(),
     createdAt: createdAt(),
   },
-  (t) => [
-    check(
-      "users_centre_by_role",
-      sql`(${t.role} = 'admin') = (${t.centreId} IS NULL)`,
-    ),
-  ],
+  (t) => [check("users_centre_by_role", sql`(${t.role} = 'admin') = (${t.centreId} IS NULL)`)],
 );
 
 export const sessions = pgTable(
@@ -137,7 +132,10 @@ export const counters = pgTable(
     userId: uuid("user_id")
       .references(() => users.id)
       .unique(),
-    serviceIds: uuid("service_ids").array().notNull().default(sql`'{}'::uuid[]`),
+    serviceIds: uuid("service_ids")
+      .array()
+      .notNull()
+      .default(sql`'{}'::uuid[]`),
     breakReason: text("break_reason"),
     statusSince: at("status_since"),
   },

@@ -26,7 +26,10 @@ interface Catalogue {
   }[];
 }
 
-const cataloguePath = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../seed/dost-catalogue.json");
+const cataloguePath = path.resolve(
+  path.dirname(fileURLToPath(import.meta.url)),
+  "../../seed/dost-catalogue.json",
+);
 
 const STAFF_NAMES = [
   "Aysel Məmmədova",
@@ -87,10 +90,18 @@ export async function seedDemo(db: Db): Promise<boolean> {
     for (const c of catalogue.centres) {
       const [centre] = await tx
         .insert(centres)
-        .values({ code: c.code, name: c.name, timezone: c.timezone, openingHours, policy: DEFAULT_POLICY_WEIGHTS })
+        .values({
+          code: c.code,
+          name: c.name,
+          timezone: c.timezone,
+          openingHours,
+          policy: DEFAULT_POLICY_WEIGHTS,
+        })
         .returning({ id: centres.id });
       if (!centre) throw new Error("centre insert returned nothing");
-      await tx.insert(centreServices).values(serviceRows.map((s, position) => ({ centreId: centre.id, serviceId: s.id, position })));
+      await tx
+        .insert(centreServices)
+        .values(serviceRows.map((s, position) => ({ centreId: centre.id, serviceId: s.id, position })));
       await tx.insert(counters).values(
         Array.from({ length: c.counters }, (_, i) => ({
           centreId: centre.id,
@@ -100,7 +111,13 @@ export async function seedDemo(db: Db): Promise<boolean> {
       );
       const slug = userSlug(c.code);
       await tx.insert(users).values([
-        { username: `manager.${slug}`, displayName: `Manager ${c.code}`, role: "manager" as const, centreId: centre.id, passwordHash },
+        {
+          username: `manager.${slug}`,
+          displayName: `Manager ${c.code}`,
+          role: "manager" as const,
+          centreId: centre.id,
+          passwordHash,
+        },
         ...Array.from({ length: DEMO_STAFF_PER_CENTRE }, (_, i) => ({
           username: `staff.${slug}.${i + 1}`,
           displayName: STAFF_NAMES[i % STAFF_NAMES.length] ?? `Staff ${i + 1}`,
@@ -110,8 +127,18 @@ export async function seedDemo(db: Db): Promise<boolean> {
         })),
       ]);
       await tx.insert(devices).values([
-        { centreId: centre.id, kind: "kiosk" as const, name: `Kiosk ${c.code}`, keyHash: sha256(`demo-kiosk-${c.code}`) },
-        { centreId: centre.id, kind: "display" as const, name: `Hall display ${c.code}`, keyHash: sha256(`demo-display-${c.code}`) },
+        {
+          centreId: centre.id,
+          kind: "kiosk" as const,
+          name: `Kiosk ${c.code}`,
+          keyHash: sha256(`demo-kiosk-${c.code}`),
+        },
+        {
+          centreId: centre.id,
+          kind: "display" as const,
+          name: `Hall display ${c.code}`,
+          keyHash: sha256(`demo-display-${c.code}`),
+        },
       ]);
     }
     return true;

@@ -10,7 +10,12 @@ import type { Publisher } from "../plugins/realtime/publisher.js";
  * Periodic housekeeping: tickets still waiting when their centre closed become `expired` (each with
  * its event), and idempotency keys older than their 24 hours are dropped.
  */
-export function createSweeper(deps: { db: Db; clock: Clock; centres: CentreDirectory; publisher: Publisher }) {
+export function createSweeper(deps: {
+  db: Db;
+  clock: Clock;
+  centres: CentreDirectory;
+  publisher: Publisher;
+}) {
   const { db, clock, centres, publisher } = deps;
 
   async function sweep(): Promise<{ expired: number }> {
@@ -28,7 +33,10 @@ export function createSweeper(deps: { db: Db; clock: Clock; centres: CentreDirec
       if (count > 0) {
         expired += count;
         const queue = await QueueState.load(db, centre, now);
-        const event: RealtimeEvent = { name: "queue:changed", payload: { centreId: centre.id, services: queue.services() } };
+        const event: RealtimeEvent = {
+          name: "queue:changed",
+          payload: { centreId: centre.id, services: queue.services() },
+        };
         publisher.publish([event]);
       }
     }

@@ -19,8 +19,7 @@ export const SESSION_COOKIE = "dost_session";
  *   The resolved centre id is left on `request.centreId`.
  */
 export type RouteAccess =
-  | { public: true }
-  | { audience: readonly Audience[]; centre?: "param" | "counter" | "ticket" };
+  { public: true } | { audience: readonly Audience[]; centre?: "param" | "counter" | "ticket" };
 
 declare module "fastify" {
   interface FastifyContextConfig {
@@ -91,7 +90,8 @@ export const accessPlugin = fp<AccessDeps>(
       if (access.centre === "ticket") centreId = await deps.ticketCentre(params.ticketId ?? "");
       const what = { param: "Centre", counter: "Counter", ticket: "Ticket" }[access.centre];
       if (!centreId) throw notFound(what);
-      if (!canAccessCentre(principal, centreId)) throw forbidden(`This ${what.toLowerCase()} is not in your centre`);
+      if (!canAccessCentre(principal, centreId))
+        throw forbidden(`This ${what.toLowerCase()} is not in your centre`);
       request.centreId = centreId;
     });
   },

@@ -25,7 +25,10 @@ export const appsPlugin = fp<AppsOptions>(
       app.get(bare, { config: { access: { public: true } } }, (_req, reply) => reply.redirect(prefix));
       if (!existsSync(path.join(root, "index.html"))) {
         app.get(`${prefix}*`, { config: { access: { public: true } } }, (_req, reply) =>
-          reply.code(503).type("text/plain").send(`This app is not built yet: run "npm run build" at the repository root.`),
+          reply
+            .code(503)
+            .type("text/plain")
+            .send(`This app is not built yet: run "npm run build" at the repository root.`),
         );
         continue;
       }
@@ -38,7 +41,12 @@ export const appsPlugin = fp<AppsOptions>(
         cacheControl: false,
         setHeaders: (res, file) => {
           // Vite fingerprints everything under assets/, so those may be cached for good.
-          res.header("cache-control", file.includes(`${path.sep}assets${path.sep}`) ? "public, max-age=31536000, immutable" : "no-cache");
+          res.header(
+            "cache-control",
+            file.includes(`${path.sep}assets${path.sep}`)
+              ? "public, max-age=31536000, immutable"
+              : "no-cache",
+          );
         },
       });
       first = false;

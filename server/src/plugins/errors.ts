@@ -50,14 +50,22 @@ export const errorsPlugin = fp(
       const mapped = fromPostgres(error);
       if (mapped) {
         request.log.warn({ err: error }, "database rejected the request");
-        return send(reply, mapped, mapped === "CONFLICT" ? "The request conflicts with the current state" : "Invalid value");
+        return send(
+          reply,
+          mapped,
+          mapped === "CONFLICT" ? "The request conflicts with the current state" : "Invalid value",
+        );
       }
 
       request.log.error({ err: error }, "unhandled error");
-      return reply.code(500).send({ error: { code: "INTERNAL", message: "Something went wrong on our side" } });
+      return reply
+        .code(500)
+        .send({ error: { code: "INTERNAL", message: "Something went wrong on our side" } });
     });
 
-    app.setNotFoundHandler((request, reply) => send(reply, "NOT_FOUND", `No route ${request.method} ${request.url.split("?")[0]}`));
+    app.setNotFoundHandler((request, reply) =>
+      send(reply, "NOT_FOUND", `No route ${request.method} ${request.url.split("?")[0]}`),
+    );
   },
   { name: "errors" },
 );

@@ -13,14 +13,7 @@ export const TICKET_STATUSES = [
 export const ticketStatusSchema = z.enum(TICKET_STATUSES);
 export type TicketStatus = z.infer<typeof ticketStatusSchema>;
 
-export const PRIORITIES = [
-  "none",
-  "disability",
-  "veteran",
-  "martyr_family",
-  "elderly",
-  "pregnant",
-] as const;
+export const PRIORITIES = ["none", "disability", "veteran", "martyr_family", "elderly", "pregnant"] as const;
 export const prioritySchema = z.enum(PRIORITIES);
 export type Priority = z.infer<typeof prioritySchema>;
 
@@ -78,6 +71,4 @@ export const transferBodySchema = z.strictObject({
 
 export const noteBodySchema = z.strictObject({ note: z.string().min(1).max(500) });
 
-export const ticketActionBodySchema = z
-  .strictObject({ note: z.string().max(500).optional() })
-  .nullish();
+export const ticketActionBodySchema = z.strictObject({ note: z.string().max(500).optional() }).nullish();

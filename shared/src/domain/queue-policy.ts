@@ -56,8 +56,7 @@ export function compareCandidates(
   now: Date,
   weights: PolicyWeights,
 ): number {
-  const effective = (c: QueueCandidate) =>
-    c.queuedAt.getTime() - bonusSeconds(c, now, weights) * 1000;
+  const effective = (c: QueueCandidate) => c.queuedAt.getTime() - bonusSeconds(c, now, weights) * 1000;
   return (
     effective(a) - effective(b) ||
     a.queuedAt.getTime() - b.queuedAt.getTime() ||

@@ -4,10 +4,11 @@ import { z } from "zod";
 import { SESSION_COOKIE, principalOf } from "../../plugins/access.js";
 import type { AuthService } from "./auth.service.js";
 
-export const authRoutes: FastifyPluginAsyncZod<{ auth: AuthService; loginPerMinute: number; secureCookies: boolean }> = async (
-  app,
-  { auth, loginPerMinute, secureCookies },
-) => {
+export const authRoutes: FastifyPluginAsyncZod<{
+  auth: AuthService;
+  loginPerMinute: number;
+  secureCookies: boolean;
+}> = async (app, { auth, loginPerMinute, secureCookies }) => {
   app.post(
     "/auth/login",
     {
@@ -17,7 +18,8 @@ export const authRoutes: FastifyPluginAsyncZod<{ auth: AuthService; loginPerMinu
         rateLimit: {
           max: loginPerMinute,
           timeWindow: 60_000,
-          keyGenerator: (req) => `${req.ip}:${String((req.body as { username?: unknown } | undefined)?.username ?? "").toLowerCase()}`,
+          keyGenerator: (req) =>
+            `${req.ip}:${String((req.body as { username?: unknown } | undefined)?.username ?? "").toLowerCase()}`,
         },
       },
       schema: { tags: ["auth"], body: loginBodySchema, response: { 200: loginResponseSchema } },

@@ -4,8 +4,7 @@ import { hash, verify } from "@node-rs/argon2";
 const ARGON2ID = 2;
 
 /** argon2id with the library's defaults (19 MiB, 2 passes): OWASP's recommended minimum. */
-export const hashPassword = (password: string): Promise<string> =>
-  hash(password, { algorithm: ARGON2ID });
+export const hashPassword = (password: string): Promise<string> => hash(password, { algorithm: ARGON2ID });
 
 export async function verifyPassword(passwordHash: string, password: string): Promise<boolean> {
   try {

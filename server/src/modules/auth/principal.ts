@@ -27,9 +27,7 @@ const ROLE_RANK: Record<Role, number> = { staff: 1, manager: 2, admin: 3 };
 export function admits(audience: readonly Audience[], principal: Principal): boolean {
   if (principal.kind === "device") return audience.includes(principal.device.kind);
   const rank = ROLE_RANK[principal.user.role];
-  return audience.some(
-    (a) => (a === "staff" || a === "manager" || a === "admin") && rank >= ROLE_RANK[a],
-  );
+  return audience.some((a) => (a === "staff" || a === "manager" || a === "admin") && rank >= ROLE_RANK[a]);
 }
 
 /** The centre a principal belongs to; null for an admin, who may act on every centre. */

@@ -2,10 +2,10 @@ import { centreParamsSchema, centresResponseSchema, servicesResponseSchema } fro
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import type { CatalogService } from "./catalog.service.js";
 
-export const catalogRoutes: FastifyPluginAsyncZod<{ catalog: CatalogService; publicPerMinute: number }> = async (
-  app,
-  { catalog, publicPerMinute },
-) => {
+export const catalogRoutes: FastifyPluginAsyncZod<{
+  catalog: CatalogService;
+  publicPerMinute: number;
+}> = async (app, { catalog, publicPerMinute }) => {
   const rateLimit = { max: publicPerMinute, timeWindow: 60_000 };
 
   app.get(

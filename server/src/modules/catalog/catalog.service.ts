@@ -6,7 +6,15 @@ import { QueueState } from "../tickets/queue-state.js";
 import { catalogRepository } from "./catalog.repository.js";
 import type { CentreDirectory } from "./centre-directory.js";
 
-export function createCatalogService({ db, clock, centres }: { db: Db; clock: Clock; centres: CentreDirectory }) {
+export function createCatalogService({
+  db,
+  clock,
+  centres,
+}: {
+  db: Db;
+  clock: Clock;
+  centres: CentreDirectory;
+}) {
   return {
     async centres(): Promise<Centre[]> {
       return (await centres.all()).map(({ id, code, name, timezone }) => ({ id, code, name, timezone }));

@@ -17,7 +17,10 @@ export const countersRepository = {
   },
 
   async centreOf(ex: Executor, counterId: string): Promise<string | null> {
-    const [row] = await ex.select({ centreId: counters.centreId }).from(counters).where(eq(counters.id, counterId));
+    const [row] = await ex
+      .select({ centreId: counters.centreId })
+      .from(counters)
+      .where(eq(counters.id, counterId));
     return row?.centreId ?? null;
   },
 
@@ -35,7 +38,11 @@ export const countersRepository = {
     return row?.id ?? null;
   },
 
-  async update(ex: Executor, counterId: string, changes: Partial<typeof counters.$inferInsert>): Promise<CounterRow> {
+  async update(
+    ex: Executor,
+    counterId: string,
+    changes: Partial<typeof counters.$inferInsert>,
+  ): Promise<CounterRow> {
     const [row] = await ex.update(counters).set(changes).where(eq(counters.id, counterId)).returning();
     if (!row) throw new Error("counter update returned nothing");
     return row;

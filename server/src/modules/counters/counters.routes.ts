@@ -15,7 +15,10 @@ import type { CounterService } from "./counters.service.js";
 
 const counterAccess = { access: { audience: ["staff"], centre: "counter" } } as const;
 
-export const counterRoutes: FastifyPluginAsyncZod<{ counters: CounterService }> = async (app, { counters }) => {
+export const counterRoutes: FastifyPluginAsyncZod<{ counters: CounterService }> = async (
+  app,
+  { counters },
+) => {
   app.get(
     "/centres/:centreId/counters",
     {
@@ -27,7 +30,15 @@ export const counterRoutes: FastifyPluginAsyncZod<{ counters: CounterService }> 
 
   app.post(
     "/counters/:counterId/open",
-    { config: counterAccess, schema: { tags: ["counters"], params: counterParamsSchema, body: openCounterBodySchema, response: { 204: z.null() } } },
+    {
+      config: counterAccess,
+      schema: {
+        tags: ["counters"],
+        params: counterParamsSchema,
+        body: openCounterBodySchema,
+        response: { 204: z.null() },
+      },
+    },
     async (request, reply) => {
       await counters.open(principalOf(request), request.params.counterId, request.body?.serviceIds);
       return reply.code(204).send(null);
@@ -36,7 +47,15 @@ export const counterRoutes: FastifyPluginAsyncZod<{ counters: CounterService }> 
 
   app.post(
     "/counters/:counterId/break",
-    { config: counterAccess, schema: { tags: ["counters"], params: counterParamsSchema, body: breakCounterBodySchema, response: { 204: z.null() } } },
+    {
+      config: counterAccess,
+      schema: {
+        tags: ["counters"],
+        params: counterParamsSchema,
+        body: breakCounterBodySchema,
+        response: { 204: z.null() },
+      },
+    },
     async (request, reply) => {
       await counters.pause(principalOf(request), request.params.counterId, request.body.reason);
       return reply.code(204).send(null);
@@ -45,7 +64,10 @@ export const counterRoutes: FastifyPluginAsyncZod<{ counters: CounterService }> 
 
   app.post(
     "/counters/:counterId/resume",
-    { config: counterAccess, schema: { tags: ["counters"], params: counterParamsSchema, response: { 204: z.null() } } },
+    {
+      config: counterAccess,
+      schema: { tags: ["counters"], params: counterParamsSchema, response: { 204: z.null() } },
+    },
     async (request, reply) => {
       await counters.resume(principalOf(request), request.params.counterId);
       return reply.code(204).send(null);
@@ -54,7 +76,10 @@ export const counterRoutes: FastifyPluginAsyncZod<{ counters: CounterService }> 
 
   app.post(
     "/counters/:counterId/close",
-    { config: counterAccess, schema: { tags: ["counters"], params: counterParamsSchema, response: { 204: z.null() } } },
+    {
+      config: counterAccess,
+      schema: { tags: ["counters"], params: counterParamsSchema, response: { 204: z.null() } },
+    },
     async (request, reply) => {
       await counters.close(principalOf(request), request.params.counterId);
       return reply.code(204).send(null);
@@ -63,7 +88,14 @@ export const counterRoutes: FastifyPluginAsyncZod<{ counters: CounterService }> 
 
   app.post(
     "/counters/:counterId/call-next",
-    { config: counterAccess, schema: { tags: ["counters"], params: counterParamsSchema, response: { 200: maybeTicketResponseSchema } } },
+    {
+      config: counterAccess,
+      schema: {
+        tags: ["counters"],
+        params: counterParamsSchema,
+        response: { 200: maybeTicketResponseSchema },
+      },
+    },
     async (request) => ({ ticket: await counters.callNext(principalOf(request), request.params.counterId) }),
   );
 
@@ -71,10 +103,20 @@ export const counterRoutes: FastifyPluginAsyncZod<{ counters: CounterService }> 
     "/counters/:counterId/call",
     {
       config: counterAccess,
-      schema: { tags: ["counters"], params: counterParamsSchema, body: callTicketBodySchema, response: { 200: ticketResponseSchema } },
+      schema: {
+        tags: ["counters"],
+        params: counterParamsSchema,
+        body: callTicketBodySchema,
+        response: { 200: ticketResponseSchema },
+      },
     },
     async (request) => ({
-      ticket: await counters.callTicket(principalOf(request), request.params.counterId, request.body.ticketId, request.body.reason),
+      ticket: await counters.callTicket(
+        principalOf(request),
+        request.params.counterId,
+        request.body.ticketId,
+        request.body.reason,
+      ),
     }),
   );
 };

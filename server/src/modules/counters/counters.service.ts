@@ -19,7 +19,8 @@ export interface CounterServiceDeps {
 }
 
 const isUniqueViolation = (e: unknown): boolean =>
-  e instanceof Error && ((e as { code?: string }).code === "23505" || isUniqueViolation((e as { cause?: unknown }).cause));
+  e instanceof Error &&
+  ((e as { code?: string }).code === "23505" || isUniqueViolation((e as { cause?: unknown }).cause));
 
 export function createCounterService({ db, clock, centres, publisher }: CounterServiceDeps) {
   async function centreOf(counter: CounterRow): Promise<CentreRecord> {
@@ -34,7 +35,11 @@ export function createCounterService({ db, clock, centres, publisher }: CounterS
   }
 
   /** Locks the counter and checks the caller is the one staffing it. */
-  async function lockOwn(tx: Parameters<Parameters<Db["transaction"]>[0]>[0], principal: UserPrincipal, counterId: string) {
+  async function lockOwn(
+    tx: Parameters<Parameters<Db["transaction"]>[0]>[0],
+    principal: UserPrincipal,
+    counterId: string,
+  ) {
     const counter = await repo.lock(tx, counterId);
     if (!counter || !canAccessCentre(principal, counter.centreId)) throw notFound("Counter");
     if (counter.status === "closed") throw conflict("Open this counter first");
@@ -47,7 +52,12 @@ export function createCounterService({ db, clock, centres, publisher }: CounterS
     payload: { centreId: counter.centreId, counterId: counter.id },
   });
 
-  async function publishCall(centre: CentreRecord, row: TicketRow, counter: CounterRow, recall: boolean): Promise<Ticket> {
+  async function publishCall(
+    centre: CentreRecord,
+    row: TicketRow,
+    counter: CounterRow,
+    recall: boolean,
+  ): Promise<Ticket> {
     const queue = await QueueState.load(db, centre, clock.now());
     const ticket = toTicket(row, { id: counter.id, label: counter.label }, null);
     publisher.publish([
@@ -70,8 +80,15 @@ export function createCounterService({ db, clock, centres, publisher }: CounterS
     return ticket;
   }
 
-  async function profileFor(tx: Parameters<Parameters<Db["transaction"]>[0]>[0], counter: CounterRow, user: UserPrincipal, requested: string[] | undefined) {
-    const offered = new Set((await catalogRepository.servicesOfCentre(tx, counter.centreId)).map((s) => s.id));
+  async function profileFor(
+    tx: Parameters<Parameters<Db["transaction"]>[0]>[0],
+    counter: CounterRow,
+    user: UserPrincipal,
+    requested: string[] | undefined,
+  ) {
+    const offered = new Set(
+      (await catalogRepository.servicesOfCentre(tx, counter.centreId)).map((s) => s.id),
+    );
     if (requested) {
       const foreign = requested.filter((id) => !offered.has(id));
       if (foreign.length > 0) {
@@ -112,9 +129,11 @@ export function createCounterService({ db, clock, centres, publisher }: CounterS
         const counter = await db.transaction(async (tx) => {
           const counter = await repo.lock(tx, counterId);
           if (!counter || !canAccessCentre(user, counter.centreId)) throw notFound("Counter");
-          if (counter.userId && counter.userId !== user.user.id) throw conflict("Another employee is at this counter");
+          if (counter.userId && counter.userId !== user.user.id)
+            throw conflict("Another employee is at this counter");
           const elsewhere = await repo.findByUser(tx, user.user.id);
-          if (elsewhere && elsewhere.id !== counter.id) throw conflict(`You are already at counter ${elsewhere.label}; close it first`);
+          if (elsewhere && elsewhere.id !== counter.id)
+            throw conflict(`You are already at counter ${elsewhere.label}; close it first`);
           const profile = await profileFor(tx, counter, user, serviceIds);
           await repo.rememberProfile(tx, user.user.id, profile);
           return repo.update(tx, counter.id, {
@@ -138,8 +157,13 @@ export function createCounterService({ db, clock, centres, publisher }: CounterS
       const counter = await db.transaction(async (tx) => {
         const counter = await lockOwn(tx, user, counterId);
         if (counter.status === "break") throw conflict("The counter is already on a break");
-        if (await repo.currentTicketId(tx, counter.id)) throw conflict("Finish with the current visitor first");
-        return repo.update(tx, counter.id, { status: "break", breakReason: reason, statusSince: clock.now() });
+        if (await repo.currentTicketId(tx, counter.id))
+          throw conflict("Finish with the current visitor first");
+        return repo.update(tx, counter.id, {
+          status: "break",
+          breakReason: reason,
+          statusSince: clock.now(),
+        });
       });
       publisher.publish([counterChanged(counter)]);
       await this.publishQueue(counter);
@@ -163,9 +187,16 @@ export function createCounterService({ db, clock, centres, publisher }: CounterS
         const counter = await repo.lock(tx, counterId);
         if (!counter || !canAccessCentre(user, counter.centreId)) throw notFound("Counter");
         if (counter.status === "closed") throw conflict("The counter is already closed");
-        if (counter.userId !== user.user.id && user.user.role === "staff") throw conflict("Another employee is at this counter");
-        if (await repo.currentTicketId(tx, counter.id)) throw conflict("Finish with the current visitor first");
-        return repo.update(tx, counter.id, { status: "closed", userId: null, breakReason: null, statusSince: clock.now() });
+        if (counter.userId !== user.user.id && user.user.role === "staff")
+          throw conflict("Another employee is at this counter");
+        if (await repo.currentTicketId(tx, counter.id))
+          throw conflict("Finish with the current visitor first");
+        return repo.update(tx, counter.id, {
+          status: "closed",
+          userId: null,
+          breakReason: null,
+          statusSince: clock.now(),
+        });
       });
       publisher.publish([counterChanged(counter)]);
       await this.publishQueue(counter);
@@ -178,7 +209,8 @@ export function createCounterService({ db, clock, centres, publisher }: CounterS
       const result = await db.transaction(async (tx) => {
         const counter = await lockOwn(tx, user, counterId);
         if (counter.status !== "open") throw conflict("The counter is on a break");
-        if (await repo.currentTicketId(tx, counter.id)) throw conflict("Finish with the current visitor first");
+        if (await repo.currentTicketId(tx, counter.id))
+          throw conflict("Finish with the current visitor first");
         const centre = await centreOf(counter);
         const row = await ticketsRepository.callNext(tx, {
           centreId: centre.id,
@@ -207,13 +239,19 @@ export function createCounterService({ db, clock, centres, publisher }: CounterS
     },
 
     /** Calls a chosen waiting ticket out of the policy's order; the reason goes into the event log. */
-    async callTicket(principal: Principal, counterId: string, ticketId: string, reason: string): Promise<Ticket> {
+    async callTicket(
+      principal: Principal,
+      counterId: string,
+      ticketId: string,
+      reason: string,
+    ): Promise<Ticket> {
       const user = asUser(principal);
       const now = clock.now();
       const result = await db.transaction(async (tx) => {
         const counter = await lockOwn(tx, user, counterId);
         if (counter.status !== "open") throw conflict("The counter is on a break");
-        if (await repo.currentTicketId(tx, counter.id)) throw conflict("Finish with the current visitor first");
+        if (await repo.currentTicketId(tx, counter.id))
+          throw conflict("Finish with the current visitor first");
         const row = await ticketsRepository.transition(tx, ticketId, ["waiting"], {
           status: "called",
           counterId: counter.id,
@@ -241,7 +279,9 @@ export function createCounterService({ db, clock, centres, publisher }: CounterS
     async publishQueue(counter: CounterRow): Promise<void> {
       const centre = await centreOf(counter);
       const queue = await QueueState.load(db, centre, clock.now());
-      publisher.publish([{ name: "queue:changed", payload: { centreId: centre.id, services: queue.services() } }]);
+      publisher.publish([
+        { name: "queue:changed", payload: { centreId: centre.id, services: queue.services() } },
+      ]);
     },
   };
 }

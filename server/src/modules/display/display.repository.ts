@@ -5,7 +5,12 @@ import { counters, ticketEvents, tickets } from "../../db/schema.js";
 
 export const displayRepository = {
   /** The last calls and recalls of the service day, newest first, as `ticket:called` payloads. */
-  async recentCalls(ex: Executor, centreId: string, serviceDay: string, limit: number): Promise<TicketCalled[]> {
+  async recentCalls(
+    ex: Executor,
+    centreId: string,
+    serviceDay: string,
+    limit: number,
+  ): Promise<TicketCalled[]> {
     const rows = await ex
       .select({
         at: ticketEvents.at,

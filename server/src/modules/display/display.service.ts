@@ -8,7 +8,15 @@ import { displayRepository } from "./display.repository.js";
 
 export const RECENT_CALLS = 10;
 
-export function createDisplayService({ db, clock, centres }: { db: Db; clock: Clock; centres: CentreDirectory }) {
+export function createDisplayService({
+  db,
+  clock,
+  centres,
+}: {
+  db: Db;
+  clock: Clock;
+  centres: CentreDirectory;
+}) {
   return {
     /** Everything a hall display shows, to build its screen after a start or a reconnect. */
     async state(centreId: string): Promise<DisplayState> {

@@ -5,12 +5,17 @@ import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 export const healthRoutes: FastifyPluginAsyncZod<{ ping(): Promise<void> }> = async (app, { ping }) => {
   app.get(
     "/health",
-    { config: { access: { public: true } }, schema: { tags: ["health"], response: { 200: healthResponseSchema, 503: healthResponseSchema } } },
+    {
+      config: { access: { public: true } },
+      schema: { tags: ["health"], response: { 200: healthResponseSchema, 503: healthResponseSchema } },
+    },
     async (_request, reply) => {
       try {
         await Promise.race([
           ping(),
-          new Promise((_, reject) => setTimeout(() => reject(new Error("health check timed out")), 3000).unref()),
+          new Promise((_, reject) =>
+            setTimeout(() => reject(new Error("health check timed out")), 3000).unref(),
+          ),
         ]);
         return { status: "ok" as const, db: "ok" as const };
       } catch {

@@ -76,7 +76,8 @@ export class QueueState {
       return {
         serviceId: l.serviceId,
         waiting: list.length,
-        longestWaitSeconds: oldest === null ? 0 : Math.max(0, Math.round((this.now.getTime() - oldest) / 1000)),
+        longestWaitSeconds:
+          oldest === null ? 0 : Math.max(0, Math.round((this.now.getTime() - oldest) / 1000)),
         estimatedWaitMinutes: estimateWaitMinutes({
           position: list.length,
           finishedLastHour: l.finishedLastHour,

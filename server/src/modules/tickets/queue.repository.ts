@@ -54,7 +54,12 @@ export const queueRepository = {
   },
 
   /** Per service of the centre: handling time, tickets finished in the last hour, open counters. */
-  async serviceLoad(ex: Executor, centreId: string, now: Date, serviceDay: string): Promise<ServiceLoadRow[]> {
+  async serviceLoad(
+    ex: Executor,
+    centreId: string,
+    now: Date,
+    serviceDay: string,
+  ): Promise<ServiceLoadRow[]> {
     return queryRows<ServiceLoadRow>(
       ex,
       sql`

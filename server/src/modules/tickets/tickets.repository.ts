@@ -95,11 +95,17 @@ export const ticketsRepository = {
   },
 
   async centreOf(ex: Executor, ticketId: string): Promise<string | null> {
-    const [row] = await ex.select({ centreId: tickets.centreId }).from(tickets).where(eq(tickets.id, ticketId));
+    const [row] = await ex
+      .select({ centreId: tickets.centreId })
+      .from(tickets)
+      .where(eq(tickets.id, ticketId));
     return row?.centreId ?? null;
   },
 
-  async list(ex: Executor, filter: { centreId: string; serviceDay: string; status?: TicketStatus; serviceId?: string }) {
+  async list(
+    ex: Executor,
+    filter: { centreId: string; serviceDay: string; status?: TicketStatus; serviceId?: string },
+  ) {
     return ex
       .select({ ticket: tickets, counter: counterRef })
       .from(tickets)

@@ -24,10 +24,10 @@ const SIMPLE_ACTIONS: Record<string, Exclude<StaffTicketAction, "transfer">> = {
   cancel: "cancel",
 };
 
-export const ticketRoutes: FastifyPluginAsyncZod<{ tickets: TicketService; publicPerMinute: number }> = async (
-  app,
-  { tickets, publicPerMinute },
-) => {
+export const ticketRoutes: FastifyPluginAsyncZod<{
+  tickets: TicketService;
+  publicPerMinute: number;
+}> = async (app, { tickets, publicPerMinute }) => {
   app.post(
     "/centres/:centreId/tickets",
     {
@@ -55,7 +55,12 @@ export const ticketRoutes: FastifyPluginAsyncZod<{ tickets: TicketService; publi
     "/centres/:centreId/tickets",
     {
       config: { access: { audience: ["staff"], centre: "param" } },
-      schema: { tags: ["tickets"], params: centreParamsSchema, querystring: ticketListQuerySchema, response: { 200: ticketsResponseSchema } },
+      schema: {
+        tags: ["tickets"],
+        params: centreParamsSchema,
+        querystring: ticketListQuerySchema,
+        response: { 200: ticketsResponseSchema },
+      },
     },
     async (request) => ({ tickets: await tickets.list(centreIdOf(request), request.query) }),
   );
@@ -64,7 +69,11 @@ export const ticketRoutes: FastifyPluginAsyncZod<{ tickets: TicketService; publi
     "/public/tickets/:publicId",
     {
       config: { access: { public: true }, rateLimit: { max: publicPerMinute, timeWindow: 60_000 } },
-      schema: { tags: ["tickets"], params: publicTicketParamsSchema, response: { 200: ticketResponseSchema } },
+      schema: {
+        tags: ["tickets"],
+        params: publicTicketParamsSchema,
+        response: { 200: ticketResponseSchema },
+      },
     },
     async (request) => ({ ticket: await tickets.getPublic(request.params.publicId) }),
   );
@@ -74,10 +83,17 @@ export const ticketRoutes: FastifyPluginAsyncZod<{ tickets: TicketService; publi
       `/tickets/:ticketId/${path}`,
       {
         config: { access: { audience: ["staff"], centre: "ticket" } },
-        schema: { tags: ["tickets"], params: ticketParamsSchema, body: ticketActionBodySchema, response: { 200: ticketResponseSchema } },
+        schema: {
+          tags: ["tickets"],
+          params: ticketParamsSchema,
+          body: ticketActionBodySchema,
+          response: { 200: ticketResponseSchema },
+        },
       },
       async (request) => ({
-        ticket: await tickets.act(principalOf(request), request.params.ticketId, action, { note: request.body?.note }),
+        ticket: await tickets.act(principalOf(request), request.params.ticketId, action, {
+          note: request.body?.note,
+        }),
       }),
     );
   }
@@ -86,7 +102,12 @@ export const ticketRoutes: FastifyPluginAsyncZod<{ tickets: TicketService; publi
     "/tickets/:ticketId/transfer",
     {
       config: { access: { audience: ["staff"], centre: "ticket" } },
-      schema: { tags: ["tickets"], params: ticketParamsSchema, body: transferBodySchema, response: { 200: ticketResponseSchema } },
+      schema: {
+        tags: ["tickets"],
+        params: ticketParamsSchema,
+        body: transferBodySchema,
+        response: { 200: ticketResponseSchema },
+      },
     },
     async (request) => ({
       ticket: await tickets.act(principalOf(request), request.params.ticketId, "transfer", request.body),
@@ -97,7 +118,12 @@ export const ticketRoutes: FastifyPluginAsyncZod<{ tickets: TicketService; publi
     "/tickets/:ticketId/notes",
     {
       config: { access: { audience: ["staff"], centre: "ticket" } },
-      schema: { tags: ["tickets"], params: ticketParamsSchema, body: noteBodySchema, response: { 204: z.null() } },
+      schema: {
+        tags: ["tickets"],
+        params: ticketParamsSchema,
+        body: noteBodySchema,
+        response: { 204: z.null() },
+      },
     },
     async (request, reply) => {
       await tickets.addNote(principalOf(request), request.params.ticketId, request.body.note);

@@ -57,8 +57,14 @@ export function createTicketService({ db, clock, centres, publisher }: TicketSer
     return ticket;
   }
 
-  async function view(ex: Executor, centre: CentreRecord, row: TicketRow, counter: { id: string; label: string } | null) {
-    const place = row.status === "waiting" ? (await QueueState.load(ex, centre, clock.now())).placeOf(row.id) : null;
+  async function view(
+    ex: Executor,
+    centre: CentreRecord,
+    row: TicketRow,
+    counter: { id: string; label: string } | null,
+  ) {
+    const place =
+      row.status === "waiting" ? (await QueueState.load(ex, centre, clock.now())).placeOf(row.id) : null;
     return toTicket(row, counter, place);
   }
 
@@ -108,7 +114,8 @@ export function createTicketService({ db, clock, centres, publisher }: TicketSer
           serviceId: service.id,
           ...actorOf(principal),
         });
-        if (idempotencyKey) await repo.bindIdempotencyKey(tx, principalKey(principal), idempotencyKey, row.id);
+        if (idempotencyKey)
+          await repo.bindIdempotencyKey(tx, principalKey(principal), idempotencyKey, row.id);
         return { row };
       });
       if ("replayOf" in outcome) {
@@ -126,7 +133,10 @@ export function createTicketService({ db, clock, centres, publisher }: TicketSer
       return view(db, centre, found.ticket, found.counter);
     },
 
-    async list(centreId: string, filter: { status?: TicketStatus | undefined; serviceId?: string | undefined }) {
+    async list(
+      centreId: string,
+      filter: { status?: TicketStatus | undefined; serviceId?: string | undefined },
+    ) {
       const centre = await centreOrThrow(centreId);
       const now = clock.now();
       const [rows, queue] = await Promise.all([
@@ -161,10 +171,14 @@ export function createTicketService({ db, clock, centres, publisher }: TicketSer
         assertMayHandle(principal, counter?.userId ?? null);
         const changes: TicketChanges = changesFor(action, now);
         if (action === "transfer") {
-          if (!options.serviceId) throw invalid("Choose the service to transfer to", [{ path: "serviceId", message: "required" }]);
+          if (!options.serviceId)
+            throw invalid("Choose the service to transfer to", [{ path: "serviceId", message: "required" }]);
           if (options.serviceId === ticket.serviceId) throw conflict("The ticket is already in that service");
           const target = await catalogRepository.serviceOfCentre(tx, ticket.centreId, options.serviceId);
-          if (!target) throw invalid("This centre does not offer that service", [{ path: "serviceId", message: "not a service of this centre" }]);
+          if (!target)
+            throw invalid("This centre does not offer that service", [
+              { path: "serviceId", message: "not a service of this centre" },
+            ]);
           changes.serviceId = target.id;
         }
         const updated = await repo.transition(tx, ticket.id, TICKET_TRANSITIONS[action].from, changes);

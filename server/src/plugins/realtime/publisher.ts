@@ -16,7 +16,12 @@ export interface SocketData {
   principal?: Principal;
 }
 
-export type SocketServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+export type SocketServer = Server<
+  ClientToServerEvents,
+  ServerToClientEvents,
+  Record<string, never>,
+  SocketData
+>;
 
 export function roomsFor(event: RealtimeEvent): string[] {
   const centreId = event.payload.centreId;
@@ -26,11 +31,7 @@ export function roomsFor(event: RealtimeEvent): string[] {
     case "ticket:updated":
       return [rooms.centreStaff(centreId), rooms.ticket(event.payload.ticket.publicId)];
     case "queue:changed":
-      return [
-        rooms.centreDisplays(centreId),
-        rooms.centreStaff(centreId),
-        rooms.centreKiosks(centreId),
-      ];
+      return [rooms.centreDisplays(centreId), rooms.centreStaff(centreId), rooms.centreKiosks(centreId)];
     case "counter:changed":
       return [rooms.centreStaff(centreId)];
   }
@@ -42,10 +43,7 @@ export function createSocketPublisher(io: SocketServer): Publisher {
       for (const event of events) {
         // The union narrows per event, but emit() cannot follow a computed name; the pairing of name
         // and payload is guaranteed by the RealtimeEvent type.
-        (io.to(roomsFor(event)).emit as (name: string, payload: unknown) => void)(
-          event.name,
-          event.payload,
-        );
+        (io.to(roomsFor(event)).emit as (name: string, payload: unknown) => void)(event.name, event.payload);
       }
     },
     disconnectSession(sessionId) {

@@ -30,7 +30,10 @@ function cookieToken(header: string | undefined): string | undefined {
   return undefined;
 }
 
-export async function createSocketServer(http: HttpServer, deps: SocketServerDeps): Promise<{ io: SocketServer; close(): Promise<void> }> {
+export async function createSocketServer(
+  http: HttpServer,
+  deps: SocketServerDeps,
+): Promise<{ io: SocketServer; close(): Promise<void> }> {
   const io: SocketServer = new Server(http, {
     path: "/socket.io",
     serveClient: false,
@@ -66,7 +69,9 @@ export async function createSocketServer(http: HttpServer, deps: SocketServerDep
       const centreId = homeCentre(principal);
       if (principal.kind === "device") {
         await socket.join(
-          principal.device.kind === "display" ? rooms.centreDisplays(principal.device.centreId) : rooms.centreKiosks(principal.device.centreId),
+          principal.device.kind === "display"
+            ? rooms.centreDisplays(principal.device.centreId)
+            : rooms.centreKiosks(principal.device.centreId),
         );
       } else {
         await socket.join(rooms.session(principal.sessionId));
@@ -82,7 +87,10 @@ export async function createSocketServer(http: HttpServer, deps: SocketServerDep
     // An admin watches any centre; others are already in their own centre's rooms.
     socket.on("subscribe", async (payload, ack) => {
       const principal = socket.data.principal;
-      const centre = typeof payload?.centreId === "string" ? await deps.centres.find(payload.centreId).catch(() => null) : null;
+      const centre =
+        typeof payload?.centreId === "string"
+          ? await deps.centres.find(payload.centreId).catch(() => null)
+          : null;
       if (!principal || principal.kind !== "user" || !centre || !canAccessCentre(principal, centre.id)) {
         if (typeof ack === "function") ack({ ok: false, error: "FORBIDDEN" });
         return;

@@ -1,0 +1,56 @@
+import type { AddressInfo } from "node:net";
+import type { FastifyInstance } from "fastify";
+import { buildApp } from "../../src/app.js";
+import { loadConfig, type Config } from "../../src/config.js";
+import type { Clock } from "../../src/lib/clock.js";
+import { createTestDatabase, type TemplateKind, type TestDatabase } from "./database.js";
+
+export interface TestApp {
+  app: FastifyInstance;
+  db: TestDatabase;
+  config: Config;
+  /** Base URL when listening, such as http://127.0.0.1:40123. */
+  url: string;
+  close(): Promise<void>;
+}
+
+/**
+ * The real server on a fresh PostgreSQL database; `listen` opens an ephemeral port for socket.io
+ * clients and browsers, otherwise tests use `app.inject()`.
+ */
+export async function startTestApp(
+  options: { clock?: Clock; listen?: boolean; template?: TemplateKind; env?: Record<string, string> } = {},
+): Promise<TestApp> {
+  const db = await createTestDatabase(options.template ?? "seeded");
+  const config = loadConfig({
+    NODE_ENV: "test",
+    DATABASE_URL: db.url,
+    LOG_LEVEL: "silent",
+    RATE_LIMIT_PUBLIC_PER_MINUTE: "100000",
+    RATE_LIMIT_LOGIN_PER_MINUTE: "100000",
+    ...options.env,
+  });
+  const app = await buildApp(config, {
+    database: db.database,
+    ...(options.clock ? { clock: options.clock } : {}),
+    runJobs: false,
+    logger: false,
+  });
+  let url = "";
+  if (options.listen) {
+    await app.listen({ port: 0, host: "127.0.0.1" });
+    url = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
+  } else {
+    await app.ready();
+  }
+  return {
+    app,
+    db,
+    config,
+    url,
+    async close() {
+      await app.close();
+      await db.drop();
+    },
+  };
+}

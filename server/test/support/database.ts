@@ -1,0 +1,120 @@
+import { createHash, randomBytes } from "node:crypto";
+import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import pg from "pg";
+import { openDatabase, type Database } from "../../src/db/client.js";
+import { seedDemo } from "../../src/db/seed-demo.js";
+
+/**
+ * Every test file gets a database of its own, cloned from a template that is migrated (and seeded
+ * with the demo) once per migration set: cloning takes milliseconds, migrating takes seconds.
+ */
+export const ADMIN_URL = process.env.TEST_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
+
+const migrationsFolder = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../../migrations");
+
+function migrationsHash(): string {
+  const hash = createHash("sha256");
+  for (const file of readdirSync(migrationsFolder, { recursive: true }).map(String).sort()) {
+    if (file.endsWith(".sql") || file.endsWith(".json"))
+      hash.update(file).update(readFileSync(path.join(migrationsFolder, file)));
+  }
+  hash.update(readFileSync(path.resolve(migrationsFolder, "../server/src/db/seed-demo.ts")));
+  return hash.digest("hex").slice(0, 12);
+}
+
+export const urlFor = (name: string): string => {
+  const url = new URL(ADMIN_URL);
+  url.pathname = `/${name}`;
+  return url.toString();
+};
+
+async function withAdmin<T>(fn: (client: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: ADMIN_URL });
+  await client.connect();
+  try {
+    return await fn(client);
+  } finally {
+    await client.end();
+  }
+}
+
+export type TemplateKind = "seeded" | "empty";
+export const templateName = (kind: TemplateKind): string => `dost_tpl_${kind}_${migrationsHash()}`;
+
+/** Creates the templates if this migration set has none yet; safe to call from parallel workers. */
+export async function ensureTemplates(): Promise<void> {
+  await withAdmin(async (admin) => {
+    await admin.query("SELECT pg_advisory_lock(7254100)");
+    try {
+      for (const kind of ["empty", "seeded"] as const) {
+        const name = templateName(kind);
+        const exists = await admin.query("SELECT 1 FROM pg_database WHERE datname = $1", [name]);
+        if (exists.rowCount) continue;
+        const building = `${name}_building`;
+        await admin.query(`DROP DATABASE IF EXISTS ${building}`);
+        await admin.query(`CREATE DATABASE ${building}`);
+        const database = openDatabase({
+          databaseUrl: urlFor(building),
+          dataDir: "",
+          migrationsFolder,
+          poolSize: 2,
+          connectTimeoutMs: 5000,
+        });
+        try {
+          await database.migrate();
+          if (kind === "seeded") await seedDemo(database.db);
+        } finally {
+          await database.close();
+        }
+        await admin.query(`ALTER DATABASE ${building} RENAME TO ${name}`);
+      }
+      // Templates of older migration sets are of no further use.
+      const stale = await admin.query<{ datname: string }>(
+        "SELECT datname FROM pg_database WHERE datname LIKE 'dost_tpl_%' AND datname NOT IN ($1, $2)",
+        [templateName("empty"), templateName("seeded")],
+      );
+      for (const { datname } of stale.rows) await admin.query(`DROP DATABASE IF EXISTS ${datname}`);
+    } finally {
+      await admin.query("SELECT pg_advisory_unlock(7254100)");
+    }
+  });
+}
+
+export interface TestDatabase {
+  name: string;
+  url: string;
+  database: Database;
+  drop(): Promise<void>;
+}
+
+/** A fresh database for one test file, opened through the same code the server uses. */
+export async function createTestDatabase(
+  kind: TemplateKind = "seeded",
+  poolSize = 20,
+): Promise<TestDatabase> {
+  await ensureTemplates();
+  const name = `dost_test_${randomBytes(6).toString("hex")}`;
+  await withAdmin((admin) => admin.query(`CREATE DATABASE ${name} TEMPLATE ${templateName(kind)}`));
+  const url = urlFor(name);
+  const database = openDatabase({
+    databaseUrl: url,
+    dataDir: "",
+    migrationsFolder,
+    poolSize,
+    connectTimeoutMs: 5000,
+  });
+  let dropped = false;
+  return {
+    name,
+    url,
+    database,
+    async drop() {
+      if (dropped) return;
+      dropped = true;
+      await database.close().catch(() => undefined);
+      await withAdmin((admin) => admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
+    },
+  };
+}

@@ -1,0 +1,16 @@
+import { defineProject } from "vitest/config";
+
+export default defineProject({
+  resolve: { conditions: ["@dost/source"] },
+  ssr: { resolve: { conditions: ["@dost/source"] } },
+  test: {
+    name: "server",
+    include: ["src/**/*.test.ts", "test/**/*.test.ts"],
+    environment: "node",
+    globalSetup: ["test/support/global-setup.ts"],
+    testTimeout: 60_000,
+    hookTimeout: 60_000,
+    // Concurrency tests already load both cores; two files at a time keeps them honest.
+    maxWorkers: 2,
+  },
+});
