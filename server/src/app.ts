@@ -71,7 +71,7 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
   const tickets = createTicketService({ db, clock, centres, publisher });
   const counters = createCounterService({ db, clock, centres, publisher });
   const catalog = createCatalogService({ db, clock, centres });
-  const display = createDisplayService({ db, clock, centres });
+  const display = createDisplayService({ db, clock, directory: centres, publisher });
   const sweeper = createSweeper({ db, clock, centres, publisher });
 
   await app.register(errorsPlugin);

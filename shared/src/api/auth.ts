@@ -24,7 +24,11 @@ export const loginBodySchema = z.strictObject({
 });
 
 export const loginResponseSchema = z.object({ token: z.string(), user: userSchema });
-export const meResponseSchema = z.object({ user: userSchema });
+export const meResponseSchema = z.object({
+  user: userSchema,
+  /** The work profile this user last opened a counter with. */
+  lastServiceIds: z.array(uuidSchema),
+});
 
 export const deviceSchema = z.object({
   id: uuidSchema,

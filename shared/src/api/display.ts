@@ -1,10 +1,13 @@
 import { z } from "zod";
+import { localizedTextSchema } from "./common.js";
 import { queueServiceSchema, ticketCalledSchema } from "../realtime/events.js";
 
 export const displayStateSchema = z.object({
   centreId: z.uuid(),
   recentCalls: z.array(ticketCalledSchema),
   services: z.array(queueServiceSchema),
+  /** The line of text a manager sets for the hall, or null. */
+  displayMessage: localizedTextSchema.nullable(),
 });
 export type DisplayState = z.infer<typeof displayStateSchema>;
 
@@ -12,3 +15,5 @@ export const healthResponseSchema = z.object({
   status: z.enum(["ok", "degraded"]),
   db: z.enum(["ok", "down"]),
 });
+
+export const displayMessageBodySchema = z.strictObject({ message: localizedTextSchema.nullable() });

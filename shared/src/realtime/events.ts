@@ -35,12 +35,17 @@ export const counterChangedSchema = z.object({
 });
 export type CounterChanged = z.infer<typeof counterChangedSchema>;
 
+export const displayChangedSchema = z.object({ centreId: z.uuid() });
+export type DisplayChanged = z.infer<typeof displayChangedSchema>;
+
 /** Server → client events; the map types both the server's broadcaster and the apps' sockets. */
 export interface ServerToClientEvents {
   "ticket:called": (payload: TicketCalled) => void;
   "ticket:updated": (payload: TicketUpdated) => void;
   "queue:changed": (payload: QueueChanged) => void;
   "counter:changed": (payload: CounterChanged) => void;
+  /** The display's settings changed (its message line): refetch display-state. */
+  "display:changed": (payload: DisplayChanged) => void;
 }
 
 export interface ClientToServerEvents {

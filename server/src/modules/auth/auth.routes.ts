@@ -63,7 +63,7 @@ export const authRoutes: FastifyPluginAsyncZod<{
     async (request) => {
       const principal = principalOf(request);
       if (principal.kind !== "user") throw new Error("unreachable: audience admits users only");
-      return { user: principal.user };
+      return { user: principal.user, lastServiceIds: await auth.lastProfile(principal.user.id) };
     },
   );
 

@@ -4,6 +4,7 @@ import type { Clock } from "../../lib/clock.js";
 import { unauthenticated } from "../../lib/errors.js";
 import { newSessionToken, sha256 } from "../../lib/tokens.js";
 import type { Publisher } from "../../plugins/realtime/publisher.js";
+import { countersRepository } from "../counters/counters.repository.js";
 import { authRepository } from "./auth.repository.js";
 import { decoyPasswordHash, verifyPassword } from "./passwords.js";
 import type { Principal, UserPrincipal } from "./principal.js";
@@ -51,6 +52,11 @@ export function createAuthService(deps: {
         return authRepository.findDevice(db, sha256(credentials.deviceKey));
       }
       return null;
+    },
+
+    async lastProfile(userId: string): Promise<string[]> {
+      // The work profile lives with counters; the console offers it again at sign-in.
+      return (await countersRepository.lastProfile(db, userId)) ?? [];
     },
 
     async logout(principal: UserPrincipal): Promise<void> {

@@ -1,5 +1,6 @@
-import { centreParamsSchema, displayStateSchema } from "@dost/shared";
+import { centreParamsSchema, displayMessageBodySchema, displayStateSchema } from "@dost/shared";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { z } from "zod";
 import { centreIdOf } from "../../plugins/access.js";
 import type { DisplayService } from "./display.service.js";
 
@@ -11,5 +12,22 @@ export const displayRoutes: FastifyPluginAsyncZod<{ display: DisplayService }> =
       schema: { tags: ["display"], params: centreParamsSchema, response: { 200: displayStateSchema } },
     },
     async (request) => display.state(centreIdOf(request)),
+  );
+
+  app.put(
+    "/centres/:centreId/display-message",
+    {
+      config: { access: { audience: ["manager"], centre: "param" } },
+      schema: {
+        tags: ["display"],
+        params: centreParamsSchema,
+        body: displayMessageBodySchema,
+        response: { 204: z.null() },
+      },
+    },
+    async (request, reply) => {
+      await display.setMessage(centreIdOf(request), request.body.message);
+      return reply.code(204).send(null);
+    },
   );
 };

@@ -1,33 +1,47 @@
-import { serviceDay, type DisplayState } from "@dost/shared";
+import { eq } from "drizzle-orm";
+import { serviceDay, type DisplayState, type LocalizedText } from "@dost/shared";
 import type { Db } from "../../db/client.js";
+import { centres } from "../../db/schema.js";
 import type { Clock } from "../../lib/clock.js";
 import { notFound } from "../../lib/errors.js";
+import type { Publisher } from "../../plugins/realtime/publisher.js";
 import type { CentreDirectory } from "../catalog/centre-directory.js";
 import { QueueState } from "../tickets/queue-state.js";
 import { displayRepository } from "./display.repository.js";
 
 export const RECENT_CALLS = 10;
 
-export function createDisplayService({
-  db,
-  clock,
-  centres,
-}: {
+export interface DisplayServiceDeps {
   db: Db;
   clock: Clock;
-  centres: CentreDirectory;
-}) {
+  directory: CentreDirectory;
+  publisher: Publisher;
+}
+
+export function createDisplayService({ db, clock, directory, publisher }: DisplayServiceDeps) {
   return {
     /** Everything a hall display shows, to build its screen after a start or a reconnect. */
     async state(centreId: string): Promise<DisplayState> {
-      const centre = await centres.find(centreId);
+      const centre = await directory.find(centreId);
       if (!centre) throw notFound("Centre");
       const now = clock.now();
       const [recentCalls, queue] = await Promise.all([
         displayRepository.recentCalls(db, centre.id, serviceDay(now, centre.timezone), RECENT_CALLS),
         QueueState.load(db, centre, now),
       ]);
-      return { centreId: centre.id, recentCalls, services: queue.services() };
+      return {
+        centreId: centre.id,
+        recentCalls,
+        services: queue.services(),
+        displayMessage: centre.displayMessage,
+      };
+    },
+
+    /** Sets the hall's message line; every display of the centre then refetches its state. */
+    async setMessage(centreId: string, message: LocalizedText | null): Promise<void> {
+      await db.update(centres).set({ displayMessage: message }).where(eq(centres.id, centreId));
+      directory.invalidate();
+      publisher.publish([{ name: "display:changed", payload: { centreId } }]);
     },
   };
 }

@@ -34,6 +34,8 @@ export function roomsFor(event: RealtimeEvent): string[] {
       return [rooms.centreDisplays(centreId), rooms.centreStaff(centreId), rooms.centreKiosks(centreId)];
     case "counter:changed":
       return [rooms.centreStaff(centreId)];
+    case "display:changed":
+      return [rooms.centreDisplays(centreId), rooms.centreStaff(centreId)];
   }
 }
 
