@@ -141,9 +141,11 @@ export const ticketsRepository = {
   },
 
   /**
-   * Picks the best waiting ticket for a counter and marks it called, in one statement. SKIP LOCKED
-   * lets concurrent counters pass over each other's choice instead of waiting on it, so no ticket
-   * is ever called twice and no counter blocks another.
+   * Picks the best waiting ticket for a counter and locks it in one statement, then marks it
+   * called. SKIP LOCKED lets concurrent counters pass over each other's choice instead of waiting on
+   * it, so no ticket is called twice and no counter blocks another. (Folding the pick into the
+   * UPDATE as `WHERE id IN (SELECT … LIMIT 1 FOR UPDATE SKIP LOCKED)` is not safe: PostgreSQL may
+   * evaluate the subquery more than once and update several rows; the property test caught it.)
    */
   async callNext(
     ex: Executor,
@@ -157,7 +159,7 @@ export const ticketsRepository = {
     },
   ): Promise<TicketRow | null> {
     if (args.serviceIds.length === 0) return null;
-    const next = ex
+    const [next] = await ex
       .select({ id: tickets.id })
       .from(tickets)
       .where(
@@ -171,17 +173,13 @@ export const ticketsRepository = {
       .orderBy(effectiveQueueTime(args.weights, args.now), asc(tickets.queuedAt), asc(tickets.id))
       .limit(1)
       .for("update", { skipLocked: true });
-    const [row] = await ex
-      .update(tickets)
-      .set({
-        status: "called",
-        counterId: args.counterId,
-        calledAt: args.now,
-        callCount: sql`${tickets.callCount} + 1`,
-      })
-      .where(and(inArray(tickets.id, next), eq(tickets.status, "waiting")))
-      .returning();
-    return row ?? null;
+    if (!next) return null;
+    return this.transition(ex, next.id, ["waiting"], {
+      status: "called",
+      counterId: args.counterId,
+      calledAt: args.now,
+      callCount: sql`${tickets.callCount} + 1`,
+    });
   },
 
   /** Waiting tickets of past service days, or of today once the centre has closed, become expired. */
