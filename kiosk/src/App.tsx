@@ -1,7 +1,9 @@
-export function App() {
-  return (
-    <main>
-      <h1>DOST — Kiosk</h1>
-    </main>
-  );
+import { Kiosk } from "./kiosk/Kiosk.js";
+import type { Route } from "./route.js";
+import { StatusPage } from "./status/StatusPage.js";
+
+/** Two apps in one bundle: the kiosk itself, and the ticket status page its QR codes open. */
+export function App({ route, deviceKey }: { route: Route; deviceKey: string | null }) {
+  if (route.name === "status") return <StatusPage publicId={route.publicId} />;
+  return <Kiosk initialKey={deviceKey} />;
 }

@@ -1,11 +1,20 @@
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import { App } from "./App.js";
+import { adoptDeviceKeyFromAddress } from "./pairing/device-key.js";
+import { routeOf } from "./route.js";
+import "./styles/kiosk.css";
+import "./styles/status.css";
+import "./styles/print.css";
+
+const route = routeOf(window.location.pathname);
+// Only the kiosk has a device key; a visitor's phone on the status page never reads or stores one.
+const deviceKey = route.name === "kiosk" ? adoptDeviceKeyFromAddress() : null;
 
 const root = document.getElementById("root");
 if (root)
   createRoot(root).render(
     <StrictMode>
-      <App />
+      <App route={route} deviceKey={deviceKey} />
     </StrictMode>,
   );

@@ -1,0 +1,120 @@
+import {
+  centresResponseSchema,
+  deviceMeResponseSchema,
+  errorBodySchema,
+  servicesResponseSchema,
+  ticketResponseSchema,
+  type Centre,
+  type Device,
+  type IssueTicketBody,
+  type Service,
+  type Ticket,
+} from "@dost/shared";
+
+/**
+ * What went wrong, in the terms a screen acts on:
+ * - `unreachable`: no answer, a timeout, or a server that cannot work right now (5xx, 429); retry.
+ * - `unauthenticated`: the device key was refused; pair again.
+ * - `rejected`: the server understood and said no (4xx); `code` says why.
+ */
+export type ApiFailure = "unreachable" | "unauthenticated" | "rejected";
+
+export class ApiError extends Error {
+  readonly failure: ApiFailure;
+  readonly code: string | undefined;
+
+  constructor(failure: ApiFailure, message: string, code?: string) {
+    super(message);
+    this.name = "ApiError";
+    this.failure = failure;
+    this.code = code;
+  }
+}
+
+/** A kiosk must never hang on a dead network: after this long it shows a message and a retry. */
+export const REQUEST_TIMEOUT_MS = 10_000;
+
+const API = "/api/v1";
+
+interface Parser<T> {
+  parse(data: unknown): T;
+}
+
+async function request<T>(path: string, parser: Parser<T>, init: RequestInit = {}): Promise<T> {
+  let response: Response;
+  try {
+    response = await fetch(`${API}${path}`, {
+      ...init,
+      headers: { accept: "application/json", ...init.headers },
+      signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
+    });
+  } catch (error) {
+    throw new ApiError("unreachable", error instanceof Error ? error.message : "network error");
+  }
+  const body: unknown = await response.json().catch(() => null);
+  if (!response.ok) {
+    const parsed = errorBodySchema.safeParse(body);
+    const code = parsed.success ? parsed.data.error.code : undefined;
+    const message = parsed.success ? parsed.data.error.message : `HTTP ${response.status}`;
+    if (response.status === 401) throw new ApiError("unauthenticated", message, code);
+    if (response.status >= 500 || response.status === 429) throw new ApiError("unreachable", message, code);
+    throw new ApiError("rejected", message, code);
+  }
+  try {
+    return parser.parse(body);
+  } catch {
+    // An answer we cannot read is as good as none: the visitor gets the retry screen.
+    throw new ApiError("unreachable", `unexpected answer from ${path}`);
+  }
+}
+
+const deviceAuth = (key: string) => ({ authorization: `Device ${key}` });
+
+export async function fetchDevice(deviceKey: string): Promise<Device> {
+  return (await request("/devices/me", deviceMeResponseSchema, { headers: deviceAuth(deviceKey) })).device;
+}
+
+export async function fetchCentre(centreId: string): Promise<Centre> {
+  const { centres } = await request("/centres", centresResponseSchema);
+  const centre = centres.find((c) => c.id === centreId || c.code === centreId);
+  if (!centre) throw new ApiError("rejected", "centre not found", "NOT_FOUND");
+  return centre;
+}
+
+export async function fetchServices(centreId: string): Promise<Service[]> {
+  return (await request(`/centres/${encodeURIComponent(centreId)}/services`, servicesResponseSchema))
+    .services;
+}
+
+export async function issueTicket(
+  deviceKey: string,
+  centreId: string,
+  body: IssueTicketBody,
+  idempotencyKey: string,
+): Promise<Ticket> {
+  const { ticket } = await request(`/centres/${encodeURIComponent(centreId)}/tickets`, ticketResponseSchema, {
+    method: "POST",
+    headers: {
+      ...deviceAuth(deviceKey),
+      "content-type": "application/json",
+      "idempotency-key": idempotencyKey,
+    },
+    body: JSON.stringify(body),
+  });
+  return ticket;
+}
+
+export async function fetchPublicTicket(publicId: string): Promise<Ticket> {
+  return (await request(`/public/tickets/${encodeURIComponent(publicId)}`, ticketResponseSchema)).ticket;
+}
+
+/**
+ * One key per attempt to take a ticket, so a double tap or a retry after a lost answer returns the
+ * same ticket. crypto.randomUUID exists only on secure origins, and a kiosk on the centre's network
+ * is often served over plain http, so fall back to getRandomValues, which exists everywhere.
+ */
+export function newIdempotencyKey(): string {
+  if (typeof crypto.randomUUID === "function" && window.isSecureContext) return crypto.randomUUID();
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("");
+}

@@ -1,0 +1,83 @@
+import type { Messages } from "./messages.js";
+
+export const az: Messages = {
+  languageName: "Azərbaycanca",
+  languageSwitchLabel: "Dil",
+  appTitle: "DOST — elektron növbə",
+  loading: "Yüklənir…",
+
+  startHeading: "Xidməti seçin",
+  startHint: "Gəldiyiniz xidmətə toxunun.",
+  categories: {
+    pensions: "Pensiyalar",
+    disability: "Əlillik və reabilitasiya",
+    assistance: "Sosial yardım və müavinətlər",
+    employment: "Məşğulluq",
+    insurance: "Sosial sığorta",
+    documents: "Arayışlar və sənədlər",
+  },
+  otherCategory: "Digər xidmətlər",
+  waitingLabel: "Növbədə",
+  estimatedWaitLabel: "Gözləmə",
+  noServices: "Hazırda bu mərkəzdə növbə üçün xidmət yoxdur.",
+  liveOffline: "Əlaqə kəsilib: rəqəmlər köhnə ola bilər.",
+
+  minutes: (minutes) => `~${minutes} dəq.`,
+  hoursMinutes: (hours, minutes) => `~${hours} saat ${minutes} dəq.`,
+  underAMinute: "1 dəqiqədən az",
+
+  priorityHeading: "Güzəştli qrupa aidsinizmi?",
+  priorityHint: "Bu qruplara aid olanlar daha tez çağırılır. Təsdiqedici sənəd istənilə bilər.",
+  priorityGroups: {
+    disability: "Əlilliyi olan şəxs",
+    veteran: "Müharibə veteranı / iştirakçısı",
+    martyr_family: "Şəhid ailəsinin üzvü",
+    elderly: "Yaşlı vətəndaş (70+)",
+    pregnant: "Hamilə qadın",
+  },
+  priorityNo: "Xeyr",
+  chosenService: "Seçilmiş xidmət",
+  back: "Geri",
+  startOver: "Əvvələ qayıt",
+
+  issuing: "Talonunuz hazırlanır…",
+  ticketHeading: "Növbə talonunuz",
+  ticketNumber: "Talon nömrəsi",
+  service: "Xidmət",
+  centre: "Mərkəz",
+  issuedAt: "Tarix və vaxt",
+  peopleAhead: "Sizdən əvvəl",
+  estimatedWait: "Təxmini gözləmə",
+  scanToFollow: "Növbənizi telefonda izləmək üçün kodu skan edin.",
+  takeYourTicket: "Çap olunmuş talonu götürün.",
+  closesIn: (seconds) => `Bu ekran ${seconds} saniyəyə bağlanacaq.`,
+  done: "Tamam",
+  ticketAnnouncement: (code, ahead, wait) =>
+    `Talonunuzun nömrəsi ${code}. Sizdən əvvəl ${ahead} nəfər var. Təxmini gözləmə: ${wait}.`,
+
+  unreachableTitle: "Əlaqə yoxdur",
+  unreachableText:
+    "Sistemlə əlaqə qurmaq alınmadı. Bir az sonra yenidən cəhd edin və ya məlumat masasına müraciət edin.",
+  issueFailedText: "Talonu vermək alınmadı. Yenidən cəhd edin və ya məlumat masasına müraciət edin.",
+  notIssuingText: "Hazırda bu xidmət üçün talon verilmir. Zəhmət olmasa, məlumat masasına müraciət edin.",
+  retry: "Yenidən cəhd edin",
+
+  pairingTitle: "Kiosk qoşulmayıb",
+  pairingText: "Bu kiosk hələ mərkəzə qoşulmayıb. Administrator cihazın açarını daxil etməlidir.",
+  pairingRefused: "Bu açar qəbul edilmədi. Administratordan yeni açar istəyin.",
+  deviceKeyLabel: "Cihaz açarı",
+  pair: "Qoşul",
+
+  statusTitle: "Növbənin vəziyyəti",
+  statusWaiting: "Növbədəsiniz",
+  statusCalled: "Sizi çağırırlar!",
+  goToCounter: (counter) => `${counter} nömrəli masaya yaxınlaşın`,
+  statusServing: (counter) => `${counter} nömrəli masada sizə xidmət göstərilir`,
+  statusDone: "Xidmət başa çatdı. Təşəkkür edirik!",
+  statusNoShow: "Çağırılanda gəlmədiniz. Məlumat masasına müraciət edin və ya yeni talon götürün.",
+  statusCancelled: "Bu talon ləğv edilib.",
+  statusExpired: "Növbəniz çatmamış mərkəz bağlandı. Zəhmət olmasa, başqa gün yenidən gəlin.",
+  ticketNotFound: "Talon tapılmadı",
+  ticketNotFoundText: "Linki yoxlayın və ya talondakı kodu yenidən skan edin.",
+  liveUpdates: "Bu səhifə özü yenilənir.",
+};

@@ -1,0 +1,94 @@
+import type { Priority } from "@dost/shared";
+
+/** The service categories the catalogue groups services by, in the order the start screen shows them. */
+export const CATEGORY_ORDER = [
+  "pensions",
+  "disability",
+  "assistance",
+  "employment",
+  "insurance",
+  "documents",
+] as const;
+export type CategoryCode = (typeof CATEGORY_ORDER)[number];
+
+export type PriorityGroup = Exclude<Priority, "none">;
+
+/**
+ * Every string the kiosk and the status page show. Each language's dictionary implements this
+ * interface, so TypeScript refuses a missing or misspelt key. Strings that embed a value are
+ * functions, so each language can put the value where its grammar wants it.
+ */
+export interface Messages {
+  /** The language's own name, shown on the switch. */
+  languageName: string;
+  languageSwitchLabel: string;
+  appTitle: string;
+  loading: string;
+
+  // Start screen
+  startHeading: string;
+  startHint: string;
+  categories: Record<CategoryCode, string>;
+  otherCategory: string;
+  waitingLabel: string;
+  estimatedWaitLabel: string;
+  noServices: string;
+  liveOffline: string;
+
+  // Wait times
+  minutes: (minutes: number) => string;
+  hoursMinutes: (hours: number, minutes: number) => string;
+  underAMinute: string;
+
+  // Priority
+  priorityHeading: string;
+  priorityHint: string;
+  priorityGroups: Record<PriorityGroup, string>;
+  priorityNo: string;
+  chosenService: string;
+  back: string;
+  startOver: string;
+
+  // Issuing and the ticket
+  issuing: string;
+  ticketHeading: string;
+  ticketNumber: string;
+  service: string;
+  centre: string;
+  issuedAt: string;
+  peopleAhead: string;
+  estimatedWait: string;
+  scanToFollow: string;
+  takeYourTicket: string;
+  closesIn: (seconds: number) => string;
+  done: string;
+  ticketAnnouncement: (code: string, ahead: number, wait: string) => string;
+
+  // Problems
+  unreachableTitle: string;
+  unreachableText: string;
+  issueFailedText: string;
+  notIssuingText: string;
+  retry: string;
+
+  // Pairing
+  pairingTitle: string;
+  pairingText: string;
+  pairingRefused: string;
+  deviceKeyLabel: string;
+  pair: string;
+
+  // Status page
+  statusTitle: string;
+  statusWaiting: string;
+  statusCalled: string;
+  goToCounter: (counter: string) => string;
+  statusServing: (counter: string) => string;
+  statusDone: string;
+  statusNoShow: string;
+  statusCancelled: string;
+  statusExpired: string;
+  ticketNotFound: string;
+  ticketNotFoundText: string;
+  liveUpdates: string;
+}

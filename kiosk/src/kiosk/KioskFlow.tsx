@@ -1,0 +1,107 @@
+import type { Centre, Priority, Service } from "@dost/shared";
+import { useCallback, useRef, useState } from "react";
+import { ApiError, issueTicket, newIdempotencyKey } from "../api/client.js";
+import { formatWait } from "../i18n/format.js";
+import { DEFAULT_LANGUAGE, useI18n } from "../i18n/i18n.js";
+import { Loading } from "../ui/Loading.js";
+import { ProblemPanel } from "../ui/ProblemPanel.js";
+import { KioskHeader } from "./KioskHeader.js";
+import { PriorityScreen } from "./PriorityScreen.js";
+import { StartScreen } from "./StartScreen.js";
+import { TicketScreen } from "./TicketScreen.js";
+import { useIdleReset } from "./useIdleReset.js";
+import { useServices } from "./useServices.js";
+import { START, type Visit } from "./visit.js";
+
+/** One visitor after another: service, priority group, ticket, and back to the start. */
+export function KioskFlow(props: { deviceKey: string; centre: Centre; onRefused(): void }) {
+  const { deviceKey, centre, onRefused } = props;
+  const { t, language, setLanguage } = useI18n();
+  const services = useServices(centre.id, deviceKey, onRefused);
+  const [visit, setVisit] = useState<Visit>(START);
+  // A ref, not state: two taps in the same frame both see the state before either re-render.
+  const inFlight = useRef(false);
+
+  const reset = useCallback(() => {
+    setVisit(START);
+    setLanguage(DEFAULT_LANGUAGE);
+  }, [setLanguage]);
+
+  // Mid-way (or merely switched to another language) and left alone: ready the kiosk for the next visitor.
+  const midway = visit.step === "priority" || visit.step === "failed";
+  useIdleReset(midway || (visit.step === "start" && language !== DEFAULT_LANGUAGE), reset);
+
+  const choose = (service: Service) =>
+    setVisit({ step: "priority", service, attemptKey: newIdempotencyKey() });
+
+  const issue = (service: Service, attemptKey: string, priority: Priority) => {
+    if (inFlight.current) return;
+    inFlight.current = true;
+    setVisit({ step: "issuing", service, attemptKey, priority });
+    const stillThisAttempt = (v: Visit) => v.step === "issuing" && v.attemptKey === attemptKey;
+    issueTicket(deviceKey, centre.id, { serviceId: service.id, priority, language }, attemptKey)
+      .then((ticket) => setVisit((v) => (stillThisAttempt(v) ? { step: "ticket", service, ticket } : v)))
+      .catch((error: unknown) => {
+        if (error instanceof ApiError && error.failure === "unauthenticated") return onRefused();
+        const problem =
+          error instanceof ApiError && error.failure === "rejected" ? "not-issuing" : "unreachable";
+        setVisit((v) =>
+          stillThisAttempt(v) ? { step: "failed", service, attemptKey, priority, problem } : v,
+        );
+      })
+      .finally(() => {
+        inFlight.current = false;
+      });
+  };
+
+  const announcement =
+    visit.step === "ticket"
+      ? t.ticketAnnouncement(
+          visit.ticket.code,
+          visit.ticket.position ?? 0,
+          formatWait(t, visit.ticket.estimatedWaitMinutes),
+        )
+      : "";
+
+  return (
+    <div className="kiosk">
+      <KioskHeader centreName={centre.name[language]} />
+      <main className="kiosk-main">
+        {visit.step === "start" && services.state.status === "loading" && <Loading />}
+        {visit.step === "start" && services.state.status === "unreachable" && (
+          <ProblemPanel title={t.unreachableTitle} text={t.unreachableText} onRetry={services.retry} />
+        )}
+        {visit.step === "start" && services.state.status === "ready" && (
+          <StartScreen services={services.state.services} online={services.online} onChoose={choose} />
+        )}
+        {(visit.step === "priority" || visit.step === "issuing") && (
+          <PriorityScreen
+            service={visit.service}
+            busy={visit.step === "issuing"}
+            onChoose={(priority) => issue(visit.service, visit.attemptKey, priority)}
+            onBack={() => setVisit(START)}
+          />
+        )}
+        {visit.step === "failed" && (
+          <ProblemPanel
+            title={visit.problem === "unreachable" ? t.unreachableTitle : visit.service.name[language]}
+            text={visit.problem === "unreachable" ? t.issueFailedText : t.notIssuingText}
+            onRetry={
+              visit.problem === "unreachable"
+                ? () => issue(visit.service, visit.attemptKey, visit.priority)
+                : undefined
+            }
+            onStartOver={reset}
+          />
+        )}
+        {visit.step === "ticket" && (
+          <TicketScreen ticket={visit.ticket} service={visit.service} centre={centre} onDone={reset} />
+        )}
+      </main>
+      {/* Present from the start, so a screen reader announces the ticket the moment it appears. */}
+      <div className="visually-hidden" aria-live="polite" aria-atomic="true">
+        {announcement}
+      </div>
+    </div>
+  );
+}

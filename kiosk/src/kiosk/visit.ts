@@ -1,0 +1,21 @@
+import type { Priority, Service, Ticket } from "@dost/shared";
+
+/**
+ * Where the visitor at the kiosk is. An attempt to take a ticket carries one idempotency key from
+ * the moment the service is chosen: a double tap, or a retry after a lost answer, reuses it, so the
+ * server hands back the same ticket rather than a second one.
+ */
+export type Visit =
+  | { step: "start" }
+  | { step: "priority"; service: Service; attemptKey: string }
+  | { step: "issuing"; service: Service; attemptKey: string; priority: Priority }
+  | {
+      step: "failed";
+      service: Service;
+      attemptKey: string;
+      priority: Priority;
+      problem: "unreachable" | "not-issuing";
+    }
+  | { step: "ticket"; service: Service; ticket: Ticket };
+
+export const START: Visit = { step: "start" };

@@ -1,0 +1,18 @@
+/**
+ * The kiosk's client-side routes. The server answers every /kiosk/... path with index.html, so the
+ * address alone says which screen to show; no router library is needed for two routes.
+ */
+export type Route = { name: "status"; publicId: string } | { name: "kiosk" };
+
+const STATUS_PATH = /\/t\/([A-Za-z0-9_-]{22})\/?$/;
+
+export function routeOf(pathname: string): Route {
+  const status = STATUS_PATH.exec(pathname);
+  if (status?.[1]) return { name: "status", publicId: status[1] };
+  return { name: "kiosk" };
+}
+
+/** The address of a ticket's status page, which the ticket's QR code holds. */
+export function statusUrl(publicId: string, origin = window.location.origin): string {
+  return `${origin}${import.meta.env.BASE_URL}t/${publicId}`;
+}
