@@ -1,0 +1,91 @@
+import type { Language } from "@dost/shared";
+
+/** Every string the display shows; the type makes a missing translation a compile error. */
+export interface Messages {
+  documentTitle: string;
+  nowCalling: string;
+  ticket: string;
+  counter: string;
+  recentCalls: string;
+  noCallsYet: string;
+  recall: string;
+  offline: string;
+  enableSoundHint: string;
+  enableSound: string;
+  pairTitle: string;
+  pairHint: string;
+  deviceKey: string;
+  pair: string;
+  keyRefused: string;
+  keyNotForDisplay: string;
+  connecting: string;
+  serverUnreachable: string;
+}
+
+const az: Messages = {
+  documentTitle: "DOST — Zal ekranı",
+  nowCalling: "Çağırılır",
+  ticket: "Bilet",
+  counter: "Masa",
+  recentCalls: "Son çağırışlar",
+  noCallsYet: "Hələ çağırış yoxdur",
+  recall: "Təkrar",
+  offline: "Əlaqə yoxdur — yenidən qoşulur…",
+  enableSoundHint: "Brauzer səsi bloklayıb. Çağırışların eşidilməsi üçün düyməni basın.",
+  enableSound: "Səsi aç",
+  pairTitle: "Ekranı qoşun",
+  pairHint: "Cihaz açarını daxil edin və ya ekranı /display/?key=… ünvanı ilə açın.",
+  deviceKey: "Cihaz açarı",
+  pair: "Qoş",
+  keyRefused: "Bu açar qəbul edilmədi. Başqa açar daxil edin.",
+  keyNotForDisplay: "Bu açar zal ekranına aid deyil.",
+  connecting: "Serverə qoşulur…",
+  serverUnreachable: "Server cavab vermir. Yenidən cəhd edilir…",
+};
+
+const ru: Messages = {
+  documentTitle: "DOST — Табло зала",
+  nowCalling: "Вызывается",
+  ticket: "Талон",
+  counter: "Окно",
+  recentCalls: "Последние вызовы",
+  noCallsYet: "Вызовов пока нет",
+  recall: "Повтор",
+  offline: "Нет связи — переподключение…",
+  enableSoundHint: "Браузер заблокировал звук. Нажмите кнопку, чтобы вызовы были слышны.",
+  enableSound: "Включить звук",
+  pairTitle: "Подключение табло",
+  pairHint: "Введите ключ устройства или откройте табло по адресу /display/?key=…",
+  deviceKey: "Ключ устройства",
+  pair: "Подключить",
+  keyRefused: "Ключ не принят. Введите другой ключ.",
+  keyNotForDisplay: "Этот ключ не для табло зала.",
+  connecting: "Подключение к серверу…",
+  serverUnreachable: "Сервер не отвечает. Повторная попытка…",
+};
+
+const en: Messages = {
+  documentTitle: "DOST — Hall display",
+  nowCalling: "Now calling",
+  ticket: "Ticket",
+  counter: "Counter",
+  recentCalls: "Recent calls",
+  noCallsYet: "No calls yet",
+  recall: "Recall",
+  offline: "Offline — reconnecting…",
+  enableSoundHint: "The browser has blocked sound. Press the button so that calls are heard.",
+  enableSound: "Enable sound",
+  pairTitle: "Pair this display",
+  pairHint: "Enter the device key, or open the display as /display/?key=…",
+  deviceKey: "Device key",
+  pair: "Pair",
+  keyRefused: "This key was refused. Enter another key.",
+  keyNotForDisplay: "This key does not belong to a hall display.",
+  connecting: "Connecting to the server…",
+  serverUnreachable: "The server does not answer. Trying again…",
+};
+
+export const messages: Record<Language, Messages> = { az, ru, en };
+
+/** BCP 47 tags for Intl and speech; Azerbaijani in the Latin script. */
+export const LOCALES: Record<Language, string> = { az: "az-Latn-AZ", ru: "ru-RU", en: "en-GB" };
