@@ -116,7 +116,7 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
   const sockets = await createSocketServer(app.server, {
     auth,
     centres,
-    pool: database.pool,
+    pool: database.listenerPool(),
     redisUrl: config.redisUrl,
     ticketExists: async (publicId) => (await ticketsRepository.findByPublicId(db, publicId)) !== null,
   });

@@ -19,8 +19,11 @@ export type Executor = Db | Tx;
 export interface Database {
   db: Db;
   kind: "postgres" | "pglite";
-  /** The node-postgres pool, for the socket.io adapter's LISTEN/NOTIFY; absent on PGlite. */
-  pool: pg.Pool | undefined;
+  /**
+   * A small pool of its own for the socket.io adapter's LISTEN/NOTIFY (absent on PGlite), so a
+   * connection it holds for good neither starves requests nor survives an outage unnoticed.
+   */
+  listenerPool(): pg.Pool | undefined;
   migrate(): Promise<void>;
   ping(): Promise<void>;
   close(): Promise<void>;
@@ -53,10 +56,14 @@ function openPostgres(options: DatabaseOptions, url: string): Database {
   // An idle client losing its connection must not crash the process; the pool replaces it.
   pool.on("error", () => undefined);
   const db: Db = drizzlePg({ client: pool, schema });
+  let listeners: pg.Pool | undefined;
   return {
     db,
     kind: "postgres",
-    pool,
+    listenerPool() {
+      listeners ??= createListenerPool(url, options.connectTimeoutMs);
+      return listeners;
+    },
     async migrate() {
       const client = await pool.connect();
       try {
@@ -73,9 +80,35 @@ function openPostgres(options: DatabaseOptions, url: string): Database {
       await pool.query("SELECT 1");
     },
     async close() {
-      await pool.end();
+      await Promise.all([pool.end(), listeners?.end()]);
     },
   };
+}
+
+/**
+ * @socket.io/postgres-adapter keeps one client checked out for LISTEN and attaches no 'error'
+ * listener to it, so a lost connection would throw an uncaught exception and leak the pool slot.
+ * Here every checked-out client that fails is released with its error, which destroys it; the
+ * adapter then reconnects through the pool by itself.
+ */
+function createListenerPool(url: string, connectTimeoutMs: number): pg.Pool {
+  const pool = new pg.Pool({ connectionString: url, max: 3, connectionTimeoutMillis: connectTimeoutMs });
+  pool.on("error", () => undefined);
+  pool.on("acquire", (client) => {
+    const guarded = client as pg.PoolClient & { dostGuarded?: boolean };
+    if (guarded.dostGuarded) return;
+    guarded.dostGuarded = true;
+    const drop = (err?: Error) => {
+      try {
+        client.release(err ?? new Error("connection ended"));
+      } catch {
+        // Already released by its holder: nothing left to free.
+      }
+    };
+    client.on("error", drop);
+    client.on("end", () => drop());
+  });
+  return pool;
 }
 
 function openPglite(options: DatabaseOptions): Database {
@@ -85,7 +118,7 @@ function openPglite(options: DatabaseOptions): Database {
   return {
     db,
     kind: "pglite",
-    pool: undefined,
+    listenerPool: () => undefined,
     async migrate() {
       await migratePglite(drizzlePglite({ client, schema }), {
         migrationsFolder: options.migrationsFolder,

@@ -25,6 +25,10 @@ declare module "fastify" {
   interface FastifyContextConfig {
     access?: RouteAccess;
   }
+  interface FastifyInstance {
+    /** Every /api/v1 route with its access rule, as registered: for the docs and the access tests. */
+    accessRules: { method: string; url: string; access: RouteAccess }[];
+  }
   interface FastifyRequest {
     principal: Principal | null;
     centreId: string | null;
@@ -61,9 +65,13 @@ export const accessPlugin = fp<AccessDeps>(
     app.decorateRequest("principal", null);
     app.decorateRequest("centreId", null);
 
+    app.decorate("accessRules", []);
     app.addHook("onRoute", (route) => {
-      if (route.url.startsWith("/api/v1/") && !route.config?.access) {
-        throw new Error(`Route ${route.method} ${route.url} declares no access rule`);
+      if (!route.url.startsWith("/api/v1/")) return;
+      const access = route.config?.access;
+      if (!access) throw new Error(`Route ${route.method} ${route.url} declares no access rule`);
+      for (const method of [route.method].flat()) {
+        if (method !== "HEAD") app.accessRules.push({ method, url: route.url, access });
       }
     });
 

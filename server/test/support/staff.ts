@@ -10,16 +10,14 @@ export async function addStaff(db: Db, centreId: string, count: number, prefix =
   const [demo] = await db.select({ hash: users.passwordHash }).from(users).where(eq(users.username, "admin"));
   if (!demo) throw new Error("the demo seed is missing");
   const names = Array.from({ length: count }, (_, i) => `${prefix}.${i + 1}`);
-  await db
-    .insert(users)
-    .values(
-      names.map((username) => ({
-        username,
-        displayName: username,
-        role: "staff" as const,
-        centreId,
-        passwordHash: demo.hash,
-      })),
-    );
+  await db.insert(users).values(
+    names.map((username) => ({
+      username,
+      displayName: username,
+      role: "staff" as const,
+      centreId,
+      passwordHash: demo.hash,
+    })),
+  );
   return names;
 }

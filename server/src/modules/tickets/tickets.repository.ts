@@ -1,4 +1,5 @@
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
+import type { PgUpdateSetSource } from "drizzle-orm/pg-core";
 import type { PolicyWeights, TicketStatus } from "@dost/shared";
 import type { Executor } from "../../db/client.js";
 import { counters, idempotencyKeys, ticketEvents, ticketNumbers, tickets } from "../../db/schema.js";
@@ -6,7 +7,7 @@ import { effectiveQueueTime } from "./queue.repository.js";
 import type { TicketRow } from "./ticket-view.js";
 
 export type TicketEventValues = typeof ticketEvents.$inferInsert;
-export type TicketChanges = Partial<typeof tickets.$inferInsert>;
+export type TicketChanges = PgUpdateSetSource<typeof tickets>;
 
 const counterRef = { id: counters.id, label: counters.label, zone: counters.zone, userId: counters.userId };
 

@@ -1,0 +1,284 @@
+import type { Ticket } from "@dost/shared";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { apiClient } from "./support/api.js";
+import { startTestApp, type TestApp } from "./support/app.js";
+
+/**
+ * The role × route matrix: for every /api/v1 route, who gets through and who is refused, including
+ * principals of another centre. Every route the server registers must appear here.
+ */
+type Who =
+  | "anonymous"
+  | "kiosk1"
+  | "display1"
+  | "staff1"
+  | "manager1"
+  | "admin"
+  | "staff2"
+  | "manager2"
+  | "kiosk2"
+  | "display2";
+const EVERYONE: Who[] = [
+  "anonymous",
+  "kiosk1",
+  "display1",
+  "staff1",
+  "manager1",
+  "admin",
+  "staff2",
+  "manager2",
+  "kiosk2",
+  "display2",
+];
+const USERS_ANY_CENTRE: Who[] = ["staff1", "manager1", "admin", "staff2", "manager2"];
+const STAFF_OF_1: Who[] = ["staff1", "manager1", "admin"];
+
+let t: TestApp;
+let api: ReturnType<typeof apiClient>;
+let serviceIds: string[];
+
+interface Sample {
+  allowed: Who[];
+  /** Builds the request afresh for each caller, so one caller's effect cannot change another's answer. */
+  request(who: Who): Promise<{ method: "GET" | "POST" | "PUT"; url: string; payload?: unknown }>;
+}
+
+async function waitingTicket(): Promise<Ticket> {
+  return (await api.issue("BAKU-1", { serviceId: serviceIds[0] })).body.ticket;
+}
+
+const freeCounter = async () => {
+  const admin = await api.login("admin");
+  return (await api.counters("BAKU-1", admin.auth)).filter((c) => c.status === "closed").at(-1)!;
+};
+
+const MATRIX: Record<string, Sample> = {
+  "POST /api/v1/auth/login": {
+    allowed: EVERYONE,
+    request: async () => ({
+      method: "POST",
+      url: "/api/v1/auth/login",
+      payload: { username: "staff.baku1.8", password: "dost-demo" },
+    }),
+  },
+  "POST /api/v1/auth/logout": {
+    allowed: USERS_ANY_CENTRE,
+    request: async () => ({ method: "POST", url: "/api/v1/auth/logout" }),
+  },
+  "GET /api/v1/auth/me": {
+    allowed: USERS_ANY_CENTRE,
+    request: async () => ({ method: "GET", url: "/api/v1/auth/me" }),
+  },
+  "GET /api/v1/devices/me": {
+    allowed: ["kiosk1", "display1", "kiosk2", "display2"],
+    request: async () => ({ method: "GET", url: "/api/v1/devices/me" }),
+  },
+  "GET /api/v1/centres": {
+    allowed: EVERYONE,
+    request: async () => ({ method: "GET", url: "/api/v1/centres" }),
+  },
+  "GET /api/v1/centres/:centreId/services": {
+    allowed: EVERYONE,
+    request: async () => ({ method: "GET", url: "/api/v1/centres/BAKU-1/services" }),
+  },
+  "POST /api/v1/centres/:centreId/tickets": {
+    allowed: ["kiosk1", ...STAFF_OF_1],
+    request: async () => ({
+      method: "POST",
+      url: "/api/v1/centres/BAKU-1/tickets",
+      payload: { serviceId: serviceIds[0] },
+    }),
+  },
+  "GET /api/v1/centres/:centreId/tickets": {
+    allowed: STAFF_OF_1,
+    request: async () => ({ method: "GET", url: "/api/v1/centres/BAKU-1/tickets?status=waiting" }),
+  },
+  "GET /api/v1/public/tickets/:publicId": {
+    allowed: EVERYONE,
+    request: async () => ({
+      method: "GET",
+      url: `/api/v1/public/tickets/${(await waitingTicket()).publicId}`,
+    }),
+  },
+  ...Object.fromEntries(
+    ["recall", "start", "complete", "no-show", "cancel"].map((action) => [
+      `POST /api/v1/tickets/:ticketId/${action}`,
+      {
+        allowed: STAFF_OF_1,
+        request: async () => ({
+          method: "POST",
+          url: `/api/v1/tickets/${(await waitingTicket()).id}/${action}`,
+        }),
+      } satisfies Sample,
+    ]),
+  ),
+  "POST /api/v1/tickets/:ticketId/transfer": {
+    allowed: STAFF_OF_1,
+    request: async () => ({
+      method: "POST",
+      url: `/api/v1/tickets/${(await waitingTicket()).id}/transfer`,
+      payload: { serviceId: serviceIds[1] },
+    }),
+  },
+  "POST /api/v1/tickets/:ticketId/notes": {
+    allowed: STAFF_OF_1,
+    request: async () => ({
+      method: "POST",
+      url: `/api/v1/tickets/${(await waitingTicket()).id}/notes`,
+      payload: { note: "brought papers" },
+    }),
+  },
+  "GET /api/v1/centres/:centreId/counters": {
+    allowed: STAFF_OF_1,
+    request: async () => ({ method: "GET", url: "/api/v1/centres/BAKU-1/counters" }),
+  },
+  ...Object.fromEntries(
+    ["open", "break", "resume", "close", "call-next", "call"].map((action) => [
+      `POST /api/v1/counters/:counterId/${action}`,
+      {
+        allowed: STAFF_OF_1,
+        request: async () => ({
+          method: "POST",
+          url: `/api/v1/counters/${(await freeCounter()).id}/${action}`,
+          payload:
+            action === "break"
+              ? { reason: "lunch" }
+              : action === "call"
+                ? { ticketId: (await waitingTicket()).id, reason: "test" }
+                : {},
+        }),
+      } satisfies Sample,
+    ]),
+  ),
+  "GET /api/v1/centres/:centreId/display-state": {
+    allowed: ["display1", "kiosk1", ...STAFF_OF_1],
+    request: async () => ({ method: "GET", url: "/api/v1/centres/BAKU-1/display-state" }),
+  },
+  "PUT /api/v1/centres/:centreId/display-message": {
+    allowed: ["manager1", "admin"],
+    request: async () => ({
+      method: "PUT",
+      url: "/api/v1/centres/BAKU-1/display-message",
+      payload: { message: { az: "Xoş gəlmisiniz", ru: "Добро пожаловать", en: "Welcome" } },
+    }),
+  },
+};
+
+async function authFor(who: Who): Promise<string | undefined> {
+  const users: Partial<Record<Who, string>> = {
+    staff1: "staff.baku1.1",
+    manager1: "manager.baku1",
+    admin: "admin",
+    staff2: "staff.baku2.1",
+    manager2: "manager.baku2",
+  };
+  const devices: Partial<Record<Who, string>> = {
+    kiosk1: "Device demo-kiosk-BAKU-1",
+    display1: "Device demo-display-BAKU-1",
+    kiosk2: "Device demo-kiosk-BAKU-2",
+    display2: "Device demo-display-BAKU-2",
+  };
+  const username = users[who];
+  // A fresh session per request: logout must not sign the next request out.
+  if (username) return (await api.login(username)).auth;
+  return devices[who];
+}
+
+beforeAll(async () => {
+  t = await startTestApp();
+  api = apiClient(t.app);
+  serviceIds = (await api.services("BAKU-1")).map((s) => s.id);
+});
+afterAll(() => t.close());
+
+describe("access control", () => {
+  it("covers every registered /api/v1 route", () => {
+    const registered = t.app.accessRules.map((r) => `${r.method} ${r.url}`).sort();
+    expect(registered).toEqual(Object.keys(MATRIX).sort());
+  });
+
+  for (const [route, sample] of Object.entries(MATRIX)) {
+    it(`${route}: admits ${sample.allowed.join(", ")}; refuses the rest`, async () => {
+      for (const who of EVERYONE) {
+        const req = await sample.request(who);
+        const auth = await authFor(who);
+        const res = await api.call<{ error?: { code: string } }>({
+          ...req,
+          ...(auth ? { auth } : {}),
+        } as Parameters<typeof api.call>[0]);
+        const label = `${who} → ${res.status} ${JSON.stringify(res.body)?.slice(0, 120)}`;
+        if (sample.allowed.includes(who)) {
+          expect([401, 403].includes(res.status) || res.status >= 500, label).toBe(false);
+        } else if (who === "anonymous") {
+          expect(res.status, label).toBe(401);
+          expect(res.body?.error?.code, label).toBe("UNAUTHENTICATED");
+        } else {
+          expect([403, 404], label).toContain(res.status);
+        }
+      }
+    });
+  }
+
+  it("refuses unknown, revoked and malformed credentials with 401", async () => {
+    const me = (auth: string) => api.call({ method: "GET", url: "/api/v1/auth/me", auth });
+    expect((await me("Bearer not-a-token")).status).toBe(401);
+    expect((await me("Device not-a-key")).status).toBe(401);
+    expect((await me("Basic abc")).status).toBe(401);
+    const session = await api.login("staff.baku1.2");
+    expect((await me(session.auth)).status).toBe(200);
+    await api.call({ method: "POST", url: "/api/v1/auth/logout", auth: session.auth });
+    expect((await me(session.auth)).status).toBe(401);
+  });
+
+  it("signs in with the httpOnly cookie as well as the bearer token", async () => {
+    const res = await t.app.inject({
+      method: "POST",
+      url: "/api/v1/auth/login",
+      payload: { username: "staff.baku1.3", password: "dost-demo" },
+    });
+    const cookie = res.cookies.find((c) => c.name === "dost_session");
+    expect(cookie?.httpOnly).toBe(true);
+    const me = await t.app.inject({
+      method: "GET",
+      url: "/api/v1/auth/me",
+      cookies: { dost_session: cookie!.value },
+    });
+    expect(me.statusCode).toBe(200);
+  });
+
+  it("refuses a wrong password without saying whether the user exists", async () => {
+    const wrong = await api.call<{ error: { message: string } }>({
+      method: "POST",
+      url: "/api/v1/auth/login",
+      payload: { username: "staff.baku1.1", password: "nope" },
+    });
+    const unknown = await api.call<{ error: { message: string } }>({
+      method: "POST",
+      url: "/api/v1/auth/login",
+      payload: { username: "nobody", password: "nope" },
+    });
+    expect(wrong.status).toBe(401);
+    expect(unknown.status).toBe(401);
+    expect(wrong.body.error.message).toBe(unknown.body.error.message);
+  });
+});
+
+describe("rate limits", () => {
+  it("limits login attempts per address and username with 429 in the contract's shape", async () => {
+    const limited = await startTestApp({ env: { RATE_LIMIT_LOGIN_PER_MINUTE: "3" } });
+    try {
+      const attempt = () =>
+        limited.app.inject({
+          method: "POST",
+          url: "/api/v1/auth/login",
+          payload: { username: "staff.baku1.1", password: "guess" },
+        });
+      for (let i = 0; i < 3; i++) expect((await attempt()).statusCode).toBe(401);
+      const blocked = await attempt();
+      expect(blocked.statusCode).toBe(429);
+      expect(blocked.json()).toMatchObject({ error: { code: "RATE_LIMITED" } });
+    } finally {
+      await limited.close();
+    }
+  });
+});
