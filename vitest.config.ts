@@ -7,5 +7,7 @@ import { defineConfig } from "vitest/config";
 export default defineConfig({
   test: {
     projects: ["shared", "server", "kiosk", "display", "staff-console"],
+    // The machine has two cores; concurrency tests and browsers already keep both busy.
+    maxWorkers: 2,
   },
 });

@@ -10,7 +10,5 @@ export default defineProject({
     globalSetup: ["test/support/global-setup.ts"],
     testTimeout: 60_000,
     hookTimeout: 60_000,
-    // Concurrency tests already load both cores; two files at a time keeps them honest.
-    maxWorkers: 2,
   },
 });
