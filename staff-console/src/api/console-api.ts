@@ -1,0 +1,91 @@
+import {
+  centresResponseSchema,
+  countersResponseSchema,
+  loginResponseSchema,
+  maybeTicketResponseSchema,
+  meResponseSchema,
+  servicesResponseSchema,
+  ticketResponseSchema,
+  ticketsResponseSchema,
+  type Centre,
+  type Counter,
+  type Service,
+  type Ticket,
+  type User,
+} from "@dost/shared";
+import { createHttp, type HttpOptions } from "./http.js";
+
+/** The ticket actions with a route of their own under /tickets/:id/. */
+export type TicketCommand = "recall" | "start" | "complete" | "noShow" | "cancel";
+
+const COMMAND_PATHS: Record<TicketCommand, string> = {
+  recall: "recall",
+  start: "start",
+  complete: "complete",
+  noShow: "no-show",
+  cancel: "cancel",
+};
+
+export interface Me {
+  user: User;
+  /** The work profile this user last opened a counter with; older servers do not send it. */
+  lastServiceIds: string[] | null;
+}
+
+const meParser = {
+  parse(data: unknown): Me {
+    const { user } = meResponseSchema.parse(data);
+    const last = (data as { lastServiceIds?: unknown }).lastServiceIds;
+    const lastServiceIds =
+      Array.isArray(last) && last.every((id): id is string => typeof id === "string") ? last : null;
+    return { user, lastServiceIds };
+  },
+};
+
+const ignore = { parse: (): void => undefined };
+const at = (id: string) => encodeURIComponent(id);
+
+/** Every endpoint the console calls, typed and checked against the shared schemas. */
+export function createConsoleApi(options: HttpOptions) {
+  const http = createHttp(options);
+  return {
+    login: (username: string, password: string) =>
+      http.post("/auth/login", { username, password }, loginResponseSchema, { expectUnauthenticated: true }),
+    me: () => http.get("/auth/me", meParser),
+    logout: () => http.post("/auth/logout", undefined, ignore, { expectUnauthenticated: true }),
+
+    centres: async (): Promise<Centre[]> => (await http.get("/centres", centresResponseSchema)).centres,
+    services: async (centreId: string): Promise<Service[]> =>
+      (await http.get(`/centres/${at(centreId)}/services`, servicesResponseSchema)).services,
+    counters: async (centreId: string): Promise<Counter[]> =>
+      (await http.get(`/centres/${at(centreId)}/counters`, countersResponseSchema)).counters,
+    waiting: async (centreId: string): Promise<Ticket[]> =>
+      (await http.get(`/centres/${at(centreId)}/tickets?status=waiting`, ticketsResponseSchema)).tickets,
+
+    openCounter: (counterId: string, serviceIds?: string[]) =>
+      http.command(`/counters/${at(counterId)}/open`, serviceIds ? { serviceIds } : {}),
+    pause: (counterId: string, reason: string) =>
+      http.command(`/counters/${at(counterId)}/break`, { reason }),
+    resume: (counterId: string) => http.command(`/counters/${at(counterId)}/resume`),
+    closeCounter: (counterId: string) => http.command(`/counters/${at(counterId)}/close`),
+    callNext: async (counterId: string): Promise<Ticket | null> =>
+      (await http.post(`/counters/${at(counterId)}/call-next`, undefined, maybeTicketResponseSchema)).ticket,
+    callTicket: async (counterId: string, ticketId: string, reason: string): Promise<Ticket> =>
+      (await http.post(`/counters/${at(counterId)}/call`, { ticketId, reason }, ticketResponseSchema)).ticket,
+
+    act: async (ticketId: string, command: TicketCommand): Promise<Ticket> =>
+      (await http.post(`/tickets/${at(ticketId)}/${COMMAND_PATHS[command]}`, undefined, ticketResponseSchema))
+        .ticket,
+    transfer: async (ticketId: string, serviceId: string, note?: string): Promise<Ticket> =>
+      (
+        await http.post(
+          `/tickets/${at(ticketId)}/transfer`,
+          note ? { serviceId, note } : { serviceId },
+          ticketResponseSchema,
+        )
+      ).ticket,
+    addNote: (ticketId: string, note: string) => http.command(`/tickets/${at(ticketId)}/notes`, { note }),
+  };
+}
+
+export type ConsoleApi = ReturnType<typeof createConsoleApi>;

@@ -1,0 +1,92 @@
+import type { Counter, Service, Ticket } from "@dost/shared";
+import { useCallback, useEffect, useEffectEvent, useRef, useState } from "react";
+import { ApiError, type FailureCode } from "../api/http.js";
+import { createRefresher } from "../realtime/refresher.js";
+import { useCentreEvents } from "../realtime/useCentreEvents.js";
+import { useSession } from "../session/session.js";
+
+export interface CentreSnapshot {
+  services: Service[];
+  counters: Counter[];
+  /** Waiting tickets in the server's call order. */
+  waiting: Ticket[];
+}
+
+/** Events come in bursts (a call emits four); a quarter second gathers one. */
+const DEBOUNCE_MS = 250;
+/** A safety net under the events: even a silently missed one is corrected within this time. */
+const POLL_MS = 30_000;
+
+/**
+ * The centre as the server sees it, kept true by refetching on every live event (debounced) and
+ * rebuilding from scratch on every (re)connect. Nothing is guessed locally except the server's own
+ * answer to an action, applied at once and then confirmed by the next fetch.
+ */
+export function useCentreData(centreId: string, subscribe: boolean) {
+  const { api, token, expire } = useSession();
+  const [snapshot, setSnapshot] = useState<CentreSnapshot | null>(null);
+  const [failure, setFailure] = useState<FailureCode | null>(null);
+  const catalogDue = useRef(true);
+  const refresher = useRef<ReturnType<typeof createRefresher> | null>(null);
+
+  const load = useEffectEvent(async () => {
+    try {
+      const services = catalogDue.current ? await api.services(centreId) : null;
+      const [counters, waiting] = await Promise.all([api.counters(centreId), api.waiting(centreId)]);
+      catalogDue.current = false;
+      setSnapshot((previous) => ({ services: services ?? previous?.services ?? [], counters, waiting }));
+      setFailure(null);
+    } catch (error) {
+      setFailure(error instanceof ApiError ? error.code : "NETWORK");
+    }
+  });
+
+  useEffect(() => {
+    const instance = createRefresher(() => load(), DEBOUNCE_MS);
+    refresher.current = instance;
+    instance.now();
+    const poll = setInterval(() => instance.request(), POLL_MS);
+    return () => {
+      clearInterval(poll);
+      instance.stop();
+      refresher.current = null;
+    };
+  }, [centreId]);
+
+  const { online } = useCentreEvents(centreId, token, subscribe, {
+    onChange: () => refresher.current?.request(),
+    onResync: () => {
+      catalogDue.current = true;
+      refresher.current?.now();
+    },
+    onUnauthenticated: () => expire(token),
+    onServerDisconnect: () =>
+      api.me().then(
+        () => true,
+        () => false,
+      ),
+  });
+
+  const refresh = useCallback(() => refresher.current?.now(), []);
+
+  /** The server's answer to our own action, shown before the confirming fetch arrives. */
+  const applyTicket = useCallback((counterId: string, ticket: Ticket) => {
+    const atCounter = ticket.status === "called" || ticket.status === "serving";
+    setSnapshot((previous) =>
+      previous
+        ? {
+            ...previous,
+            counters: previous.counters.map((c) =>
+              c.id === counterId ? { ...c, currentTicket: atCounter ? ticket : null } : c,
+            ),
+            waiting: previous.waiting.filter((w) => w.id !== ticket.id),
+          }
+        : previous,
+    );
+    refresher.current?.now();
+  }, []);
+
+  return { snapshot, failure, online, refresh, applyTicket };
+}
+
+export type CentreData = ReturnType<typeof useCentreData>;

@@ -1,0 +1,150 @@
+import type { User } from "@dost/shared";
+import { createContext, use, useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from "react";
+import { createConsoleApi, type ConsoleApi } from "../api/console-api.js";
+import type { HttpOptions } from "../api/http.js";
+
+/** Kept per browser tab, so a reload stays signed in and closing the tab forgets it. */
+const TOKEN_KEY = "dost.console.token";
+
+export type SessionState =
+  | { status: "checking" }
+  | { status: "signedOut"; reason: "none" | "expired" | "signedOut" }
+  | { status: "signedIn"; user: User; lastServiceIds: string[] | null };
+
+export interface Session {
+  state: SessionState;
+  api: ConsoleApi;
+  token: string | null;
+  signIn(username: string, password: string): Promise<void>;
+  signOut(): Promise<void>;
+  /**
+   * The server refused our credentials: back to sign-in; the counter stays as it is on the server.
+   * With a token, only if that is still the session in use.
+   */
+  expire(token?: string | null): void;
+  /** The work profile just opened with, so the next "open counter" offers it. */
+  rememberProfile(serviceIds: string[]): void;
+  /** Work to finish while the session still holds, such as an action held for undo. */
+  beforeSignOut(task: () => Promise<void>): () => void;
+}
+
+const SessionContext = createContext<Session | null>(null);
+
+/**
+ * The token of this tab's session, read by every request as it is sent. It lives outside React's
+ * state because a request must see a new token the moment sign-in stores it.
+ */
+function createTokenStore() {
+  let current: string | null = null;
+  try {
+    current = sessionStorage.getItem(TOKEN_KEY);
+  } catch {
+    // Without storage the httpOnly cookie still carries the session.
+  }
+  return {
+    get: () => current,
+    set(next: string | null) {
+      current = next;
+      try {
+        if (next) sessionStorage.setItem(TOKEN_KEY, next);
+        else sessionStorage.removeItem(TOKEN_KEY);
+      } catch {
+        // As above: the cookie remains.
+      }
+    },
+  };
+}
+
+export function SessionProvider({
+  children,
+  fetch: fetchImpl,
+}: {
+  children: ReactNode;
+  fetch?: HttpOptions["fetch"];
+}) {
+  const [state, setState] = useState<SessionState>({ status: "checking" });
+  const [store] = useState(createTokenStore);
+  const [token, setToken] = useState<string | null>(store.get);
+  const finishing = useRef(new Set<() => Promise<void>>());
+
+  const remember = useCallback(
+    (next: string | null) => {
+      store.set(next);
+      setToken(next);
+    },
+    [store],
+  );
+
+  const expire = useCallback(
+    (refused?: string | null) => {
+      if (refused !== undefined && refused !== store.get()) return;
+      remember(null);
+      setState((current) =>
+        current.status === "signedIn" || current.status === "checking"
+          ? { status: "signedOut", reason: current.status === "signedIn" ? "expired" : "none" }
+          : current,
+      );
+    },
+    [remember, store],
+  );
+
+  const api = useMemo(
+    () =>
+      createConsoleApi({
+        token: store.get,
+        onUnauthenticated: expire,
+        ...(fetchImpl ? { fetch: fetchImpl } : {}),
+      }),
+    [expire, fetchImpl, store],
+  );
+
+  // After a reload: the stored token or the cookie may still be good.
+  useEffect(() => {
+    let live = true;
+    api.me().then(
+      (me) => live && setState({ status: "signedIn", ...me }),
+      () => live && setState((s) => (s.status === "checking" ? { status: "signedOut", reason: "none" } : s)),
+    );
+    return () => {
+      live = false;
+    };
+  }, [api]);
+
+  const signIn = useCallback(
+    async (username: string, password: string) => {
+      const { token: fresh } = await api.login(username, password);
+      remember(fresh);
+      const me = await api.me();
+      setState({ status: "signedIn", ...me });
+    },
+    [api, remember],
+  );
+
+  const rememberProfile = useCallback((serviceIds: string[]) => {
+    setState((s) => (s.status === "signedIn" ? { ...s, lastServiceIds: serviceIds } : s));
+  }, []);
+
+  const beforeSignOut = useCallback((task: () => Promise<void>) => {
+    finishing.current.add(task);
+    return () => void finishing.current.delete(task);
+  }, []);
+
+  const signOut = useCallback(async () => {
+    await Promise.all([...finishing.current].map((task) => task().catch(() => undefined)));
+    await api.logout().catch(() => undefined);
+    remember(null);
+    setState({ status: "signedOut", reason: "signedOut" });
+  }, [api, remember]);
+
+  const value = useMemo<Session>(
+    () => ({ state, api, token, signIn, signOut, expire, rememberProfile, beforeSignOut }),
+    [state, api, token, signIn, signOut, expire, rememberProfile, beforeSignOut],
+  );
+  return <SessionContext value={value}>{children}</SessionContext>;
+}
+
+export function useSession(): Session {
+  const value = use(SessionContext);
+  if (!value) throw new Error("useSession outside SessionProvider");
+  return value;
+}

@@ -1,0 +1,70 @@
+import type { Centre, User } from "@dost/shared";
+import { useI18n } from "../i18n/i18n.js";
+import { useSession } from "../session/session.js";
+import { LanguageSwitch } from "./LanguageSwitch.js";
+
+/** Who is signed in where, the way to monitoring for those allowed, language, and sign out. */
+export function TopBar({
+  user,
+  centre,
+  centres,
+  onChooseCentre,
+  current,
+}: {
+  user: User;
+  centre: Centre | null;
+  /** Only an admin, who belongs to no centre, chooses one. */
+  centres: Centre[] | null;
+  onChooseCentre(centreId: string): void;
+  current: "desk" | "monitoring";
+}) {
+  const { t, local } = useI18n();
+  const { signOut } = useSession();
+  const mayMonitor = user.role === "manager" || user.role === "admin";
+
+  return (
+    <header className="top-bar">
+      <a className="skip-link" href="#main">
+        {t("app.skip")}
+      </a>
+      <span className="brand">
+        DOST <span className="muted">{t("app.title")}</span>
+      </span>
+      {centres ? (
+        <label className="centre-choice">
+          <span className="visually-hidden">{t("shell.centre")}</span>
+          <select value={centre?.id ?? ""} onChange={(e) => onChooseCentre(e.target.value)}>
+            <option value="" disabled>
+              {t("shell.chooseCentre")}
+            </option>
+            {centres.map((c) => (
+              <option key={c.id} value={c.id}>
+                {local(c.name)}
+              </option>
+            ))}
+          </select>
+        </label>
+      ) : (
+        <span className="centre-name">{centre ? local(centre.name) : ""}</span>
+      )}
+      <nav aria-label={t("shell.nav")} className="nav">
+        <a href="/console/" aria-current={current === "desk" ? "page" : undefined}>
+          {t("shell.desk")}
+        </a>
+        {mayMonitor && (
+          <a href="/console/monitoring" aria-current={current === "monitoring" ? "page" : undefined}>
+            {t("shell.monitoring")}
+          </a>
+        )}
+      </nav>
+      <span className="grow" />
+      <span className="user">
+        {user.displayName} <span className="muted small">{t(`role.${user.role}`)}</span>
+      </span>
+      <LanguageSwitch />
+      <button type="button" className="button small" onClick={() => void signOut()}>
+        {t("shell.signOut")}
+      </button>
+    </header>
+  );
+}
