@@ -1,0 +1,14 @@
+import { render, screen } from "@testing-library/react";
+import { Kiosk } from "../kiosk/Kiosk.js";
+import { DICTIONARIES } from "../i18n/i18n.js";
+import { DEVICE_KEY } from "./fake-server.js";
+
+/** The kiosk as main.tsx mounts it, paired with the demo key unless told otherwise. */
+export function renderKiosk(initialKey: string | null = DEVICE_KEY) {
+  return render(<Kiosk initialKey={initialKey} />);
+}
+
+/** Waits for the start screen, which means the kiosk is paired and its services are loaded. */
+export async function findStartScreen() {
+  return screen.findByRole("heading", { level: 1, name: DICTIONARIES.az.startHeading });
+}
