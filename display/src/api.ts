@@ -63,7 +63,8 @@ export function createDisplayApi(key: string, fetchImpl: typeof fetch = fetch, b
     async displayState(centreId) {
       const body = await get(`/centres/${encodeURIComponent(centreId)}/display-state`);
       // displayMessage is newer than the first servers; a server without it means "no message".
-      const withMessage = typeof body === "object" && body !== null ? { displayMessage: null, ...body } : body;
+      const withMessage =
+        typeof body === "object" && body !== null ? { displayMessage: null, ...body } : body;
       return displayStateSchema.parse(withMessage);
     },
   };

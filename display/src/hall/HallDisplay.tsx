@@ -43,6 +43,7 @@ export function HallDisplay({ deps, deviceKey, centre, settings, onRefused }: Ha
       lang={settings.lang}
       calls={hall.calls}
       message={hall.message}
+      loaded={hall.loaded}
       offline={hall.connection === "offline"}
       soundBlocked={sound.blocked}
       onEnableSound={sound.enable}

@@ -12,22 +12,33 @@ export interface HallScreenProps {
   /** Newest first. */
   calls: readonly ShownCall[];
   message: LocalizedText | null;
+  /** False until the first display-state arrived: the screen says nothing rather than "no calls". */
+  loaded: boolean;
   offline: boolean;
   soundBlocked: boolean;
   onEnableSound(): void;
 }
 
 /** What the hall sees; it holds no state of its own beyond the clock. */
-export function HallScreen({ centre, lang, calls, message, offline, soundBlocked, onEnableSound }: HallScreenProps) {
+export function HallScreen({
+  centre,
+  lang,
+  calls,
+  message,
+  loaded,
+  offline,
+  soundBlocked,
+  onEnableSound,
+}: HallScreenProps) {
   const t = messages[lang];
   return (
     <div className="hall">
       <header className="hall-header">
         <h1 className="centre-name">{centre.name[lang]}</h1>
-        <CentreClock timeZone={centre.timezone} lang={lang} />
+        <CentreClock timeZone={centre.timezone} t={t} />
       </header>
-      <main className="hall-main">
-        <NowCalling call={calls[0]} t={t} />
+      <main className="hall-main" aria-busy={!loaded}>
+        <NowCalling call={calls[0]} loaded={loaded} t={t} />
         <RecentCalls calls={calls.slice(1)} t={t} />
       </main>
       {message ? (

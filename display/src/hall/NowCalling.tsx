@@ -2,7 +2,15 @@ import type { Messages } from "../i18n/messages.js";
 import type { ShownCall } from "./calls.js";
 
 /** The newest call, as large as the screen allows: code, then the counter to walk to. */
-export function NowCalling({ call, t }: { call: ShownCall | undefined; t: Messages }) {
+export function NowCalling({
+  call,
+  loaded,
+  t,
+}: {
+  call: ShownCall | undefined;
+  loaded: boolean;
+  t: Messages;
+}) {
   return (
     <section className="now" aria-labelledby="now-title" data-highlight={call && call.highlightUntil > 0}>
       <h2 id="now-title" className="panel-title">
@@ -23,9 +31,9 @@ export function NowCalling({ call, t }: { call: ShownCall | undefined; t: Messag
             </span>
             {call.recall ? <span className="recall-tag">{t.recall}</span> : null}
           </p>
-        ) : (
+        ) : loaded ? (
           <p className="now-empty">{t.noCallsYet}</p>
-        )}
+        ) : null}
       </div>
     </section>
   );

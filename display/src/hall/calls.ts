@@ -22,7 +22,11 @@ export function inZone(call: TicketCalled, zone: string | null): boolean {
  * ticket up rather than listing it twice. Returns the same array when the call is already shown, so
  * an event delivered twice is neither shown nor announced twice.
  */
-export function addCall(calls: readonly ShownCall[], call: TicketCalled, highlightUntil: number): ShownCall[] {
+export function addCall(
+  calls: readonly ShownCall[],
+  call: TicketCalled,
+  highlightUntil: number,
+): ShownCall[] {
   const key = callKey(call);
   if (calls.some((shown) => callKey(shown) === key)) return calls as ShownCall[];
   const others = calls.filter((shown) => shown.ticketId !== call.ticketId);
@@ -42,7 +46,10 @@ export function rebuildCalls(
   const before = new Map(previous.map((call) => [callKey(call), call]));
   const serverKeys = new Set(fromServer.map(callKey));
   // A live call the server's answer does not yet include is newer than that answer: it goes on top.
-  const ordered = [...arrivedMeanwhile.filter((call) => !serverKeys.has(callKey(call))).reverse(), ...fromServer];
+  const ordered = [
+    ...arrivedMeanwhile.filter((call) => !serverKeys.has(callKey(call))).reverse(),
+    ...fromServer,
+  ];
   const seenTickets = new Set<string>();
   const calls: ShownCall[] = [];
   for (const call of ordered) {
@@ -56,21 +63,29 @@ export function rebuildCalls(
 }
 
 /** Highlights ending at `until` for the given calls. */
-export function highlight(calls: readonly ShownCall[], keys: ReadonlySet<string>, until: number): ShownCall[] {
+export function highlight(
+  calls: readonly ShownCall[],
+  keys: ReadonlySet<string>,
+  until: number,
+): ShownCall[] {
   return calls.map((call) => (keys.has(callKey(call)) ? { ...call, highlightUntil: until } : call));
 }
 
 /** Clears highlights that ended; returns the same array when nothing changed. */
 export function expireHighlights(calls: readonly ShownCall[], now: number): ShownCall[] {
-  if (!calls.some((call) => call.highlightUntil !== 0 && call.highlightUntil <= now)) return calls as ShownCall[];
-  return calls.map((call) => (call.highlightUntil !== 0 && call.highlightUntil <= now ? { ...call, highlightUntil: 0 } : call));
+  if (!calls.some((call) => call.highlightUntil !== 0 && call.highlightUntil <= now))
+    return calls as ShownCall[];
+  return calls.map((call) =>
+    call.highlightUntil !== 0 && call.highlightUntil <= now ? { ...call, highlightUntil: 0 } : call,
+  );
 }
 
 /** When the next highlight ends, or null when nothing is highlighted. */
 export function nextHighlightEnd(calls: readonly ShownCall[]): number | null {
   let next: number | null = null;
   for (const call of calls) {
-    if (call.highlightUntil !== 0 && (next === null || call.highlightUntil < next)) next = call.highlightUntil;
+    if (call.highlightUntil !== 0 && (next === null || call.highlightUntil < next))
+      next = call.highlightUntil;
   }
   return next;
 }

@@ -20,7 +20,56 @@ export interface Messages {
   keyNotForDisplay: string;
   connecting: string;
   serverUnreachable: string;
+  /** The date under the clock. Written out here because browsers' built-in locale data may lack az. */
+  longDate: (date: { weekday: number; day: number; month: number; year: number }) => string;
 }
+
+// Index 0 is Sunday for weekdays, January for months, as Date does.
+const AZ_WEEKDAYS = ["Bazar", "Bazar ertəsi", "Çərşənbə axşamı", "Çərşənbə", "Cümə axşamı", "Cümə", "Şənbə"];
+const AZ_MONTHS = [
+  "yanvar",
+  "fevral",
+  "mart",
+  "aprel",
+  "may",
+  "iyun",
+  "iyul",
+  "avqust",
+  "sentyabr",
+  "oktyabr",
+  "noyabr",
+  "dekabr",
+];
+const RU_WEEKDAYS = ["Воскресенье", "Понедельник", "Вторник", "Среда", "Четверг", "Пятница", "Суббота"];
+const RU_MONTHS = [
+  "января",
+  "февраля",
+  "марта",
+  "апреля",
+  "мая",
+  "июня",
+  "июля",
+  "августа",
+  "сентября",
+  "октября",
+  "ноября",
+  "декабря",
+];
+const EN_WEEKDAYS = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"];
+const EN_MONTHS = [
+  "January",
+  "February",
+  "March",
+  "April",
+  "May",
+  "June",
+  "July",
+  "August",
+  "September",
+  "October",
+  "November",
+  "December",
+];
 
 const az: Messages = {
   documentTitle: "DOST — Zal ekranı",
@@ -41,6 +90,7 @@ const az: Messages = {
   keyNotForDisplay: "Bu açar zal ekranına aid deyil.",
   connecting: "Serverə qoşulur…",
   serverUnreachable: "Server cavab vermir. Yenidən cəhd edilir…",
+  longDate: (d) => `${AZ_WEEKDAYS[d.weekday]}, ${d.day} ${AZ_MONTHS[d.month]} ${d.year}`,
 };
 
 const ru: Messages = {
@@ -62,6 +112,7 @@ const ru: Messages = {
   keyNotForDisplay: "Этот ключ не для табло зала.",
   connecting: "Подключение к серверу…",
   serverUnreachable: "Сервер не отвечает. Повторная попытка…",
+  longDate: (d) => `${RU_WEEKDAYS[d.weekday]}, ${d.day} ${RU_MONTHS[d.month]} ${d.year}`,
 };
 
 const en: Messages = {
@@ -83,9 +134,10 @@ const en: Messages = {
   keyNotForDisplay: "This key does not belong to a hall display.",
   connecting: "Connecting to the server…",
   serverUnreachable: "The server does not answer. Trying again…",
+  longDate: (d) => `${EN_WEEKDAYS[d.weekday]}, ${d.day} ${EN_MONTHS[d.month]} ${d.year}`,
 };
 
 export const messages: Record<Language, Messages> = { az, ru, en };
 
-/** BCP 47 tags for Intl and speech; Azerbaijani in the Latin script. */
+/** BCP 47 tags for speech; Azerbaijani in the Latin script. */
 export const LOCALES: Record<Language, string> = { az: "az-Latn-AZ", ru: "ru-RU", en: "en-GB" };

@@ -47,7 +47,8 @@ export const openHallChannel: OpenHallChannel = (deviceKey, listener) => {
   let attempt = 0;
   const retryLater = () => {
     clearTimeout(retryTimer);
-    const delay = Math.min(RECONNECT_DELAY_MAX_MS, RECONNECT_DELAY_MS * 2 ** attempt) * (0.5 + Math.random() / 2);
+    const delay =
+      Math.min(RECONNECT_DELAY_MAX_MS, RECONNECT_DELAY_MS * 2 ** attempt) * (0.5 + Math.random() / 2);
     attempt += 1;
     retryTimer = setTimeout(() => socket.connect(), delay);
   };

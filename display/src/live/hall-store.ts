@@ -21,6 +21,8 @@ export interface HallSnapshot {
   message: LocalizedText | null;
   connection: Connection;
   refused: boolean;
+  /** False until the first display-state has been drawn. */
+  loaded: boolean;
 }
 
 export interface HallStoreOptions {
@@ -47,7 +49,13 @@ const REFETCH_DELAYS_MS = [1_000, 2_000, 5_000, 10_000, 30_000];
  */
 export function createHallStore(options: HallStoreOptions) {
   const now = options.now ?? Date.now;
-  let snapshot: HallSnapshot = { calls: [], message: null, connection: "connecting", refused: false };
+  let snapshot: HallSnapshot = {
+    calls: [],
+    message: null,
+    connection: "connecting",
+    refused: false,
+    loaded: false,
+  };
   const subscribers = new Set<() => void>();
   let loaded = false;
   let fetchSeq = 0;
@@ -71,7 +79,10 @@ export function createHallStore(options: HallStoreOptions) {
     clearTimeout(highlightTimer);
     const end = nextHighlightEnd(snapshot.calls);
     if (end === null || !open) return;
-    highlightTimer = setTimeout(() => set({ calls: expireHighlights(snapshot.calls, now()) }), Math.max(0, end - now()));
+    highlightTimer = setTimeout(
+      () => set({ calls: expireHighlights(snapshot.calls, now()) }),
+      Math.max(0, end - now()),
+    );
   }
 
   function startOfflineTimer() {
@@ -106,6 +117,7 @@ export function createHallStore(options: HallStoreOptions) {
       set({
         calls: highlight(calls, new Set(missed.map(callKey)), at + HIGHLIGHT_MS),
         message: state.displayMessage ?? null,
+        loaded: true,
       });
       for (const call of missed) {
         if (at - Date.parse(call.calledAt) <= CATCH_UP_ANNOUNCE_MS) options.announce(call);

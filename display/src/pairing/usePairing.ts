@@ -11,10 +11,7 @@ export type Pairing =
   | { status: "checking"; unreachable: boolean }
   | { status: "paired"; deviceKey: string; centre: Centre };
 
-type Outcome =
-  | { kind: "paired"; centre: Centre }
-  | { kind: "unreachable" }
-  | { kind: PairingProblem };
+type Outcome = { kind: "paired"; centre: Centre } | { kind: "unreachable" } | { kind: PairingProblem };
 
 // Each pairing attempt is a new object, so entering the same key again checks it again.
 interface Attempt {
@@ -58,7 +55,10 @@ export function usePairing(deps: DisplayDeps) {
           return settle({ kind: "refused" });
         }
         settle({ kind: "unreachable" });
-        timer = setTimeout(() => void check(), RETRY_DELAYS_MS[Math.min(retries++, RETRY_DELAYS_MS.length - 1)]);
+        timer = setTimeout(
+          () => void check(),
+          RETRY_DELAYS_MS[Math.min(retries++, RETRY_DELAYS_MS.length - 1)],
+        );
       }
     };
     void check();
@@ -86,7 +86,8 @@ export function usePairing(deps: DisplayDeps) {
   if (!attempt) pairing = { status: "unpaired", problem: null };
   else if (!outcome) pairing = { status: "checking", unreachable: false };
   else if (outcome.kind === "unreachable") pairing = { status: "checking", unreachable: true };
-  else if (outcome.kind === "paired") pairing = { status: "paired", deviceKey: attempt.key, centre: outcome.centre };
+  else if (outcome.kind === "paired")
+    pairing = { status: "paired", deviceKey: attempt.key, centre: outcome.centre };
   else pairing = { status: "unpaired", problem: outcome.kind };
 
   return { pairing, pair, refused };

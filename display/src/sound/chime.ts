@@ -7,7 +7,10 @@ const NOTE_SECONDS = 1.1;
 export const CHIME_MS = Math.round((NOTES[NOTES.length - 1]?.start ?? 0) * 1000 + NOTE_SECONDS * 1000);
 
 /** The part of AudioContext the chime uses; a narrow type so tests can fake it. */
-export type ChimeContext = Pick<BaseAudioContext, "currentTime" | "destination" | "state" | "createOscillator" | "createGain">;
+export type ChimeContext = Pick<
+  BaseAudioContext,
+  "currentTime" | "destination" | "state" | "createOscillator" | "createGain"
+>;
 
 /**
  * Plays the chime and resolves when it has faded out, so speech never talks over it. Nothing is

@@ -18,7 +18,9 @@ export function speechDeadlineMs(text: string): number {
 
 function voiceFor(engine: SpeechEngine, lang: Language): SpeechSynthesisVoice | null {
   const prefix = lang.toLowerCase();
-  return engine.getVoices().find((voice) => voice.lang.toLowerCase().replace("_", "-").startsWith(prefix)) ?? null;
+  return (
+    engine.getVoices().find((voice) => voice.lang.toLowerCase().replace("_", "-").startsWith(prefix)) ?? null
+  );
 }
 
 export function createSpeak(engine: SpeechEngine, makeUtterance: UtteranceFactory): Speak {
