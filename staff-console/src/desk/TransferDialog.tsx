@@ -48,13 +48,7 @@ export function TransferDialog({
         <label className="field-label" htmlFor="transfer-note">
           {t("transfer.note")}
         </label>
-        <textarea
-          id="transfer-note"
-          rows={2}
-          maxLength={500}
-          value={note}
-          onChange={(e) => setNote(e.target.value)}
-        />
+        <input id="transfer-note" maxLength={500} value={note} onChange={(e) => setNote(e.target.value)} />
         <div className="row end">
           <button type="button" className="button subtle" onClick={onClose}>
             {t("dialog.cancel")}

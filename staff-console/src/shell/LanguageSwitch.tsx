@@ -1,7 +1,7 @@
 import { LANGUAGES, type Language } from "@dost/shared";
 import { useI18n } from "../i18n/i18n.js";
 
-/** Each language named in itself, so whoever needs it can find it. */
+/** Each language also named in itself, for screen readers: "EN (English)". */
 const NATIVE: Record<Language, string> = { az: "Azərbaycanca", ru: "Русский", en: "English" };
 
 export function LanguageSwitch() {
@@ -15,10 +15,10 @@ export function LanguageSwitch() {
           lang={code}
           className="button small subtle"
           aria-pressed={code === language}
-          aria-label={NATIVE[code]}
           onClick={() => setLanguage(code)}
         >
           {code.toUpperCase()}
+          <span className="visually-hidden"> ({NATIVE[code]})</span>
         </button>
       ))}
     </div>
