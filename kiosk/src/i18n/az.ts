@@ -23,7 +23,7 @@ export const az: Messages = {
   liveOffline: "Əlaqə kəsilib: rəqəmlər köhnə ola bilər.",
 
   minutes: (minutes) => `~${minutes} dəq.`,
-  hoursMinutes: (hours, minutes) => `~${hours} saat ${minutes} dəq.`,
+  hoursMinutes: (hours, minutes) => (minutes ? `~${hours} saat ${minutes} dəq.` : `~${hours} saat`),
   underAMinute: "1 dəqiqədən az",
 
   priorityHeading: "Güzəştli qrupa aidsinizmi?",
@@ -71,7 +71,7 @@ export const az: Messages = {
   statusTitle: "Növbənin vəziyyəti",
   statusWaiting: "Növbədəsiniz",
   statusCalled: "Sizi çağırırlar!",
-  goToCounter: (counter) => `${counter} nömrəli masaya yaxınlaşın`,
+  goToCounter: (counter) => `${counter}\u00a0nömrəli masaya yaxınlaşın`,
   statusServing: (counter) => `${counter} nömrəli masada sizə xidmət göstərilir`,
   statusDone: "Xidmət başa çatdı. Təşəkkür edirik!",
   statusNoShow: "Çağırılanda gəlmədiniz. Məlumat masasına müraciət edin və ya yeni talon götürün.",

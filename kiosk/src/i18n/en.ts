@@ -23,7 +23,7 @@ export const en: Messages = {
   liveOffline: "Connection lost: the figures may be out of date.",
 
   minutes: (minutes) => `~${minutes} min`,
-  hoursMinutes: (hours, minutes) => `~${hours} h ${minutes} min`,
+  hoursMinutes: (hours, minutes) => (minutes ? `~${hours} h ${minutes} min` : `~${hours} h`),
   underAMinute: "under a minute",
 
   priorityHeading: "Do you belong to a priority group?",
@@ -70,7 +70,7 @@ export const en: Messages = {
   statusTitle: "Queue status",
   statusWaiting: "You are in the queue",
   statusCalled: "It is your turn!",
-  goToCounter: (counter) => `Please go to counter ${counter}`,
+  goToCounter: (counter) => `Please go to counter\u00a0${counter}`,
   statusServing: (counter) => `You are being served at counter ${counter}`,
   statusDone: "Your visit is complete. Thank you!",
   statusNoShow: "You were called but did not come. Please ask at the front desk or take a new ticket.",

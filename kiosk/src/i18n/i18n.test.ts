@@ -32,7 +32,7 @@ describe("formatting", () => {
     expect(formatWait(en, 0)).toBe("under a minute");
     expect(formatWait(en, 0.9)).toBe("under a minute");
     expect(formatWait(en, 12.4)).toBe("~12 min");
-    expect(formatWait(en, 59.6)).toBe("~1 h 0 min");
+    expect(formatWait(en, 59.6)).toBe("~1 h");
     expect(formatWait(en, 135)).toBe("~2 h 15 min");
   });
 

@@ -23,7 +23,7 @@ export const ru: Messages = {
   liveOffline: "Нет связи: цифры могут быть устаревшими.",
 
   minutes: (minutes) => `~${minutes} мин`,
-  hoursMinutes: (hours, minutes) => `~${hours} ч ${minutes} мин`,
+  hoursMinutes: (hours, minutes) => (minutes ? `~${hours} ч ${minutes} мин` : `~${hours} ч`),
   underAMinute: "меньше минуты",
 
   priorityHeading: "Относитесь ли вы к льготной категории?",
@@ -71,7 +71,7 @@ export const ru: Messages = {
   statusTitle: "Состояние очереди",
   statusWaiting: "Вы в очереди",
   statusCalled: "Вас вызывают!",
-  goToCounter: (counter) => `Пройдите к окну ${counter}`,
+  goToCounter: (counter) => `Пройдите к\u00a0окну\u00a0${counter}`,
   statusServing: (counter) => `Вас обслуживают у окна ${counter}`,
   statusDone: "Обслуживание завершено. Спасибо!",
   statusNoShow: "Вы не подошли по вызову. Обратитесь к администратору зала или возьмите новый талон.",

@@ -6,7 +6,7 @@ import { DICTIONARIES } from "../i18n/i18n.js";
 import { CERTIFICATES, CENTRE, JOBS, PENSION, PUBLIC_ID } from "../test/fixtures.js";
 import { installFakeServer } from "../test/fake-server.js";
 import { openSockets } from "../test/fake-socket.js";
-import { findStartScreen, renderKiosk } from "../test/render.js";
+import { findStartScreen, renderKiosk, settle } from "../test/render.js";
 import "../test/setup.js";
 import { TICKET_SCREEN_SECONDS } from "./TicketScreen.js";
 
@@ -146,8 +146,7 @@ describe("the priority question and the ticket", () => {
     fireEvent.click(screen.getByRole("button", { name: new RegExp(PENSION.name.en) }));
     fireEvent.click(screen.getByRole("button", { name: "No" }));
     await screen.findByRole("heading", { level: 1, name: "Your ticket" });
-    // The ticket arrived outside act(): let React run the screen's effects before moving the clock.
-    await act(async () => undefined);
+    await settle();
 
     act(() => void vi.advanceTimersByTime(1000));
     expect(window.print).toHaveBeenCalledTimes(1);

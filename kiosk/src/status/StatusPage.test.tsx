@@ -7,12 +7,19 @@ import { DICTIONARIES } from "../i18n/i18n.js";
 import { CENTRE, PENSION, PUBLIC_ID, ticket } from "../test/fixtures.js";
 import { errorBody, installFakeServer, json, unreachable } from "../test/fake-server.js";
 import { openSockets } from "../test/fake-socket.js";
+import { settle } from "../test/render.js";
 import "../test/setup.js";
 import { StatusPage } from "./StatusPage.js";
 
 vi.mock("socket.io-client", async () => ({ io: (await import("../test/fake-socket.js")).fakeIo }));
 
 const TICKET = `GET /api/v1/public/tickets/${PUBLIC_ID}`;
+
+/** Waits for the page to show the ticket as waiting, with its live connection opened. */
+async function findWaiting(language: Language) {
+  await screen.findByText(DICTIONARIES[language].statusWaiting);
+  await settle();
+}
 
 function renderStatus(language: Language = "az") {
   const server = installFakeServer();
@@ -48,7 +55,7 @@ describe("the ticket status page", () => {
 
   it("listens to its own ticket only, and needs no device key", async () => {
     const server = renderStatus();
-    await screen.findByText("Növbədəsiniz");
+    await findWaiting("az");
     expect(openSockets().map((s) => s.auth)).toEqual([{ publicId: PUBLIC_ID }]);
     expect(server.requests.every((r) => r.headers.authorization === undefined)).toBe(true);
   });
@@ -57,21 +64,22 @@ describe("the ticket status page", () => {
     const vibrate = vi.fn(() => true);
     Object.defineProperty(navigator, "vibrate", { value: vibrate, configurable: true });
     renderStatus("en");
-    await screen.findByText("You are in the queue");
+    await findWaiting("en");
     act(() => openSockets()[0]?.serverSends("ticket:updated", { centreId: CENTRE.id, ticket: called }));
     expect(screen.getByText("It is your turn!")).toBeTruthy();
-    expect(screen.getByText("Please go to counter 7")).toBeTruthy();
-    expect(screen.getByText("Please go to counter 7").closest("[aria-live]")).toBeTruthy();
+    const detail = document.querySelector(".status-detail");
+    expect(detail?.textContent).toBe(DICTIONARIES.en.goToCounter("7"));
+    expect(detail?.closest("[aria-live]")).toBeTruthy();
     expect(vibrate).toHaveBeenCalledTimes(1);
     // The visitor can switch language at any time; the call is then in the new language.
     await userEvent.click(screen.getByRole("button", { name: "Русский" }));
-    expect(screen.getByText("Пройдите к окну 7")).toBeTruthy();
+    expect(document.querySelector(".status-detail")?.textContent).toBe(DICTIONARIES.ru.goToCounter("7"));
     expect(vibrate).toHaveBeenCalledTimes(1);
   });
 
   it("follows the ticket to its end", async () => {
     renderStatus("en");
-    await screen.findByText("You are in the queue");
+    await findWaiting("en");
     const socket = openSockets()[0];
     act(() =>
       socket?.serverSends("ticket:updated", {
@@ -88,7 +96,7 @@ describe("the ticket status page", () => {
 
   it("reloads the ticket after the live connection comes back", async () => {
     const server = renderStatus("en");
-    await screen.findByText("You are in the queue");
+    await findWaiting("en");
     server.routes[TICKET] = () => json(200, { ticket: ticket({ language: "en", position: 1 }) });
     act(() => openSockets()[0]?.connect());
     await vi.waitFor(() =>

@@ -1,0 +1,121 @@
+import { existsSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import pg from "pg";
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import type { TestApp } from "../../server/test/support/app.js";
+
+export const KIOSK_KEY = "demo-kiosk-BAKU-1";
+
+/** The e2e tests drive the built app; a missing build would only show the server's 503 page. */
+export function assertKioskBuilt(): void {
+  const index = path.join(path.dirname(fileURLToPath(import.meta.url)), "../dist/index.html");
+  if (!existsSync(index)) throw new Error('kiosk/dist is missing: run "npm run build -w kiosk" first');
+}
+
+declare global {
+  interface Window {
+    __printed: number;
+    __vibrations: unknown[];
+  }
+}
+
+/**
+ * Records window.print() and navigator.vibrate() instead of performing them: headless Chromium has
+ * no printer, and a test must see that the kiosk printed and the phone buzzed.
+ */
+function installRecorders(): void {
+  window.__printed = 0;
+  window.__vibrations = [];
+  window.print = () => {
+    window.__printed += 1;
+  };
+  Object.defineProperty(navigator, "vibrate", {
+    configurable: true,
+    value: (pattern: unknown) => {
+      window.__vibrations.push(pattern);
+      return true;
+    },
+  });
+}
+
+export interface Opened {
+  context: BrowserContext;
+  page: Page;
+  /** Uncaught errors and console errors: a broken screen fails the test that saw it. */
+  errors: string[];
+}
+
+async function open(context: BrowserContext): Promise<Opened> {
+  await context.addInitScript(installRecorders);
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on("pageerror", (e) => errors.push(e.message));
+  page.on("console", (m) => {
+    if (m.type() === "error") errors.push(m.text());
+  });
+  return { context, page, errors };
+}
+
+/**
+ * The axe helper injects axe-core as an inline script, which the server's Content-Security-Policy
+ * rightly refuses; contexts that run axe bypass the CSP, the others keep it, so those tests also
+ * prove the app runs under it.
+ */
+export interface OpenOptions {
+  axe?: boolean;
+}
+
+/** A 1080×1920 portrait touch kiosk, as DOST halls mount them. */
+export async function openKiosk(
+  browser: Browser,
+  baseUrl: string,
+  key: string | null = KIOSK_KEY,
+  options: OpenOptions = {},
+) {
+  const opened = await open(
+    await browser.newContext({
+      viewport: { width: 1080, height: 1920 },
+      hasTouch: true,
+      bypassCSP: options.axe ?? false,
+    }),
+  );
+  await opened.page.goto(`${baseUrl}/kiosk/${key ? `?key=${encodeURIComponent(key)}` : ""}`);
+  return opened;
+}
+
+/** A visitor's phone. */
+export async function openPhone(browser: Browser, options: OpenOptions = {}) {
+  return open(
+    await browser.newContext({
+      viewport: { width: 390, height: 844 },
+      deviceScaleFactor: 2,
+      isMobile: true,
+      hasTouch: true,
+      bypassCSP: options.axe ?? false,
+    }),
+  );
+}
+
+export interface TicketRow {
+  code: string;
+  priority: string;
+  language: string;
+  status: string;
+  public_id: string;
+  service_id: string;
+}
+
+/** The tickets table as the database has it, newest last. */
+export async function ticketRows(test: TestApp): Promise<TicketRow[]> {
+  const client = new pg.Client({ connectionString: test.db.url });
+  await client.connect();
+  try {
+    const result = await client.query<TicketRow>(
+      "SELECT code, priority, language, status, public_id, service_id FROM tickets ORDER BY issued_at, code",
+    );
+    return result.rows;
+  } finally {
+    await client.end();
+  }
+}
