@@ -31,6 +31,8 @@ export async function openConsole(
   await context.addInitScript(() => {
     if (!localStorage.getItem("dost.console.language")) localStorage.setItem("dost.console.language", "en");
   });
+  // A missing element fails in seconds with Playwright's message, not at the test's timeout.
+  context.setDefaultTimeout(15_000);
   const page = await context.newPage();
   const errors: string[] = [];
   page.on("pageerror", (e) => errors.push(e.message));

@@ -81,7 +81,7 @@ describe("counter work by mouse", () => {
     await page.getByText(`Note on ${t0.code} saved.`).waitFor();
 
     await button(page, "Complete").click();
-    await page.getByText(`${t0.code} will be marked served`).waitFor();
+    await page.locator(".pending", { hasText: `${t0.code} will be marked served` }).waitFor();
     expect((await serverTicket(test, t0)).status).toBe("serving");
     await button(page, "Do it now").click();
     await untilStatus(test, t0, "done");
@@ -164,7 +164,7 @@ describe("counter work by keyboard", () => {
 
     // C holds the completion; U undoes it, and nothing reaches the server even after the window.
     await key("c");
-    await page.getByText(`${k0.code} will be marked served`).waitFor();
+    await page.locator(".pending", { hasText: `${k0.code} will be marked served` }).waitFor();
     await key("u");
     await notice(page, "Undone: nothing was sent.");
     await page.waitForTimeout(5500);

@@ -41,7 +41,7 @@ export function CounterBar({
         <span className="counter-label">{t("counter.label", { label: counter.label })}</span>
         <span className="muted small">{zoneLabel(counter.zone, t)}</span>
       </div>
-      <p className="counter-state" role="status">
+      <p className="counter-state">
         <strong>{onBreak ? t("counter.onBreak", { reason }) : t(`counter.status.${counter.status}`)}</strong>
         {counter.statusSince && (
           <span className="muted">

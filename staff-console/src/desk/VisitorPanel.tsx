@@ -121,7 +121,8 @@ function PendingNotice({
   const now = useNow(250);
   const seconds = Math.max(0, Math.ceil((pending.deadline - now) / 1000));
   return (
-    <div className="pending" role="status">
+    // Not a live region: the desk's status line announces the hold once, not every second.
+    <div className="pending">
       <p>{t(`pending.${pending.action}`, { code: pending.ticket.code, seconds })}</p>
       <button type="button" className="button" onClick={onUndo} aria-keyshortcuts={SHORTCUTS.undo.aria}>
         {t("pending.undo")} <Kbd shortcut={SHORTCUTS.undo} />

@@ -60,16 +60,21 @@ export function useCentreData(centreId: string, subscribe: boolean) {
       refresher.current?.now();
     },
     onUnauthenticated: () => expire(token),
+    // Only a 401 means the session is gone (and signs out through the API's handler); any other
+    // failure is the network, and the socket should keep trying.
     onServerDisconnect: () =>
       api.me().then(
         () => true,
-        () => false,
+        (error: unknown) => !(error instanceof ApiError && error.status === 401),
       ),
   });
 
   const refresh = useCallback(() => refresher.current?.now(), []);
 
-  /** The server's answer to our own action, shown before the confirming fetch arrives. */
+  /**
+   * The server's answer to our own action, shown before the confirming fetch arrives (the caller
+   * asks for that fetch).
+   */
   const applyTicket = useCallback((counterId: string, ticket: Ticket) => {
     const atCounter = ticket.status === "called" || ticket.status === "serving";
     setSnapshot((previous) =>
@@ -83,7 +88,6 @@ export function useCentreData(centreId: string, subscribe: boolean) {
           }
         : previous,
     );
-    refresher.current?.now();
   }, []);
 
   return { snapshot, failure, online, refresh, applyTicket };

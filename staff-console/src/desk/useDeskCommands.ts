@@ -5,8 +5,13 @@ import { useI18n, type MessageKey } from "../i18n/i18n.js";
 import { useSession } from "../session/session.js";
 import type { CentreData } from "./useCentreData.js";
 import { useCommands } from "./useCommands.js";
-import { usePendingAction } from "./usePendingAction.js";
-import { isDeferred, type PendingAction, type VisitorAction } from "./visitor-actions.js";
+import { UNDO_WINDOW_MS, usePendingAction } from "./usePendingAction.js";
+import {
+  isDeferred,
+  type DeferredAction,
+  type PendingAction,
+  type VisitorAction,
+} from "./visitor-actions.js";
 
 const DONE_NOTICES: Record<TicketCommand, MessageKey> = {
   recall: "notice.recalled",
@@ -49,7 +54,15 @@ export function useDeskCommands(
     },
     [api, run, settle, t],
   );
-  const { pending, hold, undo, flush } = usePendingAction(commitHeld);
+  const { pending, hold: holdAction, undo, flush } = usePendingAction(commitHeld);
+
+  const hold = useCallback(
+    (ticket: Ticket, action: DeferredAction) => {
+      holdAction(ticket, action);
+      setNotice(t(`pending.${action}`, { code: ticket.code, seconds: UNDO_WINDOW_MS / 1000 }));
+    },
+    [holdAction, t],
+  );
 
   const callNext = useCallback(async () => {
     await flush();
