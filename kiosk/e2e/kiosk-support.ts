@@ -119,3 +119,17 @@ export async function ticketRows(test: TestApp): Promise<TicketRow[]> {
     await client.end();
   }
 }
+
+/** Controls on screen smaller than 64 × 64 CSS pixels, the kiosk's least touch target. */
+export async function smallTargets(page: Page): Promise<string[]> {
+  return page.evaluate(() =>
+    [...document.querySelectorAll<HTMLElement>("button, input, a[href], [role='button']")]
+      .filter((el) => el.offsetParent !== null)
+      .map((el) => ({ el, box: el.getBoundingClientRect() }))
+      .filter(({ box }) => box.width < 64 || box.height < 64)
+      .map(
+        ({ el, box }) =>
+          `${el.textContent ?? el.tagName} (${Math.round(box.width)}×${Math.round(box.height)})`,
+      ),
+  );
+}

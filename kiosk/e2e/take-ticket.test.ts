@@ -7,7 +7,7 @@ import { startTestApp, type TestApp } from "../../server/test/support/app.js";
 import { seriousViolations } from "../../server/test/support/axe.js";
 import { launchBrowser } from "../../server/test/support/browser.js";
 import { DICTIONARIES } from "../src/i18n/i18n.js";
-import { KIOSK_KEY, assertKioskBuilt, openKiosk, ticketRows } from "./kiosk-support.js";
+import { KIOSK_KEY, assertKioskBuilt, openKiosk, smallTargets, ticketRows } from "./kiosk-support.js";
 
 let test: TestApp;
 let browser: Browser;

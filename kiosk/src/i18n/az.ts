@@ -60,6 +60,8 @@ export const az: Messages = {
     "Sistemlə əlaqə qurmaq alınmadı. Bir az sonra yenidən cəhd edin və ya məlumat masasına müraciət edin.",
   issueFailedText: "Talonu vermək alınmadı. Yenidən cəhd edin və ya məlumat masasına müraciət edin.",
   notIssuingText: "Hazırda bu xidmət üçün talon verilmir. Zəhmət olmasa, məlumat masasına müraciət edin.",
+  crashTitle: "Xəta baş verdi",
+  crashText: "Ekran yenidən açılır. Bir azdan yenidən cəhd edin.",
   retry: "Yenidən cəhd edin",
 
   pairingTitle: "Kiosk qoşulmayıb",

@@ -59,6 +59,8 @@ export const en: Messages = {
   unreachableText: "We could not reach the system. Please try again in a moment, or ask at the front desk.",
   issueFailedText: "We could not issue your ticket. Please try again, or ask at the front desk.",
   notIssuingText: "Tickets for this service are not being issued right now. Please ask at the front desk.",
+  crashTitle: "Something went wrong",
+  crashText: "The screen is restarting. Please try again in a moment.",
   retry: "Try again",
 
   pairingTitle: "Kiosk not paired",

@@ -69,6 +69,8 @@ export interface Messages {
   unreachableText: string;
   issueFailedText: string;
   notIssuingText: string;
+  crashTitle: string;
+  crashText: string;
   retry: string;
 
   // Pairing
