@@ -5,8 +5,11 @@ import Fastify, { type FastifyInstance } from "fastify";
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from "fastify-type-provider-zod";
 import type { Config } from "./config.js";
 import type { Database } from "./db/client.js";
+import { createAppointmentJobs, type AppointmentJobs } from "./jobs/appointment-jobs.js";
 import { createSweeper, type Sweeper } from "./jobs/sweeper.js";
 import { systemClock, type Clock } from "./lib/clock.js";
+import { appointmentRoutes } from "./modules/appointments/appointments.routes.js";
+import { createAppointmentService } from "./modules/appointments/appointments.service.js";
 import { authRoutes } from "./modules/auth/auth.routes.js";
 import { createAuthService } from "./modules/auth/auth.service.js";
 import { catalogRoutes } from "./modules/catalog/catalog.routes.js";
@@ -18,6 +21,8 @@ import { createCounterService } from "./modules/counters/counters.service.js";
 import { displayRoutes } from "./modules/display/display.routes.js";
 import { createDisplayService } from "./modules/display/display.service.js";
 import { healthRoutes } from "./modules/health/health.routes.js";
+import { createDispatcher } from "./modules/notifications/dispatcher.js";
+import { createLogGateway, type NotificationGateway } from "./modules/notifications/gateway.js";
 import { ticketRoutes } from "./modules/tickets/tickets.routes.js";
 import { ticketsRepository } from "./modules/tickets/tickets.repository.js";
 import { createTicketService } from "./modules/tickets/tickets.service.js";
@@ -34,12 +39,15 @@ export interface AppDeps {
   /** Pass false in tests that drive the sweeper by hand. */
   runJobs?: boolean;
   logger?: boolean | object;
+  /** Where texts to citizens go; the log gateway by default. */
+  gateway?: NotificationGateway;
 }
 
 declare module "fastify" {
   interface FastifyInstance {
     io: SocketServer;
     sweeper: Sweeper;
+    appointmentJobs: AppointmentJobs;
     centres: CentreDirectory;
   }
 }
@@ -73,6 +81,26 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
   const catalog = createCatalogService({ db, clock, centres });
   const display = createDisplayService({ db, clock, directory: centres, publisher });
   const sweeper = createSweeper({ db, clock, centres, publisher });
+  const appointments = createAppointmentService({
+    db,
+    clock,
+    centres,
+    tickets,
+    checkIn: {
+      beforeMinutes: config.appointments.checkInBeforeMinutes,
+      afterMinutes: config.appointments.checkInAfterMinutes,
+    },
+  });
+  const dispatcher = createDispatcher({ db, clock, gateway: deps.gateway ?? createLogGateway(app.log) });
+  const appointmentJobs = createAppointmentJobs({
+    db,
+    clock,
+    centres,
+    dispatcher,
+    checkInAfterMinutes: config.appointments.checkInAfterMinutes,
+    retentionDays: config.appointments.retentionDays,
+    turnNearPosition: config.appointments.turnNearPosition,
+  });
 
   await app.register(errorsPlugin);
   await app.register(helmet, {
@@ -108,6 +136,11 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
       await api.register(ticketRoutes, { tickets, publicPerMinute });
       await api.register(counterRoutes, { counters });
       await api.register(displayRoutes, { display });
+      await api.register(appointmentRoutes, {
+        appointments,
+        publicPerMinute,
+        bookingPerMinute: config.rateLimit.bookingPerMinute,
+      });
     },
     { prefix: "/api/v1" },
   );
@@ -123,6 +156,7 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
   late.publisher = createSocketPublisher(sockets.io);
   app.decorate("io", sockets.io);
   app.decorate("sweeper", sweeper);
+  app.decorate("appointmentJobs", appointmentJobs);
   app.decorate("centres", centres);
 
   let timer: NodeJS.Timeout | undefined;
@@ -130,6 +164,7 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
     app.addHook("onReady", async () => {
       timer = setInterval(() => {
         sweeper.sweep().catch((err: unknown) => app.log.warn({ err }, "sweep failed"));
+        appointmentJobs.run().catch((err: unknown) => app.log.warn({ err }, "appointment jobs failed"));
       }, config.sweepIntervalSeconds * 1000);
       timer.unref();
     });

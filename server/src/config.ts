@@ -23,8 +23,15 @@ const envSchema = z.object({
   DB_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(100).default(2000),
   RATE_LIMIT_PUBLIC_PER_MINUTE: z.coerce.number().int().min(1).default(120),
   RATE_LIMIT_LOGIN_PER_MINUTE: z.coerce.number().int().min(1).default(10),
-  /** How often waiting tickets of closed days are expired and old idempotency keys dropped. */
-  SWEEP_INTERVAL_SECONDS: z.coerce.number().int().min(1).default(60),
+  /** How often housekeeping runs: expiry, no-shows, reminders, sending texts, purging. */
+  SWEEP_INTERVAL_SECONDS: z.coerce.number().int().min(1).default(15),
+  RATE_LIMIT_BOOKING_PER_MINUTE: z.coerce.number().int().min(1).default(10),
+  CHECK_IN_BEFORE_MINUTES: z.coerce.number().int().min(0).max(240).default(30),
+  CHECK_IN_AFTER_MINUTES: z.coerce.number().int().min(0).max(240).default(15),
+  /** Appointments older than this lose their name, phone and FIN. */
+  PERSONAL_DATA_RETENTION_DAYS: z.coerce.number().int().min(1).default(30),
+  /** "Your turn is near" goes out when this many or fewer are ahead of a checked-in visitor. */
+  TURN_NEAR_POSITION: z.coerce.number().int().min(0).default(3),
 });
 
 export interface Config {
@@ -40,8 +47,14 @@ export interface Config {
   trustProxy: boolean;
   dbPoolSize: number;
   dbConnectTimeoutMs: number;
-  rateLimit: { publicPerMinute: number; loginPerMinute: number };
+  rateLimit: { publicPerMinute: number; loginPerMinute: number; bookingPerMinute: number };
   sweepIntervalSeconds: number;
+  appointments: {
+    checkInBeforeMinutes: number;
+    checkInAfterMinutes: number;
+    retentionDays: number;
+    turnNearPosition: number;
+  };
   /** Folders holding the built apps and the migrations, found from the repository layout. */
   paths: { migrations: string; apps: { kiosk: string; display: string; console: string } };
 }
@@ -72,8 +85,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     rateLimit: {
       publicPerMinute: e.RATE_LIMIT_PUBLIC_PER_MINUTE,
       loginPerMinute: e.RATE_LIMIT_LOGIN_PER_MINUTE,
+      bookingPerMinute: e.RATE_LIMIT_BOOKING_PER_MINUTE,
     },
     sweepIntervalSeconds: e.SWEEP_INTERVAL_SECONDS,
+    appointments: {
+      checkInBeforeMinutes: e.CHECK_IN_BEFORE_MINUTES,
+      checkInAfterMinutes: e.CHECK_IN_AFTER_MINUTES,
+      retentionDays: e.PERSONAL_DATA_RETENTION_DAYS,
+      turnNearPosition: e.TURN_NEAR_POSITION,
+    },
     paths: {
       migrations: path.join(repoRoot, "migrations"),
       apps: {

@@ -2,6 +2,7 @@ import type { Ticket } from "@dost/shared";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { apiClient } from "./support/api.js";
 import { startTestApp, type TestApp } from "./support/app.js";
+import { FakeClock } from "./support/clock.js";
 
 /**
  * The role × route matrix: for every /api/v1 route, who gets through and who is refused, including
@@ -41,6 +42,35 @@ interface Sample {
   allowed: Who[];
   /** Builds the request afresh for each caller, so one caller's effect cannot change another's answer. */
   request(who: Who): Promise<{ method: "GET" | "POST" | "PUT"; url: string; payload?: unknown }>;
+}
+
+let bookableServiceId = "";
+let slotIndex = 0;
+let phoneIndex = 0;
+
+/** A booking for a fresh slot and phone, so no caller's request collides with another's. */
+async function bookingBody() {
+  const date = ["2026-12-01", "2026-12-02", "2026-12-03"][slotIndex % 3];
+  const slots = await api.call<{ slots: { start: string }[] }>({
+    method: "GET",
+    url: `/api/v1/centres/BAKU-1/services/${bookableServiceId}/slots?date=${date}`,
+  });
+  const start = slots.body.slots[Math.floor(slotIndex++ / 3) % slots.body.slots.length]!.start;
+  return {
+    centreId: "BAKU-1",
+    serviceId: bookableServiceId,
+    start,
+    citizen: { name: "Test Citizen", phone: `+99455${String(1_000_000 + phoneIndex++)}` },
+  };
+}
+
+async function bookedCode(): Promise<string> {
+  const res = await api.call<{ appointment: { code: string } }>({
+    method: "POST",
+    url: "/api/v1/appointments",
+    payload: await bookingBody(),
+  });
+  return res.body.appointment.code;
 }
 
 async function waitingTicket(): Promise<Ticket> {
@@ -154,6 +184,60 @@ const MATRIX: Record<string, Sample> = {
     allowed: ["display1", "kiosk1", ...STAFF_OF_1],
     request: async () => ({ method: "GET", url: "/api/v1/centres/BAKU-1/display-state" }),
   },
+  "GET /api/v1/centres/:centreId/services/:serviceId/slots": {
+    allowed: EVERYONE,
+    request: async () => ({
+      method: "GET",
+      url: `/api/v1/centres/BAKU-1/services/${bookableServiceId}/slots?date=2026-12-01`,
+    }),
+  },
+  "GET /api/v1/centres/:centreId/services/:serviceId/calendar": {
+    allowed: EVERYONE,
+    request: async () => ({
+      method: "GET",
+      url: `/api/v1/centres/BAKU-1/services/${bookableServiceId}/calendar?from=2026-12-01&days=7`,
+    }),
+  },
+  "POST /api/v1/appointments": {
+    allowed: EVERYONE,
+    request: async () => ({ method: "POST", url: "/api/v1/appointments", payload: await bookingBody() }),
+  },
+  "GET /api/v1/appointments/:code": {
+    allowed: EVERYONE,
+    request: async () => ({ method: "GET", url: `/api/v1/appointments/${await bookedCode()}` }),
+  },
+  "GET /api/v1/appointments/:code/calendar.ics": {
+    allowed: EVERYONE,
+    request: async () => ({ method: "GET", url: `/api/v1/appointments/${await bookedCode()}/calendar.ics` }),
+  },
+  "POST /api/v1/appointments/:code/cancel": {
+    allowed: EVERYONE,
+    request: async () => ({ method: "POST", url: `/api/v1/appointments/${await bookedCode()}/cancel` }),
+  },
+  "POST /api/v1/appointments/:code/reschedule": {
+    allowed: EVERYONE,
+    request: async () => {
+      const body = await bookingBody();
+      return {
+        method: "POST",
+        url: `/api/v1/appointments/${await bookedCode()}/reschedule`,
+        payload: { start: body.start },
+      };
+    },
+  },
+  "POST /api/v1/centres/:centreId/check-in": {
+    allowed: ["kiosk1", ...STAFF_OF_1],
+    // An unknown code: the caller gets past the access rule and is told 404, which is not a refusal.
+    request: async () => ({
+      method: "POST",
+      url: "/api/v1/centres/BAKU-1/check-in",
+      payload: { code: "ZZZZ2222" },
+    }),
+  },
+  "GET /api/v1/centres/:centreId/appointments": {
+    allowed: STAFF_OF_1,
+    request: async () => ({ method: "GET", url: "/api/v1/centres/BAKU-1/appointments?date=2026-12-01" }),
+  },
   "PUT /api/v1/centres/:centreId/display-message": {
     allowed: ["manager1", "admin"],
     request: async () => ({
@@ -185,9 +269,12 @@ async function authFor(who: Who): Promise<string | undefined> {
 }
 
 beforeAll(async () => {
-  t = await startTestApp();
+  // Monday 23 November 2026, 10:00 in Baku, so the booking dates below stay in the future.
+  t = await startTestApp({ clock: new FakeClock("2026-11-23T06:00:00Z") });
   api = apiClient(t.app);
-  serviceIds = (await api.services("BAKU-1")).map((s) => s.id);
+  const services = await api.services("BAKU-1");
+  serviceIds = services.map((s) => s.id);
+  bookableServiceId = services.find((s) => s.appointmentEnabled)!.id;
 });
 afterAll(() => t.close());
 

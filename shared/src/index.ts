@@ -10,3 +10,7 @@ export * from "./domain/ticket-lifecycle.js";
 export * from "./domain/queue-policy.js";
 export * from "./domain/service-day.js";
 export * from "./domain/estimate.js";
+export * from "./api/appointments.js";
+export * from "./domain/zoned-time.js";
+export * from "./domain/slots.js";
+export * from "./domain/masking.js";

@@ -9,7 +9,8 @@ export function apiClient(app: FastifyInstance) {
     const { auth, ...rest } = options;
     const headers = { ...(rest.headers ?? {}), ...(auth ? { authorization: auth } : {}) };
     const res = await app.inject({ ...rest, headers });
-    return { status: res.statusCode, body: (res.body ? res.json() : null) as T };
+    const isJson = String(res.headers["content-type"] ?? "").includes("json");
+    return { status: res.statusCode, body: (res.body && isJson ? res.json() : res.body || null) as T };
   }
 
   return {

@@ -3,6 +3,7 @@ import type { FastifyInstance } from "fastify";
 import { buildApp } from "../../src/app.js";
 import { loadConfig, type Config } from "../../src/config.js";
 import type { Clock } from "../../src/lib/clock.js";
+import type { NotificationGateway } from "../../src/modules/notifications/gateway.js";
 import { createTestDatabase, type TemplateKind, type TestDatabase } from "./database.js";
 
 export interface TestApp {
@@ -19,7 +20,13 @@ export interface TestApp {
  * clients and browsers, otherwise tests use `app.inject()`.
  */
 export async function startTestApp(
-  options: { clock?: Clock; listen?: boolean; template?: TemplateKind; env?: Record<string, string> } = {},
+  options: {
+    clock?: Clock;
+    listen?: boolean;
+    template?: TemplateKind;
+    env?: Record<string, string>;
+    gateway?: NotificationGateway;
+  } = {},
 ): Promise<TestApp> {
   const db = await createTestDatabase(options.template ?? "seeded");
   const config = loadConfig({
@@ -28,11 +35,13 @@ export async function startTestApp(
     LOG_LEVEL: "silent",
     RATE_LIMIT_PUBLIC_PER_MINUTE: "100000",
     RATE_LIMIT_LOGIN_PER_MINUTE: "100000",
+    RATE_LIMIT_BOOKING_PER_MINUTE: "100000",
     ...options.env,
   });
   const app = await buildApp(config, {
     database: db.database,
     ...(options.clock ? { clock: options.clock } : {}),
+    ...(options.gateway ? { gateway: options.gateway } : {}),
     runJobs: false,
     logger: false,
   });

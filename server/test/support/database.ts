@@ -5,6 +5,7 @@ import { fileURLToPath } from "node:url";
 import pg from "pg";
 import { openDatabase, type Database } from "../../src/db/client.js";
 import { seedDemo } from "../../src/db/seed-demo.js";
+import { seedReferenceData } from "../../src/db/seed-reference.js";
 
 /**
  * Every test file gets a database of its own, cloned from a template that is migrated (and seeded
@@ -20,7 +21,14 @@ function migrationsHash(): string {
     if (file.endsWith(".sql") || file.endsWith(".json"))
       hash.update(file).update(readFileSync(path.join(migrationsFolder, file)));
   }
-  hash.update(readFileSync(path.resolve(migrationsFolder, "../server/src/db/seed-demo.ts")));
+  for (const seed of [
+    "src/db/seed-demo.ts",
+    "src/db/seed-reference.ts",
+    "seed/holidays-az.json",
+    "seed/dost-catalogue.json",
+  ]) {
+    hash.update(readFileSync(path.resolve(migrationsFolder, "../server", seed)));
+  }
   return hash.digest("hex").slice(0, 12);
 }
 
@@ -64,6 +72,7 @@ export async function ensureTemplates(): Promise<void> {
         });
         try {
           await database.migrate();
+          await seedReferenceData(database.db);
           if (kind === "seeded") await seedDemo(database.db);
         } finally {
           await database.close();

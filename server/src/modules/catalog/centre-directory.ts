@@ -12,6 +12,8 @@ export interface CentreRecord {
   openingHours: OpeningHours;
   policy: PolicyWeights;
   displayMessage: LocalizedText | null;
+  bookingWindowDays: number;
+  bookingLeadMinutes: number;
 }
 
 /**
@@ -32,6 +34,8 @@ export function createCentreDirectory(db: Executor, ttlMs = 10_000) {
         openingHours: centres.openingHours,
         policy: centres.policy,
         displayMessage: centres.displayMessage,
+        bookingWindowDays: centres.bookingWindowDays,
+        bookingLeadMinutes: centres.bookingLeadMinutes,
       })
       .from(centres)
       .orderBy(centres.code);

@@ -3,6 +3,8 @@ import {
   canTransition,
   serviceDay,
   type IssueTicketBody,
+  type Language,
+  type Priority,
   type RealtimeEvent,
   type Ticket,
   type TicketAction,
@@ -90,29 +92,15 @@ export function createTicketService({ db, clock, centres, publisher }: TicketSer
             { path: "serviceId", message: "not a service of this centre" },
           ]);
         }
-        const number = await repo.nextNumber(tx, centre.id, day, service.prefix);
-        const row = await repo.insert(tx, {
-          publicId: newPublicId(),
+        const row = await issueWithin(tx, {
           centreId: centre.id,
-          serviceId: service.id,
           serviceDay: day,
-          prefix: service.prefix,
-          number,
-          code: ticketCode(service.prefix, number),
+          service,
           priority: body.priority,
           language: body.language,
-          issuedAt: now,
-          queuedAt: now,
-        });
-        await repo.appendEvent(tx, {
-          ticketId: row.id,
-          centreId: centre.id,
-          at: now,
-          action: "issue",
-          fromStatus: null,
-          toStatus: "waiting",
-          serviceId: service.id,
-          ...actorOf(principal),
+          now,
+          principal,
+          appointment: null,
         });
         if (idempotencyKey)
           await repo.bindIdempotencyKey(tx, principalKey(principal), idempotencyKey, row.id);
@@ -220,6 +208,17 @@ export function createTicketService({ db, clock, centres, publisher }: TicketSer
       return afterChange(centre, result.updated, counter, extra);
     },
 
+    /** After a commit that created `row` elsewhere (a check-in): its view, and the events for every screen. */
+    async announceIssued(row: TicketRow): Promise<Ticket> {
+      return afterChange(await centreOrThrow(row.centreId), row, null);
+    },
+
+    async viewById(ticketId: string): Promise<Ticket> {
+      const found = await repo.findWithCounter(db, ticketId);
+      if (!found) throw notFound("Ticket");
+      return view(db, await centreOrThrow(found.ticket.centreId), found.ticket, found.counter);
+    },
+
     /** A short note on a visit, kept in the ticket's event log. */
     async addNote(principal: Principal, ticketId: string, note: string): Promise<void> {
       const found = await repo.findWithCounter(db, ticketId);
@@ -266,3 +265,49 @@ function changesFor(action: StaffTicketAction, now: Date): TicketChanges {
 }
 
 export type TicketService = ReturnType<typeof createTicketService>;
+
+export interface IssueWithinArgs {
+  centreId: string;
+  serviceDay: string;
+  service: { id: string; prefix: string };
+  priority: Priority;
+  language: Language;
+  now: Date;
+  principal: Principal;
+  /** A checked-in appointment: its id and slot start, which the queue policy rewards from then on. */
+  appointment: { id: string; start: Date } | null;
+}
+
+/**
+ * Creates a waiting ticket inside the caller's transaction: the next gapless number, the row and
+ * its event. Used by walk-in issuing and by appointment check-in.
+ */
+export async function issueWithin(tx: Executor, args: IssueWithinArgs): Promise<TicketRow> {
+  const number = await repo.nextNumber(tx, args.centreId, args.serviceDay, args.service.prefix);
+  const row = await repo.insert(tx, {
+    publicId: newPublicId(),
+    centreId: args.centreId,
+    serviceId: args.service.id,
+    serviceDay: args.serviceDay,
+    prefix: args.service.prefix,
+    number,
+    code: ticketCode(args.service.prefix, number),
+    priority: args.priority,
+    language: args.language,
+    issuedAt: args.now,
+    queuedAt: args.now,
+    appointmentAt: args.appointment?.start ?? null,
+    appointmentId: args.appointment?.id ?? null,
+  });
+  await repo.appendEvent(tx, {
+    ticketId: row.id,
+    centreId: args.centreId,
+    at: args.now,
+    action: args.appointment ? "check_in" : "issue",
+    fromStatus: null,
+    toStatus: "waiting",
+    serviceId: args.service.id,
+    ...actorOf(args.principal),
+  });
+  return row;
+}

@@ -1,0 +1,345 @@
+import {
+  addDays,
+  checkInVerdict,
+  dayVerdict,
+  isBookableStart,
+  serviceDay,
+  slotsOf,
+  type Appointment,
+  type Language,
+  type SlotRules,
+  type Ticket,
+} from "@dost/shared";
+import type { Db, Executor } from "../../db/client.js";
+import type { Clock } from "../../lib/clock.js";
+import { conflict, notFound } from "../../lib/errors.js";
+import { canAccessCentre, type Principal } from "../auth/principal.js";
+import { catalogRepository, type ServiceRecord } from "../catalog/catalog.repository.js";
+import type { CentreDirectory, CentreRecord } from "../catalog/centre-directory.js";
+import { formatWhen, renderNotification, type NotificationKind } from "../notifications/templates.js";
+import { notificationsRepository } from "../notifications/notifications.repository.js";
+import type { TicketRow } from "../tickets/ticket-view.js";
+import { issueWithin, type TicketService } from "../tickets/tickets.service.js";
+import { newAppointmentCode } from "./appointment-code.js";
+import { toAppointment } from "./appointment-view.js";
+import { appointmentsRepository as repo, type AppointmentRow } from "./appointments.repository.js";
+import { appointmentIcs } from "./ics.js";
+
+export interface AppointmentServiceDeps {
+  db: Db;
+  clock: Clock;
+  centres: CentreDirectory;
+  tickets: Pick<TicketService, "announceIssued" | "viewById">;
+  checkIn: { beforeMinutes: number; afterMinutes: number };
+}
+
+export interface BookingRequest {
+  centreId: string;
+  serviceId: string;
+  start: string;
+  citizen: { name: string; phone: string; pin?: string | undefined };
+  language: Language;
+}
+
+const isUniqueViolation = (e: unknown, constraint: string): boolean => {
+  for (let x: unknown = e; x instanceof Error; x = (x as { cause?: unknown }).cause) {
+    const { code, constraint: c } = x as { code?: string; constraint?: string };
+    if (code === "23505" && c === constraint) return true;
+  }
+  return false;
+};
+
+const hhmm = (d: Date, timeZone: string) =>
+  new Intl.DateTimeFormat("en-GB", { timeZone, hour: "2-digit", minute: "2-digit", hourCycle: "h23" }).format(
+    d,
+  );
+
+export function createAppointmentService({ db, clock, centres, tickets, checkIn }: AppointmentServiceDeps) {
+  async function bookable(
+    centreRef: string,
+    serviceId: string,
+  ): Promise<{ centre: CentreRecord; service: ServiceRecord; capacity: number; slotMinutes: number }> {
+    const centre = await centres.find(centreRef);
+    if (!centre) throw notFound("Centre");
+    const service = await catalogRepository.serviceOfCentre(db, centre.id, serviceId);
+    if (!service) throw notFound("Service");
+    const settings = await repo.serviceSettings(db, service.id);
+    if (!service.appointmentEnabled || !settings || settings.slotCapacity <= 0) {
+      throw conflict("This service does not take appointments; take a ticket at the centre");
+    }
+    return { centre, service, capacity: settings.slotCapacity, slotMinutes: settings.slotMinutes };
+  }
+
+  async function rulesFor(
+    centre: CentreRecord,
+    slotMinutes: number,
+    from: string,
+    to: string,
+  ): Promise<SlotRules> {
+    return {
+      timeZone: centre.timezone,
+      openingHours: centre.openingHours,
+      closedDates: await repo.closedDatesBetween(db, centre.id, from, to),
+      slotMinutes,
+      bookingWindowDays: centre.bookingWindowDays,
+      leadMinutes: centre.bookingLeadMinutes,
+    };
+  }
+
+  async function notify(
+    ex: Executor,
+    kind: Exclude<NotificationKind, "turn_near">,
+    row: AppointmentRow,
+    centre: CentreRecord,
+    service: { name: ServiceRecord["name"] },
+  ) {
+    if (!row.citizenPhone) return;
+    await notificationsRepository.enqueue(ex, {
+      appointmentId: row.id,
+      kind,
+      recipient: row.citizenPhone,
+      language: row.language,
+      body: renderNotification(kind, row.language, {
+        centre: centre.name,
+        service: service.name,
+        when: formatWhen(row.start, centre.timezone, row.language),
+        code: row.code,
+      }),
+      nextAttemptAt: clock.now(),
+      createdAt: clock.now(),
+    });
+  }
+
+  async function findOwn(code: string): Promise<AppointmentRow> {
+    const row = await repo.findByCode(db, code);
+    if (!row) throw notFound("Appointment");
+    return row;
+  }
+
+  return {
+    async slots(centreRef: string, serviceId: string, date: string) {
+      const { centre, capacity, slotMinutes } = await bookable(centreRef, serviceId);
+      const now = clock.now();
+      const rules = await rulesFor(centre, slotMinutes, date, date);
+      const slots = slotsOf(date, now, rules);
+      if (slots.length === 0) return [];
+      const booked = await repo.bookedBetween(db, centre.id, serviceId, slots[0]!.start, slots.at(-1)!.end);
+      return slots.map((s) => ({
+        start: s.start.toISOString(),
+        end: s.end.toISOString(),
+        available: Math.max(0, capacity - (booked.get(s.start.getTime()) ?? 0)),
+      }));
+    },
+
+    /** For a calendar: which days have room. */
+    async calendar(centreRef: string, serviceId: string, from: string, days: number) {
+      const { centre, capacity, slotMinutes } = await bookable(centreRef, serviceId);
+      const now = clock.now();
+      const to = addDays(from, days - 1);
+      const rules = await rulesFor(centre, slotMinutes, from, to);
+      const dates = Array.from({ length: days }, (_, i) => addDays(from, i));
+      const daySlots = dates.map((date) => slotsOf(date, now, rules));
+      const all = daySlots.flat();
+      const booked = all.length
+        ? await repo.bookedBetween(db, centre.id, serviceId, all[0]!.start, all.at(-1)!.end)
+        : new Map<number, number>();
+      return dates.map((date, i) => {
+        const verdict = dayVerdict(date, now, rules);
+        const available = daySlots[i]!.reduce(
+          (sum, s) => sum + Math.max(0, capacity - (booked.get(s.start.getTime()) ?? 0)),
+          0,
+        );
+        const status = verdict !== "open" ? verdict : available === 0 ? ("full" as const) : ("open" as const);
+        return { date, status, available };
+      });
+    },
+
+    /** Books a seat; 409 when the time is not bookable, full, or the phone already has one that day. */
+    async book(request: BookingRequest): Promise<Appointment> {
+      const { centre, service, capacity, slotMinutes } = await bookable(request.centreId, request.serviceId);
+      const now = clock.now();
+      const start = new Date(request.start);
+      const day = serviceDay(start, centre.timezone);
+      const slot = isBookableStart(start, now, await rulesFor(centre, slotMinutes, day, day));
+      if (!slot) throw conflict("That time cannot be booked; choose one of the free times");
+      for (let attempt = 0; ; attempt++) {
+        try {
+          const row = await db.transaction(async (tx) => {
+            if (
+              !(await repo.takeSeat(tx, {
+                centreId: centre.id,
+                serviceId: service.id,
+                start: slot.start,
+                capacity,
+              }))
+            ) {
+              throw conflict("That time is fully booked; choose another");
+            }
+            const row = await repo.insert(tx, {
+              code: newAppointmentCode(),
+              centreId: centre.id,
+              serviceId: service.id,
+              serviceDay: day,
+              start: slot.start,
+              end: slot.end,
+              language: request.language,
+              citizenName: request.citizen.name,
+              citizenPhone: request.citizen.phone,
+              citizenPin: request.citizen.pin ?? null,
+              createdAt: now,
+            });
+            await notify(tx, "booking_confirmed", row, centre, service);
+            return row;
+          });
+          return toAppointment(row, "public");
+        } catch (e) {
+          if (isUniqueViolation(e, "appointments_one_per_phone_uq")) {
+            throw conflict("This phone number already has a booking for this service on that day");
+          }
+          // A code already taken: 1 in 10^11, but try again with a new one rather than fail.
+          if (isUniqueViolation(e, "appointments_code_unique") && attempt < 3) continue;
+          throw e;
+        }
+      }
+    },
+
+    async get(code: string): Promise<Appointment> {
+      return toAppointment(await findOwn(code), "public");
+    },
+
+    async cancel(code: string): Promise<Appointment> {
+      const row = await db.transaction(async (tx) => {
+        const row = await repo.findByCode(tx, code, true);
+        if (!row) throw notFound("Appointment");
+        if (row.status !== "booked")
+          throw conflict(`This appointment is ${row.status.replace("_", " ")} and cannot be cancelled`);
+        await repo.releaseSeat(tx, row);
+        const updated = await repo.update(tx, row.id, { status: "cancelled", cancelledAt: clock.now() });
+        const centre = await centres.find(row.centreId);
+        const service = await catalogRepository.serviceOfCentre(tx, row.centreId, row.serviceId);
+        if (centre && service) await notify(tx, "booking_cancelled", updated, centre, service);
+        return updated;
+      });
+      return toAppointment(row, "public");
+    },
+
+    /** Moves a booking to another free time of the same service, keeping its code. */
+    async reschedule(code: string, startIso: string): Promise<Appointment> {
+      const current = await findOwn(code);
+      const { centre, capacity, slotMinutes } = await bookable(current.centreId, current.serviceId);
+      const now = clock.now();
+      const start = new Date(startIso);
+      const day = serviceDay(start, centre.timezone);
+      const slot = isBookableStart(start, now, await rulesFor(centre, slotMinutes, day, day));
+      if (!slot) throw conflict("That time cannot be booked; choose one of the free times");
+      try {
+        const row = await db.transaction(async (tx) => {
+          const row = await repo.findByCode(tx, code, true);
+          if (!row) throw notFound("Appointment");
+          if (row.status !== "booked")
+            throw conflict(`This appointment is ${row.status.replace("_", " ")} and cannot be moved`);
+          if (row.start.getTime() === slot.start.getTime()) return row;
+          if (
+            !(await repo.takeSeat(tx, {
+              centreId: row.centreId,
+              serviceId: row.serviceId,
+              start: slot.start,
+              capacity,
+            }))
+          ) {
+            throw conflict("That time is fully booked; choose another");
+          }
+          await repo.releaseSeat(tx, row);
+          return repo.update(tx, row.id, { start: slot.start, end: slot.end, serviceDay: day });
+        });
+        return toAppointment(row, "public");
+      } catch (e) {
+        if (isUniqueViolation(e, "appointments_one_per_phone_uq")) {
+          throw conflict("This phone number already has a booking for this service on that day");
+        }
+        throw e;
+      }
+    },
+
+    async ics(code: string): Promise<string> {
+      const row = await findOwn(code);
+      const centre = await centres.find(row.centreId);
+      const service = await catalogRepository.serviceOfCentre(db, row.centreId, row.serviceId);
+      if (!centre || !service) throw notFound("Appointment");
+      return appointmentIcs({
+        code: row.code,
+        start: row.start,
+        end: row.end,
+        centre: centre.name,
+        service: service.name,
+        language: row.language,
+        now: clock.now(),
+      });
+    },
+
+    /**
+     * Turns a booking into a ticket that the queue policy calls at its slot time ahead of walk-ins.
+     * Checking in twice returns the same ticket.
+     */
+    async checkIn(
+      principal: Principal,
+      centreId: string,
+      code: string,
+    ): Promise<{ ticket: Ticket; created: boolean }> {
+      const now = clock.now();
+      const centre = await centres.find(centreId);
+      if (!centre) throw notFound("Centre");
+      const outcome = await db.transaction(
+        async (tx): Promise<{ existing: string } | { ticket: TicketRow }> => {
+          const row = await repo.findByCode(tx, code, true);
+          if (!row || row.centreId !== centre.id || !canAccessCentre(principal, row.centreId)) {
+            throw notFound("Appointment");
+          }
+          if (row.status === "checked_in" && row.ticketId) return { existing: row.ticketId };
+          if (row.status === "cancelled")
+            throw conflict("This appointment was cancelled. Please take a ticket for the queue.");
+          if (row.status === "no_show")
+            throw conflict("The time of this appointment has passed. Please take a ticket for the queue.");
+          const verdict = checkInVerdict(row.start, now, checkIn);
+          if (verdict === "early") {
+            const opens = new Date(row.start.getTime() - checkIn.beforeMinutes * 60_000);
+            throw conflict(
+              `Too early: check-in opens at ${hhmm(opens, centre.timezone)}. Please come back then.`,
+            );
+          }
+          if (verdict === "late") {
+            throw conflict("The time of this appointment has passed. Please take a ticket for the queue.");
+          }
+          const service = await catalogRepository.serviceOfCentre(tx, row.centreId, row.serviceId);
+          if (!service) throw notFound("Service");
+          const ticket = await issueWithin(tx, {
+            centreId: row.centreId,
+            serviceDay: serviceDay(now, centre.timezone),
+            service,
+            priority: "none",
+            language: row.language,
+            now,
+            principal,
+            appointment: { id: row.id, start: row.start },
+          });
+          await repo.update(tx, row.id, { status: "checked_in", checkedInAt: now, ticketId: ticket.id });
+          return { ticket };
+        },
+      );
+      if ("existing" in outcome) {
+        return { ticket: await tickets.viewById(outcome.existing), created: false };
+      }
+      return { ticket: await tickets.announceIssued(outcome.ticket), created: true };
+    },
+
+    /** A centre's appointments of one day, with check-in state and personal data, for its staff. */
+    async listOfDay(centreId: string, date?: string): Promise<Appointment[]> {
+      const centre = await centres.find(centreId);
+      if (!centre) throw notFound("Centre");
+      const rows = await repo.listOfDay(db, centre.id, date ?? serviceDay(clock.now(), centre.timezone));
+      return rows.map((r) => toAppointment(r, "staff"));
+    },
+  };
+}
+
+export type AppointmentService = ReturnType<typeof createAppointmentService>;

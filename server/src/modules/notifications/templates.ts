@@ -1,0 +1,71 @@
+import type { Language, LocalizedText } from "@dost/shared";
+
+export type NotificationKind = "booking_confirmed" | "reminder" | "turn_near" | "booking_cancelled";
+
+export type TemplateValues =
+  | {
+      centre: LocalizedText;
+      service: LocalizedText;
+      /** Local date and time, already formatted for the citizen. */
+      when: string;
+      code: string;
+      ticketCode?: undefined;
+    }
+  | { code: string; ticketCode: string; centre?: undefined; service?: undefined; when?: undefined };
+
+/** Short texts (one SMS where possible), in the citizen's language. */
+type Booking = Extract<TemplateValues, { when: string }>;
+type Turn = Extract<TemplateValues, { ticketCode: string }>;
+
+const TEMPLATES: {
+  [K in NotificationKind]: Record<Language, (v: K extends "turn_near" ? Turn : Booking) => string>;
+} = {
+  booking_confirmed: {
+    az: (v) =>
+      `DOST: ${v.centre.az}, ${v.service.az}, ${v.when}. Kod: ${v.code}. Gəlişdə kioskda qeydiyyatdan keçin.`,
+    ru: (v) =>
+      `DOST: ${v.centre.ru}, ${v.service.ru}, ${v.when}. Код: ${v.code}. По приходу отметьтесь в киоске.`,
+    en: (v) =>
+      `DOST: ${v.centre.en}, ${v.service.en}, ${v.when}. Code: ${v.code}. Check in at the kiosk when you arrive.`,
+  },
+  reminder: {
+    az: (v) => `DOST: sabah ${v.when}, ${v.centre.az}. Kod: ${v.code}.`,
+    ru: (v) => `DOST: завтра ${v.when}, ${v.centre.ru}. Код: ${v.code}.`,
+    en: (v) => `DOST: tomorrow ${v.when}, ${v.centre.en}. Code: ${v.code}.`,
+  },
+  turn_near: {
+    az: (v) => `DOST: ${v.ticketCode} — növbəniz yaxınlaşır, zalda olun.`,
+    ru: (v) => `DOST: ${v.ticketCode} — ваша очередь подходит, будьте в зале.`,
+    en: (v) => `DOST: ${v.ticketCode} — your turn is near, please stay in the hall.`,
+  },
+  booking_cancelled: {
+    az: (v) => `DOST: ${v.code} kodlu qəbul ləğv edildi.`,
+    ru: (v) => `DOST: запись с кодом ${v.code} отменена.`,
+    en: (v) => `DOST: appointment ${v.code} is cancelled.`,
+  },
+};
+
+export function renderNotification(kind: "turn_near", language: Language, values: Turn): string;
+export function renderNotification(
+  kind: Exclude<NotificationKind, "turn_near">,
+  language: Language,
+  values: Booking,
+): string;
+export function renderNotification(
+  kind: NotificationKind,
+  language: Language,
+  values: TemplateValues,
+): string {
+  // The overloads pair each kind with its values; the table cannot be indexed by a union safely.
+  return (TEMPLATES[kind][language] as (v: TemplateValues) => string)(values);
+}
+
+const LOCALES: Record<Language, string> = { az: "az-Latn-AZ", ru: "ru-RU", en: "en-GB" };
+
+export function formatWhen(instant: Date, timeZone: string, language: Language): string {
+  return new Intl.DateTimeFormat(LOCALES[language], {
+    timeZone,
+    dateStyle: "medium",
+    timeStyle: "short",
+  }).format(instant);
+}

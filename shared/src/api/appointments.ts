@@ -1,0 +1,88 @@
+import { z } from "zod";
+import { centreRefSchema, isoDateTimeSchema, languageSchema, uuidSchema } from "./common.js";
+
+export const APPOINTMENT_STATUSES = ["booked", "checked_in", "cancelled", "no_show"] as const;
+export const appointmentStatusSchema = z.enum(APPOINTMENT_STATUSES);
+export type AppointmentStatus = z.infer<typeof appointmentStatusSchema>;
+
+/** Unambiguous letters and digits: no 0/O, 1/I/L, so a code read aloud or typed is not mistaken. */
+export const APPOINTMENT_CODE_ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ";
+export const appointmentCodeSchema = z
+  .string()
+  .transform((s) => s.replace(/[\s-]/g, "").toUpperCase())
+  .pipe(z.string().regex(/^[23456789ABCDEFGHJKMNPQRSTUVWXYZ]{8}$/, "not an appointment code"));
+
+export const dateSchema = z.iso.date();
+
+/** Azerbaijani mobile or landline, with or without +994; stored in E.164. */
+export const phoneSchema = z
+  .string()
+  .transform((s) => s.replace(/[\s()-]/g, ""))
+  .pipe(z.string().regex(/^(\+994|994|0)?\d{9}$/, "not a phone number"))
+  .transform((s) => `+994${s.slice(-9)}`);
+
+/** The personal identification number (FIN) of an Azerbaijani ID card: 7 letters and digits. */
+export const pinSchema = z
+  .string()
+  .transform((s) => s.trim().toUpperCase())
+  .pipe(z.string().regex(/^[0-9A-Z]{7}$/, "a FIN has 7 letters and digits"));
+
+export const citizenSchema = z.strictObject({
+  name: z.string().trim().min(2).max(100),
+  phone: phoneSchema,
+  pin: pinSchema.optional(),
+});
+
+export const slotSchema = z.object({
+  start: isoDateTimeSchema,
+  end: isoDateTimeSchema,
+  available: z.number().int(),
+});
+export const slotsResponseSchema = z.object({ slots: z.array(slotSchema) });
+export const slotsQuerySchema = z.strictObject({ date: dateSchema });
+export const slotParamsSchema = z.object({ centreId: centreRefSchema, serviceId: uuidSchema });
+
+export const calendarQuerySchema = z.strictObject({
+  from: dateSchema,
+  days: z.coerce.number().int().min(1).max(62).default(31),
+});
+export const calendarResponseSchema = z.object({
+  days: z.array(
+    z.object({
+      date: dateSchema,
+      status: z.enum(["open", "closed", "past", "beyond_window", "full"]),
+      available: z.number().int(),
+    }),
+  ),
+});
+
+export const bookAppointmentBodySchema = z.strictObject({
+  centreId: centreRefSchema,
+  serviceId: uuidSchema,
+  start: isoDateTimeSchema,
+  citizen: citizenSchema,
+  language: languageSchema.default("az"),
+});
+
+export const appointmentSchema = z.object({
+  id: uuidSchema,
+  code: z.string(),
+  centreId: uuidSchema,
+  serviceId: uuidSchema,
+  start: isoDateTimeSchema,
+  end: isoDateTimeSchema,
+  status: appointmentStatusSchema,
+  language: languageSchema,
+  /** Masked for the public, in full for the centre's own staff. */
+  citizen: z.object({ name: z.string(), phone: z.string(), pin: z.string().nullable() }).nullable(),
+  ticketId: uuidSchema.nullable(),
+  checkedInAt: isoDateTimeSchema.nullable(),
+});
+export type Appointment = z.infer<typeof appointmentSchema>;
+
+export const appointmentResponseSchema = z.object({ appointment: appointmentSchema });
+export const appointmentsResponseSchema = z.object({ appointments: z.array(appointmentSchema) });
+export const appointmentCodeParamsSchema = z.object({ code: appointmentCodeSchema });
+export const rescheduleBodySchema = z.strictObject({ start: isoDateTimeSchema });
+export const checkInBodySchema = z.strictObject({ code: appointmentCodeSchema });
+export const appointmentListQuerySchema = z.strictObject({ date: dateSchema.optional() });
