@@ -150,4 +150,19 @@ describe("sessions", () => {
     await page.getByRole("heading", { name: "Open a counter" }).waitFor();
     await context.close();
   });
+
+  it("lets an admin, who belongs to no centre, choose the centre to work in", async () => {
+    const { context, page } = await openConsole(browser, test.url);
+    await signIn(page, "admin");
+    await page.getByText("Choose the centre you work in").waitFor();
+    const centres = await apiClient(test.app).call<{ centres: { id: string; code: string }[] }>({
+      method: "GET",
+      url: "/api/v1/centres",
+    });
+    const baku = centres.body.centres.find((c) => c.code === CENTRE);
+    await page.getByLabel("Centre").selectOption(baku?.id ?? "");
+    await page.getByRole("heading", { name: "Open a counter" }).waitFor();
+    await page.getByRole("link", { name: "Monitoring" }).waitFor();
+    await context.close();
+  });
 });

@@ -33,6 +33,7 @@ export function CounterDesk({
   timeZone,
   refresh,
   applyTicket,
+  patchCounter,
 }: {
   userId: string;
   counter: Counter;
@@ -41,8 +42,9 @@ export function CounterDesk({
   timeZone: string;
   refresh: CentreData["refresh"];
   applyTicket: CentreData["applyTicket"];
+  patchCounter: CentreData["patchCounter"];
 }) {
-  const desk = useDeskCommands(counter, refresh, applyTicket);
+  const desk = useDeskCommands(counter, refresh, applyTicket, patchCounter);
   const [dialog, setDialog] = useState<OpenDialog>(null);
   const noteInput = useRef<HTMLTextAreaElement>(null);
   const ticket = counter.currentTicket;

@@ -62,6 +62,7 @@ export function DeskScreen({
           timeZone={timeZone}
           refresh={data.refresh}
           applyTicket={data.applyTicket}
+          patchCounter={data.patchCounter}
         />
       ) : (
         <OpenCounterScreen

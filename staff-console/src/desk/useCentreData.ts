@@ -27,13 +27,22 @@ export function useCentreData(centreId: string, subscribe: boolean) {
   const [snapshot, setSnapshot] = useState<CentreSnapshot | null>(null);
   const [failure, setFailure] = useState<FailureCode | null>(null);
   const catalogDue = useRef(true);
+  /** Bumped by every answer applied locally; a fetch begun before one may be older than it. */
+  const localEdits = useRef(0);
   const refresher = useRef<ReturnType<typeof createRefresher> | null>(null);
 
   const load = useEffectEvent(async () => {
+    const editsAtStart = localEdits.current;
     try {
       const services = catalogDue.current ? await api.services(centreId) : null;
       const [counters, waiting] = await Promise.all([api.counters(centreId), api.waiting(centreId)]);
       catalogDue.current = false;
+      // Our own action's answer arrived meanwhile: this fetch may predate it, and showing it would
+      // flash an old state (and drop a key pressed in that instant). Fetch again instead.
+      if (localEdits.current !== editsAtStart) {
+        refresher.current?.request();
+        return;
+      }
       setSnapshot((previous) => ({ services: services ?? previous?.services ?? [], counters, waiting }));
       setFailure(null);
     } catch (error) {
@@ -77,6 +86,7 @@ export function useCentreData(centreId: string, subscribe: boolean) {
    */
   const applyTicket = useCallback((counterId: string, ticket: Ticket) => {
     const atCounter = ticket.status === "called" || ticket.status === "serving";
+    localEdits.current += 1;
     setSnapshot((previous) =>
       previous
         ? {
@@ -90,7 +100,20 @@ export function useCentreData(centreId: string, subscribe: boolean) {
     );
   }, []);
 
-  return { snapshot, failure, online, refresh, applyTicket };
+  /** The same for a counter command the server accepted (204): break, resume, profile, close. */
+  const patchCounter = useCallback((counterId: string, patch: Partial<Counter>) => {
+    localEdits.current += 1;
+    setSnapshot((previous) =>
+      previous
+        ? {
+            ...previous,
+            counters: previous.counters.map((c) => (c.id === counterId ? { ...c, ...patch } : c)),
+          }
+        : previous,
+    );
+  }, []);
+
+  return { snapshot, failure, online, refresh, applyTicket, patchCounter };
 }
 
 export type CentreData = ReturnType<typeof useCentreData>;

@@ -1,6 +1,7 @@
 import type { Counter, Ticket } from "@dost/shared";
 import { useCallback, useState } from "react";
 import type { TicketCommand } from "../api/console-api.js";
+import { serverNow } from "../api/server-clock.js";
 import { useI18n, type MessageKey } from "../i18n/i18n.js";
 import { useSession } from "../session/session.js";
 import type { CentreData } from "./useCentreData.js";
@@ -30,6 +31,7 @@ export function useDeskCommands(
   counter: Counter,
   refresh: CentreData["refresh"],
   applyTicket: CentreData["applyTicket"],
+  patchCounter: CentreData["patchCounter"],
 ) {
   const { api, rememberProfile } = useSession();
   const { t } = useI18n();
@@ -100,14 +102,18 @@ export function useDeskCommands(
     [api, counter.id, run, settle, t],
   );
 
+  /** A counter command; on success the server's new state is known, so it shows at once. */
   const counterCommand = useCallback(
-    async (task: () => Promise<void>, message: MessageKey) => {
+    async (task: () => Promise<void>, message: MessageKey, patch: Partial<Counter>) => {
       const outcome = await run(task);
-      if (outcome.ok) setNotice(t(message, { label: counter.label }));
-      return outcome.ok;
+      if (!outcome.ok) return false;
+      patchCounter(counter.id, patch);
+      setNotice(t(message, { label: counter.label }));
+      return true;
     },
-    [counter.label, run, t],
+    [counter.id, counter.label, patchCounter, run, t],
   );
+  const since = () => new Date(serverNow()).toISOString();
 
   return {
     lock: { busy, pending },
@@ -123,11 +129,28 @@ export function useDeskCommands(
       if (undo()) setNotice(t("notice.undone"));
     },
     sendNow: flush,
-    pause: (reason: string) => counterCommand(() => api.pause(counter.id, reason), "notice.paused"),
-    resume: () => counterCommand(() => api.resume(counter.id), "notice.resumed"),
-    close: () => counterCommand(() => api.closeCounter(counter.id), "notice.closed"),
+    pause: (reason: string) =>
+      counterCommand(() => api.pause(counter.id, reason), "notice.paused", {
+        status: "break",
+        breakReason: reason,
+        statusSince: since(),
+      }),
+    resume: () =>
+      counterCommand(() => api.resume(counter.id), "notice.resumed", {
+        status: "open",
+        breakReason: null,
+        statusSince: since(),
+      }),
+    close: () =>
+      counterCommand(() => api.closeCounter(counter.id), "notice.closed", { status: "closed", user: null }),
     changeProfile: async (serviceIds: string[]) => {
-      const ok = await counterCommand(() => api.openCounter(counter.id, serviceIds), "notice.profileChanged");
+      const ok = await counterCommand(
+        () => api.openCounter(counter.id, serviceIds),
+        "notice.profileChanged",
+        {
+          serviceIds,
+        },
+      );
       if (ok) rememberProfile(serviceIds);
       return ok;
     },
