@@ -50,6 +50,7 @@ describe("a visitor takes a ticket at the kiosk", () => {
       await page.getByRole("heading", { level: 1, name: t.startHeading }).waitFor();
       expect(await page.getAttribute("html", "lang")).toBe(language);
       expect(await seriousViolations(page)).toEqual([]);
+      expect(await smallTargets(page)).toEqual([]);
 
       const started = Date.now();
       await page
@@ -57,6 +58,7 @@ describe("a visitor takes a ticket at the kiosk", () => {
         .click();
       await page.getByRole("heading", { level: 1, name: t.priorityHeading }).waitFor();
       expect(await seriousViolations(page)).toEqual([]);
+      expect(await smallTargets(page)).toEqual([]);
 
       await page
         .getByRole("button", {
@@ -74,6 +76,7 @@ describe("a visitor takes a ticket at the kiosk", () => {
         t.ticketAnnouncement(code, 0, (await page.locator(".ticket-details dd").nth(4).textContent()) ?? ""),
       );
       expect(await seriousViolations(page)).toEqual([]);
+      expect(await smallTargets(page)).toEqual([]);
 
       const rows = await ticketRows(test);
       expect(rows).toHaveLength(before + 1);
