@@ -155,6 +155,7 @@ export function fakeCall(
   n: number,
   counter: { id: string; label: string; zone: string },
   serviceId: string,
+  calledAt = new Date(),
 ): TicketCalled {
   return {
     centreId,
@@ -162,7 +163,7 @@ export function fakeCall(
     code: `Z${String(n % 1000).padStart(3, "0")}`,
     serviceId,
     counter,
-    calledAt: new Date().toISOString(),
+    calledAt: calledAt.toISOString(),
     recall: false,
   };
 }

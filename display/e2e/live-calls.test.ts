@@ -73,28 +73,48 @@ describe("hall display against the real server", () => {
     const { context, page } = await openDisplay(browser, test.url);
     const first = await counterWithWaitingTicket(test, "staff.baku1.2", "7");
     const second = await counterWithWaitingTicket(test, "staff.baku1.3", "8");
+    // Record the order in which codes reach the screen: the hall must hear them in that order.
+    await page.evaluate(() => {
+      const w = window as unknown as { __appeared: string[] };
+      w.__appeared = [];
+      new MutationObserver(() => {
+        for (const el of document.querySelectorAll("[data-code]")) {
+          const code = el.getAttribute("data-code") ?? "";
+          if (!w.__appeared.includes(code)) w.__appeared.push(code);
+        }
+      }).observe(document.body, { childList: true, subtree: true, attributes: true });
+    });
     const [a, b] = await Promise.all([
       first.api.callNext(first.counter.id, first.auth),
       second.api.callNext(second.counter.id, second.auth),
     ]);
-    const codes = [a.body.ticket?.code, b.body.ticket?.code];
+    const byCode = new Map(
+      [a, b].map((r) => [r.body.ticket?.code ?? "", r.body.ticket?.counter?.label ?? ""]),
+    );
+    const codes = [...byCode.keys()];
     await page.waitForFunction(
       (wanted) => wanted.every((code) => document.querySelector(`[data-code="${code}"]`)),
       codes,
       { timeout: 1_000 },
     );
-    // The one on top arrived last; the other moved into the list beneath it.
-    const newest = await page.locator(".now-call").getAttribute("data-code");
-    const older = codes.find((code) => code !== newest);
-    const byCode = new Map([a, b].map((r) => [r.body.ticket?.code, r.body.ticket?.counter?.label ?? ""]));
-    expect(await page.locator(`.recent-table tr[data-code="${older}"] .recent-counter`).textContent()).toBe(
-      byCode.get(older),
+    // The later call (by calledAt) is on top, the other in the list beneath it, each with its counter.
+    const [newer, earlier] = [a.body.ticket, b.body.ticket].sort(
+      (x, y) => Date.parse(y?.calledAt ?? "") - Date.parse(x?.calledAt ?? ""),
     );
+    expect(await page.locator(".now-call").getAttribute("data-code")).toBe(newer?.code);
+    expect(
+      await page.locator(`.recent-table tr[data-code="${earlier?.code}"] .recent-counter`).textContent(),
+    ).toBe(earlier?.counter?.label);
 
     const phrases = await spoken(page, 6);
-    const expected = [older, newest].flatMap((code) =>
+    const appeared = await page.evaluate(() =>
+      (window as unknown as { __appeared: string[] }).__appeared.filter((code) => code),
+    );
+    const heardOrder = appeared.filter((code) => byCode.has(code));
+    expect(heardOrder).toHaveLength(2);
+    const expected = heardOrder.flatMap((code) =>
       (["az", "ru", "en"] as const).map((lang) =>
-        announcementText({ code: code ?? "", counterLabel: byCode.get(code) ?? "", recall: false }, lang),
+        announcementText({ code, counterLabel: byCode.get(code) ?? "", recall: false }, lang),
       ),
     );
     expect(phrases.map((p) => p.text)).toEqual(expected);

@@ -17,10 +17,28 @@ export function inZone(call: TicketCalled, zone: string | null): boolean {
   return zone === null || call.counter.zone === zone;
 }
 
+const calledAt = (call: TicketCalled): number => Date.parse(call.calledAt) || 0;
+
+/** Newest first by calledAt; among equal times the earlier entry in `calls` stays first. */
+function byCalledAtDesc(calls: readonly ShownCall[]): ShownCall[] {
+  return calls
+    .map((call, index) => ({ call, index }))
+    .sort((a, b) => calledAt(b.call) - calledAt(a.call) || a.index - b.index)
+    .map(({ call }) => call);
+}
+
+/** Keeps the newest call of each ticket: a recall, or a call after a transfer, is one line, not two. */
+function onePerTicket(calls: readonly ShownCall[]): ShownCall[] {
+  const seen = new Set<string>();
+  return calls.filter((call) => !seen.has(call.ticketId) && seen.add(call.ticketId));
+}
+
 /**
- * Puts a live call at the top. One line per ticket: a recall, or a call after a transfer, moves the
- * ticket up rather than listing it twice. Returns the same array when the call is already shown, so
- * an event delivered twice is neither shown nor announced twice.
+ * Adds a live call in calledAt order. Events can arrive out of order (the server's cluster adapter
+ * awaits a database round trip per emit before delivering locally), so arrival order is not trusted;
+ * a call that arrived late but is newest still goes on top. Returns the same array when the call
+ * changes nothing (already shown, superseded by the ticket's recall, or older than every kept call),
+ * so an event delivered twice is neither shown nor announced twice.
  */
 export function addCall(
   calls: readonly ShownCall[],
@@ -29,13 +47,13 @@ export function addCall(
 ): ShownCall[] {
   const key = callKey(call);
   if (calls.some((shown) => callKey(shown) === key)) return calls as ShownCall[];
-  const others = calls.filter((shown) => shown.ticketId !== call.ticketId);
-  return [{ ...call, highlightUntil }, ...others].slice(0, MAX_CALLS);
+  const next = onePerTicket(byCalledAtDesc([{ ...call, highlightUntil }, ...calls])).slice(0, MAX_CALLS);
+  return next.some((shown) => callKey(shown) === key) ? next : (calls as ShownCall[]);
 }
 
 /**
- * The screen rebuilt from display-state (newest first) plus the live calls that arrived while it was
- * being fetched. Calls that were already on screen keep their highlight; `fresh` lists the calls the
+ * The screen rebuilt from display-state plus the live calls that arrived while it was being
+ * fetched. Calls that were already on screen keep their highlight; `fresh` lists the calls the
  * screen had not shown before, oldest first, so they can be highlighted and announced in order.
  */
 export function rebuildCalls(
@@ -44,20 +62,15 @@ export function rebuildCalls(
   arrivedMeanwhile: readonly TicketCalled[],
 ): { calls: ShownCall[]; fresh: TicketCalled[] } {
   const before = new Map(previous.map((call) => [callKey(call), call]));
-  const serverKeys = new Set(fromServer.map(callKey));
-  // A live call the server's answer does not yet include is newer than that answer: it goes on top.
-  const ordered = [
-    ...arrivedMeanwhile.filter((call) => !serverKeys.has(callKey(call))).reverse(),
-    ...fromServer,
-  ];
-  const seenTickets = new Set<string>();
-  const calls: ShownCall[] = [];
-  for (const call of ordered) {
-    if (seenTickets.has(call.ticketId)) continue;
-    seenTickets.add(call.ticketId);
-    calls.push({ ...call, highlightUntil: before.get(callKey(call))?.highlightUntil ?? 0 });
-    if (calls.length === MAX_CALLS) break;
+  const keys = new Set<string>();
+  const merged: ShownCall[] = [];
+  for (const call of [...arrivedMeanwhile].reverse().concat(fromServer)) {
+    const key = callKey(call);
+    if (keys.has(key)) continue;
+    keys.add(key);
+    merged.push({ ...call, highlightUntil: before.get(key)?.highlightUntil ?? 0 });
   }
+  const calls = onePerTicket(byCalledAtDesc(merged)).slice(0, MAX_CALLS);
   const fresh = calls.filter((call) => !before.has(callKey(call))).reverse();
   return { calls, fresh };
 }

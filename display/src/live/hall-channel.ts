@@ -76,11 +76,20 @@ export const openHallChannel: OpenHallChannel = (deviceKey, listener) => {
   // When the device itself loses its network the browser knows at once, long before a ping times
   // out: close the transport so socket.io's reconnection (and the offline badge) starts now.
   const onOffline = () => socket.io.engine?.close();
+  // And when it is back, try at once instead of waiting out the backoff (up to 5 s): disconnect()
+  // cancels the pending attempt, connect() opens now and falls back to the backoff if it fails.
+  const onOnline = () => {
+    if (socket.connected) return;
+    socket.disconnect();
+    socket.connect();
+  };
   window.addEventListener("offline", onOffline);
+  window.addEventListener("online", onOnline);
 
   return {
     close() {
       window.removeEventListener("offline", onOffline);
+      window.removeEventListener("online", onOnline);
       clearTimeout(retryTimer);
       socket.removeAllListeners();
       socket.disconnect();
