@@ -3,7 +3,8 @@ import { createRoot } from "react-dom/client";
 import { App } from "./App.js";
 import { adoptDeviceKeyFromAddress } from "./pairing/device-key.js";
 import { routeOf } from "./route.js";
-import "./styles/kiosk.css";
+import "./styles/base.css";
+import "./styles/screens.css";
 import "./styles/status.css";
 import "./styles/print.css";
 

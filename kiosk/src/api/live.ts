@@ -20,11 +20,19 @@ export interface LiveHandlers {
 }
 
 /**
- * Keeps a socket.io connection open while mounted and reports whether it is up. socket.io retries
- * by itself; a refused handshake is final and is handed to `onRefused`.
+ * After a refused handshake socket.io gives up; unless the refusal was about the credentials (the
+ * database was away, say), try again after this long, so live figures come back by themselves.
  */
-export function useLive(auth: LiveAuth | null, handlers: LiveHandlers): { online: boolean } {
-  const [online, setOnline] = useState(false);
+export const HANDSHAKE_RETRY_MS = 5_000;
+
+/**
+ * Keeps a socket.io connection open while mounted and reports whether it is known to be down
+ * (not before the first attempt has failed, so a screen does not flash a warning while connecting).
+ * socket.io reconnects by itself after a lost connection; a refused handshake is retried here,
+ * except a refusal of the credentials, which is final and handed to `onRefused`.
+ */
+export function useLive(auth: LiveAuth | null, handlers: LiveHandlers): { offline: boolean } {
+  const [offline, setOffline] = useState(false);
   const authKey = auth ? JSON.stringify(auth) : null;
 
   const onConnect = useEffectEvent(() => handlers.onConnect?.());
@@ -35,23 +43,26 @@ export function useLive(auth: LiveAuth | null, handlers: LiveHandlers): { online
   useEffect(() => {
     if (!authKey) return;
     const socket: LiveSocket = io({ path: "/socket.io", auth: JSON.parse(authKey) as LiveAuth });
+    let retry: number | undefined;
     socket.on("connect", () => {
-      setOnline(true);
+      setOffline(false);
       onConnect();
     });
-    socket.on("disconnect", () => setOnline(false));
+    socket.on("disconnect", () => setOffline(true));
     socket.on("connect_error", (error) => {
-      setOnline(false);
-      if (error.message === "UNAUTHENTICATED") onRefused();
+      setOffline(true);
+      if (error.message === "UNAUTHENTICATED") return onRefused();
+      if (!socket.active) retry = window.setTimeout(() => socket.connect(), HANDSHAKE_RETRY_MS);
     });
     socket.on("queue:changed", (payload) => onQueueChanged(payload));
     socket.on("ticket:updated", (payload) => onTicketUpdated(payload));
     return () => {
+      window.clearTimeout(retry);
       socket.removeAllListeners();
       socket.disconnect();
-      setOnline(false);
+      setOffline(false);
     };
   }, [authKey]);
 
-  return { online };
+  return { offline };
 }

@@ -72,7 +72,7 @@ export function KioskFlow(props: { deviceKey: string; centre: Centre; onRefused(
           <ProblemPanel title={t.unreachableTitle} text={t.unreachableText} onRetry={services.retry} />
         )}
         {visit.step === "start" && services.state.status === "ready" && (
-          <StartScreen services={services.state.services} online={services.online} onChoose={choose} />
+          <StartScreen services={services.state.services} offline={services.offline} onChoose={choose} />
         )}
         {(visit.step === "priority" || visit.step === "issuing") && (
           <PriorityScreen

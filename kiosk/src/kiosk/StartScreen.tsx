@@ -28,7 +28,7 @@ export function groupByCategory(services: Service[]): Group[] {
 /** Step 1: which service the visitor came for, with how long each queue is right now. */
 export function StartScreen(props: {
   services: Service[];
-  online: boolean;
+  offline: boolean;
   onChoose(service: Service): void;
 }) {
   const { t, language } = useI18n();
@@ -38,7 +38,7 @@ export function StartScreen(props: {
       <div className="screen-intro">
         <ScreenHeading>{t.startHeading}</ScreenHeading>
         <p className="lead">{t.startHint}</p>
-        {!props.online && (
+        {props.offline && (
           <p className="notice" role="status">
             {t.liveOffline}
           </p>

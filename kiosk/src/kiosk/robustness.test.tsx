@@ -3,7 +3,8 @@ import userEvent from "@testing-library/user-event";
 import { describe, expect, it, vi } from "vitest";
 import { CENTRE, PENSION, ticket } from "../test/fixtures.js";
 import { errorBody, installFakeServer, json, unreachable, type Handler } from "../test/fake-server.js";
-import { openSockets } from "../test/fake-socket.js";
+import { HANDSHAKE_RETRY_MS } from "../api/live.js";
+import { openSockets, type FakeSocket } from "../test/fake-socket.js";
 import { findStartScreen, renderKiosk } from "../test/render.js";
 import "../test/setup.js";
 import { IDLE_RESET_MS } from "./useIdleReset.js";
@@ -92,13 +93,22 @@ describe("when the server cannot be reached", () => {
     await findStartScreen();
   });
 
-  it("warns that the figures may be stale while the live connection is down", async () => {
+  it("warns that the figures may be stale while the live connection is down, and reconnects", async () => {
+    vi.useFakeTimers({ shouldAdvanceTime: true });
     installFakeServer();
     renderKiosk();
     await findStartScreen();
-    expect(screen.getByText("Əlaqə kəsilib: rəqəmlər köhnə ola bilər.")).toBeTruthy();
-    act(() => openSockets()[0]?.connect());
-    expect(screen.queryByText("Əlaqə kəsilib: rəqəmlər köhnə ola bilər.")).toBeNull();
+    const stale = "Əlaqə kəsilib: rəqəmlər köhnə ola bilər.";
+    // Not while the first connection is still being made.
+    expect(screen.queryByText(stale)).toBeNull();
+    const socket = openSockets()[0];
+    act(() => socket?.fire("connect_error", new Error("UNAVAILABLE")));
+    expect(screen.getByText(stale)).toBeTruthy();
+    // socket.io gives up after a refused handshake; the kiosk asks again by itself.
+    const reconnect = vi.spyOn(socket as FakeSocket, "connect");
+    act(() => void vi.advanceTimersByTime(HANDSHAKE_RETRY_MS));
+    expect(reconnect).toHaveBeenCalledTimes(1);
+    expect(screen.queryByText(stale)).toBeNull();
   });
 });
 

@@ -51,7 +51,7 @@ export function useServices(centreId: string, deviceKey: string, onRefused: () =
 
   const reload = useCallback(() => setGeneration((g) => g + 1), []);
 
-  const { online } = useLive(
+  const { offline } = useLive(
     { deviceKey },
     {
       onConnect: reload,
@@ -70,5 +70,5 @@ export function useServices(centreId: string, deviceKey: string, onRefused: () =
     reload();
   }, [reload]);
 
-  return { state, online, retry };
+  return { state, offline, retry };
 }

@@ -18,12 +18,12 @@ export function StatusPage({ publicId }: { publicId: string }) {
   const language = chosen ?? (live.state.status === "ready" ? live.state.ticket.language : "az");
   return (
     <I18nProvider language={language} onLanguageChange={setChosen}>
-      <StatusScreen state={live.state} online={live.online} onRetry={live.retry} />
+      <StatusScreen state={live.state} offline={live.offline} onRetry={live.retry} />
     </I18nProvider>
   );
 }
 
-function StatusScreen(props: { state: TicketStatusState; online: boolean; onRetry(): void }) {
+function StatusScreen(props: { state: TicketStatusState; offline: boolean; onRetry(): void }) {
   const { t, language } = useI18n();
   const { state } = props;
   return (
@@ -53,7 +53,7 @@ function StatusScreen(props: { state: TicketStatusState; online: boolean; onRetr
             ticket={state.ticket}
             centre={state.centre}
             service={state.service}
-            online={props.online}
+            offline={props.offline}
           />
         )}
       </main>

@@ -44,7 +44,7 @@ export function TicketStatusView(props: {
   ticket: Ticket;
   centre: Centre;
   service: Service | null;
-  online: boolean;
+  offline: boolean;
 }) {
   const { t, language, locale } = useI18n();
   const { ticket, centre, service } = props;
@@ -98,8 +98,8 @@ export function TicketStatusView(props: {
       </dl>
 
       {!called && (
-        <p className={props.online ? "live-note" : "notice"} role="status">
-          {props.online ? t.liveUpdates : t.liveOffline}
+        <p className={props.offline ? "notice" : "live-note"} role="status">
+          {props.offline ? t.liveOffline : t.liveUpdates}
         </p>
       )}
     </section>

@@ -56,7 +56,7 @@ export function useTicketStatus(publicId: string) {
     return () => window.clearInterval(timer);
   }, [waiting, reload]);
 
-  const { online } = useLive(state.status === "ready" ? { publicId } : null, {
+  const { offline } = useLive(state.status === "ready" ? { publicId } : null, {
     onConnect: reload,
     onTicketUpdated: ({ ticket }) => {
       if (ticket.publicId !== publicId || state.status !== "ready") return;
@@ -71,5 +71,5 @@ export function useTicketStatus(publicId: string) {
     reload();
   }, [reload]);
 
-  return { state, online, retry };
+  return { state, offline, retry };
 }

@@ -10,6 +10,8 @@ export class FakeSocket {
   readonly listeners = new Map<string, Listener[]>();
   connected = false;
   disconnected = false;
+  /** socket.io stops retrying after a refused handshake; a lost connection it retries itself. */
+  active = false;
   constructor(readonly auth: unknown) {}
 
   on(event: string, listener: Listener): this {
