@@ -115,6 +115,22 @@ function publishingRows(o: Outcome<PublishingFigures>): Row[] {
     ],
     [
       "",
+      "of which the call answered p50 / p99",
+      `${ms(f.dost.triggerMs.p50)} / ${ms(f.dost.triggerMs.p99)} ms`,
+      `${ms(f.bare.triggerMs.p50)} / ${ms(f.bare.triggerMs.p99)} ms`,
+      "",
+      "",
+    ],
+    [
+      "",
+      "receipt after the answer p50 / p99",
+      `${ms(f.dost.afterAnswerMs.p50)} / ${ms(f.dost.afterAnswerMs.p99)} ms`,
+      `${ms(f.bare.afterAnswerMs.p50)} / ${ms(f.bare.afterAnswerMs.p99)} ms`,
+      "",
+      "",
+    ],
+    [
+      "",
       `receipts / missed, ${f.callsPerSecond} calls/s`,
       `${whole(f.dost.receipts)} / ${whole(f.dost.missed)}`,
       `${whole(f.bare.receipts)} / ${whole(f.bare.missed)}`,

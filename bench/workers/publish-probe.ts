@@ -47,8 +47,13 @@ export interface PublishProbeResult {
   /** Receipts expected (sockets of the called room) but not seen within the grace time. */
   missed: number;
   latencyMs: LatencySummary;
-  /** The trigger request alone (call-next, or the bare server's /trigger). */
+  /** The trigger request alone (call-next, or the bare server's /trigger), sent → answered. */
   triggerMs: LatencySummary;
+  /**
+   * Receipt minus the trigger's answer: what the fan-out adds after the caller already has its
+   * answer (negative when the event overtakes the HTTP answer).
+   */
+  afterAnswerMs: LatencySummary;
   unexpected: Record<string, number>;
 }
 
@@ -137,7 +142,7 @@ serveWorker<PublishProbeInput, PublishProbeResult>(async (channel) => {
   const unexpected: Record<string, number> = {};
   /** Calls at `callsPerSecond`, each to the next room whose previous call has finished. */
   async function callSteadily(seconds: number) {
-    const sent = new Map<string, { sentAt: number; room: number }>();
+    const sent = new Map<string, { sentAt: number; answeredAt: number; room: number }>();
     const triggerMs: number[] = [];
     const busy = new Set<number>();
     const calls: Promise<void>[] = [];
@@ -160,7 +165,7 @@ serveWorker<PublishProbeInput, PublishProbeResult>(async (channel) => {
       calls.push(
         rooms[room]!.call()
           .then(({ ticketId, sentAt, answeredAt }) => {
-            sent.set(ticketId, { sentAt, room });
+            sent.set(ticketId, { sentAt, answeredAt, room });
             triggerMs.push(answeredAt - sentAt);
           })
           .catch((e: unknown) => {
@@ -181,10 +186,14 @@ serveWorker<PublishProbeInput, PublishProbeResult>(async (channel) => {
   await new Promise((r) => setTimeout(r, 3_000));
 
   const latencies: number[] = [];
+  const afterAnswer: number[] = [];
   let missed = 0;
-  for (const [ticketId, { sentAt, room }] of run.sent) {
+  for (const [ticketId, { sentAt, answeredAt, room }] of run.sent) {
     const got = receipts.get(ticketId) ?? [];
-    for (const at of got) latencies.push(at - sentAt);
+    for (const at of got) {
+      latencies.push(at - sentAt);
+      afterAnswer.push(at - answeredAt);
+    }
     missed += Math.max(0, (socketsPerRoom[room] ?? 0) - got.length);
   }
   closeSockets(opened.sockets);
@@ -200,6 +209,7 @@ serveWorker<PublishProbeInput, PublishProbeResult>(async (channel) => {
     missed,
     latencyMs: summarise(latencies),
     triggerMs: summarise(run.triggerMs),
+    afterAnswerMs: summarise(afterAnswer),
     unexpected: { ...unexpected, ...opened.errors },
   });
 });
