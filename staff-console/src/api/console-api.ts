@@ -28,17 +28,16 @@ const COMMAND_PATHS: Record<TicketCommand, string> = {
 
 export interface Me {
   user: User;
-  /** The work profile this user last opened a counter with; older servers do not send it. */
+  /** The work profile this user last opened a counter with; null when the server does not say. */
   lastServiceIds: string[] | null;
 }
 
+/** `lastServiceIds` came later than the rest of /auth/me; a server without it is still understood. */
+const meSchema = meResponseSchema.partial({ lastServiceIds: true });
 const meParser = {
   parse(data: unknown): Me {
-    const { user } = meResponseSchema.parse(data);
-    const last = (data as { lastServiceIds?: unknown }).lastServiceIds;
-    const lastServiceIds =
-      Array.isArray(last) && last.every((id): id is string => typeof id === "string") ? last : null;
-    return { user, lastServiceIds };
+    const { user, lastServiceIds } = meSchema.parse(data);
+    return { user, lastServiceIds: lastServiceIds ?? null };
   },
 };
 

@@ -112,7 +112,13 @@ export function CounterDesk({
             onUndo={desk.undo}
             onSendNow={() => void desk.sendNow()}
           />
-          <NotePanel ticket={ticket ?? desk.lastTicket} onSave={desk.saveNote} inputRef={noteInput} />
+          {/* Keyed by visit: a half-written note must never land on the next visitor. */}
+          <NotePanel
+            key={(ticket ?? desk.lastTicket)?.id ?? "none"}
+            ticket={ticket ?? desk.lastTicket}
+            onSave={desk.saveNote}
+            inputRef={noteInput}
+          />
         </div>
         <div className="stack">
           <QueueSummary services={profile} waiting={profileWaiting} />
