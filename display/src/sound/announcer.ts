@@ -41,7 +41,11 @@ export function createAnnouncer(ports: AnnouncerPorts): Announcer {
     running = true;
     try {
       for (let call = queue.shift(); call && !stopped; call = queue.shift()) {
-        await ports.chime();
+        try {
+          await ports.chime();
+        } catch {
+          // A broken or missing audio output must not silence the spoken announcement.
+        }
         for (const lang of ports.langs) {
           if (stopped || !ports.speak) break;
           await ports.speak(announcementText(call, lang), lang);

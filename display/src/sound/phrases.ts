@@ -8,91 +8,20 @@ export interface CallToAnnounce {
 
 // A lone Latin letter is read unpredictably (a Russian voice may skip it, an Azerbaijani one may
 // read "B" as English "bee"), so prefixes are spelt as each language names its letters.
+// prettier-ignore
 const LETTER_NAMES: Record<Language, Record<string, string>> = {
   az: {
-    A: "a",
-    B: "be",
-    C: "ce",
-    D: "de",
-    E: "e",
-    F: "fe",
-    G: "ge",
-    H: "he",
-    I: "ı",
-    J: "je",
-    K: "ka",
-    L: "el",
-    M: "em",
-    N: "en",
-    O: "o",
-    P: "pe",
-    Q: "qe",
-    R: "er",
-    S: "es",
-    T: "te",
-    U: "u",
-    V: "ve",
-    W: "dubl ve",
-    X: "xa",
-    Y: "ye",
-    Z: "ze",
+    A: "a", B: "be", C: "ce", D: "de", E: "e", F: "fe", G: "ge", H: "he", I: "ı", J: "je", K: "ka",
+    L: "el", M: "em", N: "en", O: "o", P: "pe", Q: "qe", R: "er", S: "es", T: "te", U: "u", V: "ve",
+    W: "dubl ve", X: "xa", Y: "ye", Z: "ze",
   },
   ru: {
-    A: "а",
-    B: "бэ",
-    C: "цэ",
-    D: "дэ",
-    E: "е",
-    F: "эф",
-    G: "гэ",
-    H: "аш",
-    I: "и",
-    J: "жи",
-    K: "ка",
-    L: "эль",
-    M: "эм",
-    N: "эн",
-    O: "о",
-    P: "пэ",
-    Q: "кю",
-    R: "эр",
-    S: "эс",
-    T: "тэ",
-    U: "у",
-    V: "вэ",
-    W: "дубль-вэ",
-    X: "икс",
-    Y: "игрек",
-    Z: "зэт",
+    A: "а", B: "бэ", C: "цэ", D: "дэ", E: "е", F: "эф", G: "гэ", H: "аш", I: "и", J: "жи", K: "ка",
+    L: "эль", M: "эм", N: "эн", O: "о", P: "пэ", Q: "кю", R: "эр", S: "эс", T: "тэ", U: "у", V: "вэ",
+    W: "дубль-вэ", X: "икс", Y: "игрек", Z: "зэт",
   },
-  en: {
-    A: "A",
-    B: "B",
-    C: "C",
-    D: "D",
-    E: "E",
-    F: "F",
-    G: "G",
-    H: "H",
-    I: "I",
-    J: "J",
-    K: "K",
-    L: "L",
-    M: "M",
-    N: "N",
-    O: "O",
-    P: "P",
-    Q: "Q",
-    R: "R",
-    S: "S",
-    T: "T",
-    U: "U",
-    V: "V",
-    W: "W",
-    X: "X",
-    Y: "Y",
-    Z: "Z",
-  },
+  // An English voice reads a capital letter by its name.
+  en: {},
 };
 
 /**
@@ -110,11 +39,12 @@ export function spokenCode(code: string, lang: Language): string {
   return `${letters}, ${Number(match[2])}`;
 }
 
+// A full stop between the code and the counter gives the pause that keeps "42" and "5" apart.
 const PHRASES: Record<Language, (code: string, counter: string, recall: boolean) => string> = {
   az: (code, counter, recall) =>
-    `${recall ? "Təkrar. " : ""}Bilet ${code}, ${counter} nömrəli masaya yaxınlaşın.`,
-  ru: (code, counter, recall) => `${recall ? "Повторно. " : ""}Талон ${code}, пройдите к окну ${counter}.`,
-  en: (code, counter, recall) => `${recall ? "Again. " : ""}Ticket ${code}, please go to counter ${counter}.`,
+    `${recall ? "Təkrar. " : ""}Bilet ${code}. ${counter} nömrəli masaya yaxınlaşın.`,
+  ru: (code, counter, recall) => `${recall ? "Повторно. " : ""}Талон ${code}. Пройдите к окну ${counter}.`,
+  en: (code, counter, recall) => `${recall ? "Again. " : ""}Ticket ${code}. Please go to counter ${counter}.`,
 };
 
 export function announcementText(call: CallToAnnounce, lang: Language): string {
