@@ -23,6 +23,8 @@ import { createDisplayService } from "./modules/display/display.service.js";
 import { healthRoutes } from "./modules/health/health.routes.js";
 import { createDispatcher } from "./modules/notifications/dispatcher.js";
 import { createLogGateway, type NotificationGateway } from "./modules/notifications/gateway.js";
+import { statsRoutes } from "./modules/stats/stats.routes.js";
+import { createStatsService } from "./modules/stats/stats.service.js";
 import { ticketRoutes } from "./modules/tickets/tickets.routes.js";
 import { ticketsRepository } from "./modules/tickets/tickets.repository.js";
 import { createTicketService } from "./modules/tickets/tickets.service.js";
@@ -91,6 +93,7 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
       afterMinutes: config.appointments.checkInAfterMinutes,
     },
   });
+  const stats = createStatsService({ db, clock, centres });
   const dispatcher = createDispatcher({ db, clock, gateway: deps.gateway ?? createLogGateway(app.log) });
   const appointmentJobs = createAppointmentJobs({
     db,
@@ -136,6 +139,7 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
       await api.register(ticketRoutes, { tickets, publicPerMinute });
       await api.register(counterRoutes, { counters });
       await api.register(displayRoutes, { display });
+      await api.register(statsRoutes, { stats });
       await api.register(appointmentRoutes, {
         appointments,
         publicPerMinute,

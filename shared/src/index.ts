@@ -14,3 +14,5 @@ export * from "./api/appointments.js";
 export * from "./domain/zoned-time.js";
 export * from "./domain/slots.js";
 export * from "./domain/masking.js";
+export * from "./api/stats.js";
+export * from "./domain/wait-bins.js";

@@ -4,7 +4,13 @@ import type { FastifyInstance, FastifyRequest } from "fastify";
 import fp from "fastify-plugin";
 import { forbidden, notFound, unauthenticated } from "../lib/errors.js";
 import type { AuthService } from "../modules/auth/auth.service.js";
-import { admits, canAccessCentre, type Audience, type Principal } from "../modules/auth/principal.js";
+import {
+  admits,
+  canAccessCentre,
+  homeCentre,
+  type Audience,
+  type Principal,
+} from "../modules/auth/principal.js";
 import type { CentreDirectory } from "../modules/catalog/centre-directory.js";
 
 export const SESSION_COOKIE = "dost_session";
@@ -16,10 +22,11 @@ export const SESSION_COOKIE = "dost_session";
  * - `public`: anyone.
  * - `audience`: the roles and device kinds admitted (`staff` admits managers and admins too).
  * - `centre`: where the resource's centre comes from; the caller must belong to it (admins excepted).
- *   The resolved centre id is left on `request.centreId`.
+ *   The resolved centre id is left on `request.centreId`. With `query`, `?centreId=` is optional:
+ *   without it an admin means every centre (null) and anyone else their own centre.
  */
 export type RouteAccess =
-  { public: true } | { audience: readonly Audience[]; centre?: "param" | "counter" | "ticket" };
+  { public: true } | { audience: readonly Audience[]; centre?: "param" | "counter" | "ticket" | "query" };
 
 declare module "fastify" {
   interface FastifyContextConfig {
@@ -92,11 +99,23 @@ export const accessPlugin = fp<AccessDeps>(
       if (!admits(access.audience, principal)) throw forbidden();
       if (!access.centre) return;
       const params = request.params as Record<string, string>;
+      if (access.centre === "query") {
+        const ref = (request.query as { centreId?: string }).centreId;
+        if (!ref) {
+          request.centreId = homeCentre(principal);
+          return;
+        }
+        const centre = await deps.centres.find(ref);
+        if (!centre) throw notFound("Centre");
+        if (!canAccessCentre(principal, centre.id)) throw forbidden("This centre is not yours");
+        request.centreId = centre.id;
+        return;
+      }
       let centreId: string | null = null;
       if (access.centre === "param") centreId = (await deps.centres.find(params.centreId ?? ""))?.id ?? null;
       if (access.centre === "counter") centreId = await deps.counterCentre(params.counterId ?? "");
       if (access.centre === "ticket") centreId = await deps.ticketCentre(params.ticketId ?? "");
-      const what = { param: "Centre", counter: "Counter", ticket: "Ticket" }[access.centre];
+      const what = ({ param: "Centre", counter: "Counter", ticket: "Ticket" } as const)[access.centre];
       if (!centreId) throw notFound(what);
       if (!canAccessCentre(principal, centreId))
         throw forbidden(`This ${what.toLowerCase()} is not in your centre`);
@@ -106,7 +125,7 @@ export const accessPlugin = fp<AccessDeps>(
   { name: "access", dependencies: ["errors"] },
 );
 
-/** The centre resolved by the access rule; routes with `centre` set can rely on it. */
+/** The centre resolved by the access rule; routes with `centre` set (but "query") can rely on it. */
 export function centreIdOf(request: FastifyRequest): string {
   if (!request.centreId) throw new Error("route has no centre access rule");
   return request.centreId;

@@ -1,0 +1,223 @@
+import {
+  serviceDay,
+  waitQuantileSeconds,
+  type LiveStats,
+  type NationalStats,
+  type Report,
+  type ReportFigures,
+  type ReportQuery,
+} from "@dost/shared";
+import type { Db } from "../../db/client.js";
+import type { Clock } from "../../lib/clock.js";
+import { notFound } from "../../lib/errors.js";
+import type { CentreDirectory, CentreRecord } from "../catalog/centre-directory.js";
+import { catalogRepository } from "../catalog/catalog.repository.js";
+import { countersRepository } from "../counters/counters.repository.js";
+import { QueueState } from "../tickets/queue-state.js";
+import { statsRepository as repo, type FigureSums } from "./stats.repository.js";
+
+const ratio = (part: number, whole: number): number | null =>
+  whole > 0 ? Math.round((part / whole) * 1000) / 10 : null;
+const average = (sum: number, count: number): number | null => (count > 0 ? Math.round(sum / count) : null);
+
+export function toFigures(s: FigureSums): ReportFigures {
+  return {
+    issued: s.issued,
+    called: s.called,
+    served: s.served,
+    noShows: s.noShows,
+    cancelled: s.cancelled,
+    expired: s.expired,
+    averageWaitSeconds: average(s.waitSeconds, s.waitCount),
+    medianWaitSeconds: waitQuantileSeconds(s.bins, 0.5),
+    p90WaitSeconds: waitQuantileSeconds(s.bins, 0.9),
+    averageServiceSeconds: average(s.serviceSeconds, s.serviceCount),
+    slaPercent: ratio(s.withinTarget, s.waitCount),
+    appointmentsKept: s.appointmentsKept,
+    appointmentsMissed: s.appointmentsMissed,
+    waitBins: s.bins,
+  };
+}
+
+const EMPTY: FigureSums = {
+  issued: 0,
+  called: 0,
+  served: 0,
+  noShows: 0,
+  cancelled: 0,
+  expired: 0,
+  waitCount: 0,
+  waitSeconds: 0,
+  withinTarget: 0,
+  serviceCount: 0,
+  serviceSeconds: 0,
+  appointmentsKept: 0,
+  appointmentsMissed: 0,
+  bins: new Array<number>(11).fill(0),
+};
+
+export function createStatsService({
+  db,
+  clock,
+  centres,
+}: {
+  db: Db;
+  clock: Clock;
+  centres: CentreDirectory;
+}) {
+  async function centreOrThrow(ref: string): Promise<CentreRecord> {
+    const centre = await centres.find(ref);
+    if (!centre) throw notFound("Centre");
+    return centre;
+  }
+
+  return {
+    /** A centre right now: its queues against their targets, its counters, today by the hour. */
+    async live(centreId: string): Promise<LiveStats> {
+      const centre = await centreOrThrow(centreId);
+      const now = clock.now();
+      const day = serviceDay(now, centre.timezone);
+      const [queue, services, today, hours, counters, counterDay] = await Promise.all([
+        QueueState.load(db, centre, now),
+        catalogRepository.servicesOfCentre(db, centre.id),
+        repo.todayByCentreAndService(db, [{ centreId: centre.id, day }]),
+        repo.todayByHour(db, centre.id, day),
+        countersRepository.listWithState(db, centre.id),
+        repo.countersToday(db, centre.id, day),
+      ]);
+      const todayOf = new Map(today.map((t) => [t.serviceId, t]));
+      const queueOf = new Map(queue.services().map((q) => [q.serviceId, q]));
+      const counterOf = new Map(counterDay.map((c) => [c.counterId, c]));
+      return {
+        centreId: centre.id,
+        generatedAt: now.toISOString(),
+        services: services.map((s) => {
+          const q = queueOf.get(s.id);
+          const t = todayOf.get(s.id);
+          const longest = q?.longestWaitSeconds ?? 0;
+          return {
+            serviceId: s.id,
+            waiting: q?.waiting ?? 0,
+            longestWaitSeconds: longest,
+            averageWaitSecondsToday: t ? average(t.waitSeconds, t.waitCount) : null,
+            servedToday: t?.served ?? 0,
+            slaPercentToday: t ? ratio(t.withinTarget, t.waitCount) : null,
+            targetWaitMinutes: s.targetWaitMinutes,
+            overTarget: longest > s.targetWaitMinutes * 60,
+          };
+        }),
+        counters: counters.map(({ counter, user, ticket }) => {
+          const day = counterOf.get(counter.id);
+          const idleSince = [
+            day?.lastFinishedAt ? Date.parse(day.lastFinishedAt) : 0,
+            counter.statusSince?.getTime() ?? 0,
+          ];
+          return {
+            id: counter.id,
+            label: counter.label,
+            zone: counter.zone,
+            status: counter.status,
+            breakReason: counter.breakReason,
+            user,
+            currentTicket: ticket
+              ? {
+                  id: ticket.id,
+                  code: ticket.code,
+                  status: ticket.status,
+                  since: (ticket.startedAt ?? ticket.calledAt ?? now).toISOString(),
+                }
+              : null,
+            servedToday: day?.served ?? 0,
+            idleSeconds:
+              counter.status === "open" && !ticket
+                ? Math.max(0, Math.round((now.getTime() - Math.max(...idleSince)) / 1000))
+                : null,
+          };
+        }),
+        hours: hours.map((h) => ({
+          hour: h.hour,
+          issued: h.issued,
+          served: h.served,
+          averageWaitSeconds: average(h.waitSeconds, h.waitCount),
+        })),
+      };
+    },
+
+    /** Every centre side by side, for the ministry. */
+    async national(): Promise<NationalStats> {
+      const now = clock.now();
+      const all = await centres.all();
+      const today = await repo.todayByCentreAndService(
+        db,
+        all.map((c) => ({ centreId: c.id, day: serviceDay(now, c.timezone) })),
+      );
+      const rows = await Promise.all(
+        all.map(async (centre) => {
+          const [queue, services, counters] = await Promise.all([
+            QueueState.load(db, centre, now),
+            catalogRepository.servicesOfCentre(db, centre.id),
+            countersRepository.listWithState(db, centre.id),
+          ]);
+          const target = new Map(services.map((s) => [s.id, s.targetWaitMinutes * 60]));
+          const figures = queue.services();
+          const mine = today.filter((t) => t.centreId === centre.id);
+          const sum = (f: (t: (typeof mine)[number]) => number) => mine.reduce((a, t) => a + f(t), 0);
+          return {
+            centreId: centre.id,
+            code: centre.code,
+            name: centre.name,
+            waiting: figures.reduce((a, f) => a + f.waiting, 0),
+            longestWaitSeconds: Math.max(0, ...figures.map((f) => f.longestWaitSeconds)),
+            averageWaitSecondsToday: average(
+              sum((t) => t.waitSeconds),
+              sum((t) => t.waitCount),
+            ),
+            servedToday: sum((t) => t.served),
+            slaPercentToday: ratio(
+              sum((t) => t.withinTarget),
+              sum((t) => t.waitCount),
+            ),
+            openCounters: counters.filter((c) => c.counter.status !== "closed").length,
+            servicesOverTarget: figures.filter(
+              (f) => f.longestWaitSeconds > (target.get(f.serviceId) ?? Infinity),
+            ).length,
+          };
+        }),
+      );
+      return { generatedAt: now.toISOString(), centres: rows };
+    },
+
+    /** Figures over a date range from the aggregates; `centreId` null means every centre. */
+    async report(centreId: string | null, query: ReportQuery): Promise<Report> {
+      const args = { centreId, from: query.from, to: query.to };
+      const grouped =
+        query.groupBy === "counter" || query.groupBy === "staff"
+          ? await repo.staffFigures(db, { ...args, groupBy: query.groupBy })
+          : await repo.serviceFigures(db, { ...args, groupBy: query.groupBy });
+      const [total] = await repo.serviceFigures(db, { ...args, groupBy: "total" });
+      const labels =
+        query.groupBy === "counter" || query.groupBy === "staff" || query.groupBy === "service"
+          ? await repo.names(
+              db,
+              query.groupBy,
+              grouped.map((g) => g.key).filter((k) => k !== "00000000-0000-0000-0000-000000000000"),
+              query.language,
+            )
+          : new Map<string, string>();
+      return {
+        centreId,
+        from: query.from,
+        to: query.to,
+        groupBy: query.groupBy,
+        rows: grouped.map((g) => ({
+          key: g.key,
+          label: labels.get(g.key) ?? (query.groupBy === "hour" ? `${g.key.padStart(2, "0")}:00` : g.key),
+          ...toFigures(g),
+        })),
+        totals: toFigures(total ?? EMPTY),
+      };
+    },
+  };
+}
+
+export type StatsService = ReturnType<typeof createStatsService>;

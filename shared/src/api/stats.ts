@@ -1,0 +1,124 @@
+import { z } from "zod";
+import {
+  centreRefSchema,
+  isoDateTimeSchema,
+  languageSchema,
+  localizedTextSchema,
+  uuidSchema,
+} from "./common.js";
+import { counterStatusSchema } from "./counters.js";
+import { ticketStatusSchema } from "./tickets.js";
+
+export const liveServiceStatsSchema = z.object({
+  serviceId: uuidSchema,
+  waiting: z.number().int(),
+  longestWaitSeconds: z.number(),
+  averageWaitSecondsToday: z.number().nullable(),
+  servedToday: z.number().int(),
+  /** Share of today's calls made within the service's target wait; null before the first call. */
+  slaPercentToday: z.number().nullable(),
+  targetWaitMinutes: z.number(),
+  /** Someone has waited longer than the target right now. */
+  overTarget: z.boolean(),
+});
+
+export const liveCounterStatsSchema = z.object({
+  id: uuidSchema,
+  label: z.string(),
+  zone: z.string(),
+  status: counterStatusSchema,
+  breakReason: z.string().nullable(),
+  user: z.object({ id: uuidSchema, username: z.string(), displayName: z.string() }).nullable(),
+  currentTicket: z
+    .object({ id: uuidSchema, code: z.string(), status: ticketStatusSchema, since: isoDateTimeSchema })
+    .nullable(),
+  servedToday: z.number().int(),
+  /** Open with nobody at the counter: seconds since its last visitor left (or it opened). */
+  idleSeconds: z.number().nullable(),
+});
+
+export const hourFiguresSchema = z.object({
+  hour: z.number().int(),
+  issued: z.number().int(),
+  served: z.number().int(),
+  averageWaitSeconds: z.number().nullable(),
+});
+
+export const liveStatsResponseSchema = z.object({
+  centreId: uuidSchema,
+  generatedAt: isoDateTimeSchema,
+  services: z.array(liveServiceStatsSchema),
+  counters: z.array(liveCounterStatsSchema),
+  hours: z.array(hourFiguresSchema),
+});
+export type LiveStats = z.infer<typeof liveStatsResponseSchema>;
+
+export const nationalCentreStatsSchema = z.object({
+  centreId: uuidSchema,
+  code: z.string(),
+  name: localizedTextSchema,
+  waiting: z.number().int(),
+  longestWaitSeconds: z.number(),
+  averageWaitSecondsToday: z.number().nullable(),
+  servedToday: z.number().int(),
+  slaPercentToday: z.number().nullable(),
+  openCounters: z.number().int(),
+  servicesOverTarget: z.number().int(),
+});
+export const nationalStatsResponseSchema = z.object({
+  generatedAt: isoDateTimeSchema,
+  centres: z.array(nationalCentreStatsSchema),
+});
+export type NationalStats = z.infer<typeof nationalStatsResponseSchema>;
+
+export const REPORT_GROUPS = ["day", "hour", "service", "counter", "staff"] as const;
+export const reportGroupSchema = z.enum(REPORT_GROUPS);
+export type ReportGroup = z.infer<typeof reportGroupSchema>;
+
+export const reportQuerySchema = z
+  .strictObject({
+    centreId: centreRefSchema.optional(),
+    from: z.iso.date(),
+    to: z.iso.date(),
+    groupBy: reportGroupSchema.default("day"),
+    format: z.enum(["json", "csv"]).default("json"),
+    language: languageSchema.default("az"),
+  })
+  .refine((q) => q.from <= q.to, { message: "from must not be after to", path: ["to"] })
+  .refine((q) => Date.parse(q.to) - Date.parse(q.from) <= 3 * 366 * 86_400_000, {
+    message: "at most three years at a time",
+    path: ["to"],
+  });
+export type ReportQuery = z.infer<typeof reportQuerySchema>;
+
+export const reportFiguresSchema = z.object({
+  issued: z.number().int(),
+  called: z.number().int(),
+  served: z.number().int(),
+  noShows: z.number().int(),
+  cancelled: z.number().int(),
+  expired: z.number().int(),
+  averageWaitSeconds: z.number().nullable(),
+  medianWaitSeconds: z.number().nullable(),
+  p90WaitSeconds: z.number().nullable(),
+  averageServiceSeconds: z.number().nullable(),
+  slaPercent: z.number().nullable(),
+  appointmentsKept: z.number().int(),
+  appointmentsMissed: z.number().int(),
+  /** Counted waits per bin of WAIT_BIN_EDGES_MINUTES. */
+  waitBins: z.array(z.number().int()),
+});
+export type ReportFigures = z.infer<typeof reportFiguresSchema>;
+
+export const reportRowSchema = reportFiguresSchema.extend({ key: z.string(), label: z.string() });
+export type ReportRow = z.infer<typeof reportRowSchema>;
+
+export const reportResponseSchema = z.object({
+  centreId: uuidSchema.nullable(),
+  from: z.iso.date(),
+  to: z.iso.date(),
+  groupBy: reportGroupSchema,
+  rows: z.array(reportRowSchema),
+  totals: reportFiguresSchema,
+});
+export type Report = z.infer<typeof reportResponseSchema>;
