@@ -26,10 +26,11 @@ export function HallDisplay({ deps, deviceKey, centre, settings, onRefused }: Ha
         openChannel: deps.openChannel,
         deviceKey,
         centreId: centre.id,
+        timeZone: centre.timezone,
         zone: settings.zone,
         announce,
       }),
-    [deps, deviceKey, centre.id, settings.zone, announce],
+    [deps, deviceKey, centre.id, centre.timezone, settings.zone, announce],
   );
   const hall = useSyncExternalStore(store.subscribe, store.getSnapshot);
 

@@ -60,11 +60,14 @@ export function rebuildCalls(
   previous: readonly ShownCall[],
   fromServer: readonly TicketCalled[],
   arrivedMeanwhile: readonly TicketCalled[],
+  /** Calls on screen that the server's answer cannot contain (older than its window) and stay. */
+  keepOlder: (call: ShownCall) => boolean = () => false,
 ): { calls: ShownCall[]; fresh: TicketCalled[] } {
   const before = new Map(previous.map((call) => [callKey(call), call]));
   const keys = new Set<string>();
   const merged: ShownCall[] = [];
-  for (const call of [...arrivedMeanwhile].reverse().concat(fromServer)) {
+  const kept = previous.filter(keepOlder);
+  for (const call of [...arrivedMeanwhile].reverse().concat(fromServer, kept)) {
     const key = callKey(call);
     if (keys.has(key)) continue;
     keys.add(key);

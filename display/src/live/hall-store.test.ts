@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { KeyRefused, ServerUnreachable } from "../api.js";
 import { calledEvent, CENTRE, fakeApi, fakeChannel } from "../test/fakes.js";
-import { createHallStore, HIGHLIGHT_MS, OFFLINE_AFTER_MS } from "./hall-store.js";
+import { createHallStore, HIGHLIGHT_MS, OFFLINE_AFTER_MS, REFRESH_EVERY_MS } from "./hall-store.js";
 
 function setup(zone: string | null = null) {
   const channel = fakeChannel();
@@ -12,6 +12,7 @@ function setup(zone: string | null = null) {
     openChannel: channel.open,
     deviceKey: "demo-display-BAKU-1",
     centreId: CENTRE.id,
+    timeZone: CENTRE.timezone,
     zone,
     announce: (call) => announced.push(call.code),
   });
@@ -121,6 +122,18 @@ describe("hall store", () => {
     expect(store.getSnapshot().message?.az).toBe("Yeni");
   });
 
+  it("rebuilds now and then while connected, so yesterday's calls leave the screen", async () => {
+    const { channel, state, api, codes } = setup();
+    state.recentCalls = [calledEvent("G001", { label: "1" })];
+    channel.server().connected();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(codes()).toEqual(["G001"]);
+    state.recentCalls = [];
+    await vi.advanceTimersByTimeAsync(REFRESH_EVERY_MS);
+    expect(api.displayState).toHaveBeenCalledTimes(2);
+    expect(codes()).toEqual([]);
+  });
+
   it("retries display-state with a backoff while the server cannot answer", async () => {
     const { store, channel, api } = setup();
     api.displayState
@@ -156,6 +169,24 @@ describe("hall store", () => {
     channel.server().called(calledEvent("E004", { label: "15", zone: "first" }));
     expect(codes()).toEqual(["E004", "E002"]);
     expect(announced).toEqual(["E004"]);
+  });
+
+  it("keeps its zone's older calls that the server's window of the last 10 no longer holds", async () => {
+    const { channel, state, codes } = setup("first");
+    const ours = calledEvent("H001", { label: "14", zone: "first" });
+    state.recentCalls = [ours];
+    channel.server().connected();
+    await vi.advanceTimersByTimeAsync(0);
+    // Ten later calls on the other floor fill the server's window.
+    state.recentCalls = Array.from({ length: 10 }, (_, i) => calledEvent(`H1${i}`, { label: "2" })).reverse();
+    channel.server().changed();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(codes()).toEqual(["H001"]);
+    // A window that is not full is the whole day: the screen follows it exactly.
+    state.recentCalls = [];
+    channel.server().changed();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(codes()).toEqual([]);
   });
 
   it("leaves no timer running and closes the channel when the last subscriber leaves", async () => {

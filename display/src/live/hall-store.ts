@@ -11,6 +11,7 @@ import {
   rebuildCalls,
   type ShownCall,
 } from "../hall/calls.js";
+import { centreClock } from "../hall/centre-time.js";
 import type { HallChannel, OpenHallChannel } from "./hall-channel.js";
 
 /** "online" also covers the first seconds of an outage: the badge waits for OFFLINE_AFTER_MS. */
@@ -30,6 +31,8 @@ export interface HallStoreOptions {
   openChannel: OpenHallChannel;
   deviceKey: string;
   centreId: string;
+  /** The centre's timezone, which decides what "the same service day" is. */
+  timeZone: string;
   zone: string | null;
   /** Called once per call the hall should hear, in the order they should be heard. */
   announce(call: TicketCalled): void;
@@ -37,10 +40,18 @@ export interface HallStoreOptions {
 }
 
 export const OFFLINE_AFTER_MS = 3_000;
+/** How many calls display-state lists (the contract's "last 10"). */
+export const SERVER_RECENT_CALLS = 10;
 export const HIGHLIGHT_MS = 10_000;
 /** A call missed while offline is still announced if it is this recent; older ones are only shown. */
 export const CATCH_UP_ANNOUNCE_MS = 60_000;
 const REFETCH_DELAYS_MS = [1_000, 2_000, 5_000, 10_000, 30_000];
+/**
+ * A screen that stays connected for weeks is still rebuilt now and then: display-state only lists
+ * today's calls, so yesterday's leave the screen overnight, and an event lost in transit cannot
+ * leave a wrong screen for long.
+ */
+export const REFRESH_EVERY_MS = 5 * 60_000;
 
 /**
  * The hall's live state outside React. The channel opens with the first subscriber and closes with
@@ -49,6 +60,11 @@ const REFETCH_DELAYS_MS = [1_000, 2_000, 5_000, 10_000, 30_000];
  */
 export function createHallStore(options: HallStoreOptions) {
   const now = options.now ?? Date.now;
+  const readClock = centreClock(options.timeZone);
+  const dayOf = (iso: string) => {
+    const { year, month, day } = readClock(new Date(iso));
+    return `${year}-${month}-${day}`;
+  };
   let snapshot: HallSnapshot = {
     calls: [],
     message: null,
@@ -66,6 +82,7 @@ export function createHallStore(options: HallStoreOptions) {
   let offlineTimer: ReturnType<typeof setTimeout> | undefined;
   let refetchTimer: ReturnType<typeof setTimeout> | undefined;
   let highlightTimer: ReturnType<typeof setTimeout> | undefined;
+  let refreshTimer: ReturnType<typeof setInterval> | undefined;
   let channel: HallChannel | undefined;
   let open = false;
 
@@ -98,6 +115,19 @@ export function createHallStore(options: HallStoreOptions) {
     set({ refused: true });
   }
 
+  /**
+   * display-state holds the centre's last SERVER_RECENT_CALLS calls. When it is full, a zoned screen
+   * may know older calls of its own zone that did not fit; they stay if they are from the same
+   * service day. When it is not full, it is the whole day and the screen follows it exactly.
+   */
+  function olderThanWindow(serverCalls: readonly TicketCalled[]): (call: ShownCall) => boolean {
+    const oldest = serverCalls[serverCalls.length - 1];
+    if (serverCalls.length < SERVER_RECENT_CALLS || !oldest) return () => false;
+    const oldestAt = Date.parse(oldest.calledAt);
+    const day = dayOf(oldest.calledAt);
+    return (call) => Date.parse(call.calledAt) < oldestAt && dayOf(call.calledAt) === day;
+  }
+
   async function rebuild() {
     clearTimeout(refetchTimer);
     const seq = ++fetchSeq;
@@ -106,7 +136,12 @@ export function createHallStore(options: HallStoreOptions) {
       const state = await options.api.displayState(options.centreId);
       if (!open || seq !== fetchSeq) return;
       const fromServer = state.recentCalls.filter((call) => inZone(call, options.zone));
-      const { calls, fresh } = rebuildCalls(snapshot.calls, fromServer, arrivedMeanwhile);
+      const { calls, fresh } = rebuildCalls(
+        snapshot.calls,
+        fromServer,
+        arrivedMeanwhile,
+        olderThanWindow(state.recentCalls),
+      );
       arrivedMeanwhile = [];
       fetching = false;
       refetchAttempt = 0;
@@ -135,6 +170,9 @@ export function createHallStore(options: HallStoreOptions) {
     open = true;
     startOfflineTimer();
     scheduleHighlightEnd();
+    refreshTimer = setInterval(() => {
+      if (snapshot.connection === "online") void rebuild();
+    }, REFRESH_EVERY_MS);
     channel = options.openChannel(options.deviceKey, {
       connected() {
         clearTimeout(offlineTimer);
@@ -171,6 +209,7 @@ export function createHallStore(options: HallStoreOptions) {
     offlineTimer = undefined;
     clearTimeout(refetchTimer);
     clearTimeout(highlightTimer);
+    clearInterval(refreshTimer);
     channel?.close();
     channel = undefined;
   }

@@ -40,7 +40,12 @@ export function useHallSound(ports: SoundPorts, langs: readonly Language[]) {
   useEffect(() => {
     const context = ports.createAudioContext();
     const queue = createAnnouncer({
-      chime: () => (context ? playChime(context) : Promise.resolve()),
+      chime: () => {
+        if (!context) return Promise.resolve();
+        // Some systems suspend audio after a long idle; ask again (it works once sound was unlocked).
+        if (context.state === "suspended") void context.resume().catch(() => undefined);
+        return playChime(context);
+      },
       speak: ports.speak,
       langs,
     });
