@@ -238,6 +238,21 @@ const MATRIX: Record<string, Sample> = {
     allowed: STAFF_OF_1,
     request: async () => ({ method: "GET", url: "/api/v1/centres/BAKU-1/appointments?date=2026-12-01" }),
   },
+  "GET /api/v1/centres/:centreId/stats/live": {
+    allowed: ["manager1", "admin"],
+    request: async () => ({ method: "GET", url: "/api/v1/centres/BAKU-1/stats/live" }),
+  },
+  "GET /api/v1/stats/national": {
+    allowed: ["admin"],
+    request: async () => ({ method: "GET", url: "/api/v1/stats/national" }),
+  },
+  "GET /api/v1/reports/summary": {
+    allowed: ["manager1", "admin"],
+    request: async () => ({
+      method: "GET",
+      url: "/api/v1/reports/summary?centreId=BAKU-1&from=2026-11-01&to=2026-11-30",
+    }),
+  },
   "PUT /api/v1/centres/:centreId/display-message": {
     allowed: ["manager1", "admin"],
     request: async () => ({
