@@ -64,6 +64,31 @@ function installSpeechRecorder(): void {
   Object.defineProperty(window, "speechSynthesis", { value: engine, configurable: true });
 }
 
+/**
+ * Headless Chromium never blocks audio, so this plays the autoplay policy of a real browser: the
+ * AudioContext stays suspended, and resume() unsettled, until the page has had a user gesture.
+ */
+function blockSoundUntilClick(): void {
+  // navigator.userActivation already reads true under the test browser's flags, so gestures are
+  // tracked here: only a trusted click or key press counts, as in a browser's autoplay policy.
+  let activated = false;
+  const activate = (event: Event) => {
+    if (event.isTrusted) activated = true;
+  };
+  window.addEventListener("pointerdown", activate, true);
+  window.addEventListener("keydown", activate, true);
+  const Real = window.AudioContext;
+  class GatedAudioContext extends Real {
+    override get state(): AudioContextState {
+      return activated ? super.state : "suspended";
+    }
+    override resume(): Promise<void> {
+      return activated ? super.resume() : new Promise<void>(() => {});
+    }
+  }
+  window.AudioContext = GatedAudioContext;
+}
+
 export interface OpenedDisplay {
   context: BrowserContext;
   page: Page;
@@ -78,6 +103,7 @@ export interface DisplayOptions {
    */
   injectAxe?: boolean;
   viewport?: { width: number; height: number };
+  soundBlockedUntilClick?: boolean;
 }
 
 /** A fresh browser profile with the display paired to BAKU-1 (or another centre) by address. */
@@ -89,10 +115,12 @@ export async function openDisplay(
     centre = "BAKU-1",
     injectAxe = false,
     viewport = { width: 1920, height: 1080 },
+    soundBlockedUntilClick = false,
   }: DisplayOptions = {},
 ): Promise<OpenedDisplay> {
   const context = await browser.newContext({ viewport, bypassCSP: injectAxe });
   await context.addInitScript(installSpeechRecorder);
+  if (soundBlockedUntilClick) await context.addInitScript(blockSoundUntilClick);
   const page = await context.newPage();
   const params = new URLSearchParams({ key: `demo-display-${centre}`, ...query });
   await page.goto(`${baseUrl}/display/?${params}`);

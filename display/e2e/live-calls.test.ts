@@ -192,6 +192,27 @@ describe("hall display against the real server", () => {
     await context.close();
   });
 
+  it("asks once for a click where the browser blocks sound, and is heard after it", async () => {
+    const { context, page } = await openDisplay(browser, test.url, {
+      query: { lang: "en" },
+      soundBlockedUntilClick: true,
+      injectAxe: true,
+    });
+    const button = page.getByRole("button", { name: "Enable sound" });
+    await button.waitFor({ timeout: 3_000 });
+    expect(await seriousViolations(page)).toEqual([]);
+    await button.click();
+    await button.waitFor({ state: "detached" });
+    expect(await page.evaluate(() => new AudioContext().state)).toBe("running");
+
+    const { api, auth, counter } = await counterWithWaitingTicket(test, "staff.baku1.6", "11");
+    await api.callNext(counter.id, auth);
+    await spoken(page, 3);
+    // One-time: it does not come back.
+    expect(await button.count()).toBe(0);
+    await context.close();
+  });
+
   it("has no serious accessibility violation, landscape or portrait", async () => {
     const { context, page } = await openDisplay(browser, test.url, { injectAxe: true });
     expect(await page.locator(".now-call").count()).toBe(1);
