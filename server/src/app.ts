@@ -25,6 +25,7 @@ import { createDispatcher } from "./modules/notifications/dispatcher.js";
 import { createLogGateway, type NotificationGateway } from "./modules/notifications/gateway.js";
 import { statsRoutes } from "./modules/stats/stats.routes.js";
 import { createStatsService } from "./modules/stats/stats.service.js";
+import { createQueueAnnouncer } from "./modules/tickets/queue-announcer.js";
 import { ticketRoutes } from "./modules/tickets/tickets.routes.js";
 import { ticketsRepository } from "./modules/tickets/tickets.repository.js";
 import { createTicketService } from "./modules/tickets/tickets.service.js";
@@ -78,11 +79,12 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
     disconnectSession: (id) => late.publisher?.disconnectSession(id),
   };
   const auth = createAuthService({ db, clock, publisher, sessionTtlHours: config.sessionTtlHours });
-  const tickets = createTicketService({ db, clock, centres, publisher });
-  const counters = createCounterService({ db, clock, centres, publisher });
+  const announcer = createQueueAnnouncer({ db, clock, publisher });
+  const tickets = createTicketService({ db, clock, centres, announcer });
+  const counters = createCounterService({ db, clock, centres, announcer });
   const catalog = createCatalogService({ db, clock, centres });
   const display = createDisplayService({ db, clock, directory: centres, publisher });
-  const sweeper = createSweeper({ db, clock, centres, publisher });
+  const sweeper = createSweeper({ db, clock, centres, announcer });
   const appointments = createAppointmentService({
     db,
     clock,
@@ -134,6 +136,7 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
         auth,
         loginPerMinute: config.rateLimit.loginPerMinute,
         secureCookies: config.trustProxy || config.env === "production",
+        publicUrl: config.publicUrl ?? null,
       });
       await api.register(catalogRoutes, { catalog, publicPerMinute });
       await api.register(ticketRoutes, { tickets, publicPerMinute });

@@ -13,6 +13,8 @@ const envSchema = z.object({
   DATABASE_URL: z.url().optional(),
   DATA_DIR: z.string().min(1).default("./data"),
   REDIS_URL: z.url().optional(),
+  /** The address phones reach the system at, for the QR codes on tickets (the kiosk's own otherwise). */
+  PUBLIC_URL: z.url().optional(),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   /** Seed the documented demo on an empty database; never honoured in production. */
   SEED_DEMO: boolish.default(true),
@@ -41,6 +43,7 @@ export interface Config {
   databaseUrl: string | undefined;
   dataDir: string;
   redisUrl: string | undefined;
+  publicUrl: string | undefined;
   logLevel: string;
   seedDemo: boolean;
   sessionTtlHours: number;
@@ -76,6 +79,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     databaseUrl: e.DATABASE_URL,
     dataDir: path.resolve(e.DATA_DIR),
     redisUrl: e.REDIS_URL,
+    publicUrl: e.PUBLIC_URL?.replace(/\/+$/, ""),
     logLevel: e.LOG_LEVEL,
     seedDemo: e.SEED_DEMO && e.NODE_ENV !== "production",
     sessionTtlHours: e.SESSION_TTL_HOURS,

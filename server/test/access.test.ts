@@ -162,6 +162,10 @@ const MATRIX: Record<string, Sample> = {
     allowed: STAFF_OF_1,
     request: async () => ({ method: "GET", url: "/api/v1/centres/BAKU-1/counters" }),
   },
+  "GET /api/v1/counters/:counterId/queue": {
+    allowed: STAFF_OF_1,
+    request: async () => ({ method: "GET", url: `/api/v1/counters/${(await freeCounter()).id}/queue` }),
+  },
   ...Object.fromEntries(
     ["open", "break", "resume", "close", "call-next", "call"].map((action) => [
       `POST /api/v1/counters/:counterId/${action}`,

@@ -53,6 +53,11 @@ describe("calling next", () => {
       sql`SELECT count(*)::int AS calls, count(DISTINCT ticket_id)::int AS tickets FROM ticket_events WHERE action = 'call'`,
     );
     expect(events).toEqual({ calls: 500, tickets: 500 });
+    await Promise.all(
+      counters.map((c, i) =>
+        api.call({ method: "POST", url: `/api/v1/counters/${c.id}/close`, auth: staff[i]!.auth }),
+      ),
+    );
   });
 
   it("answers 409 while the counter still has a called or serving visitor", async () => {
@@ -94,6 +99,31 @@ describe("calling next", () => {
     expect((await api.callNext(free[0]!.id, b.auth)).status).toBe(409);
   });
 
+  it("lists a counter's waiting tickets in the order call-next takes them, across its services", async () => {
+    const staff = await api.login("staff.baku1.6");
+    const counter = (await api.counters("BAKU-1", staff.auth)).find((c) => c.user === null)!;
+    const services = (await api.services("BAKU-1")).slice(8, 10);
+    await api.openCounter(
+      counter.id,
+      staff.auth,
+      services.map((s) => s.id),
+    );
+    await api.issue("BAKU-1", { serviceId: services[0]!.id });
+    await api.issue("BAKU-1", { serviceId: services[1]!.id, priority: "veteran" });
+    await api.issue("BAKU-1", { serviceId: services[1]!.id });
+    const listed = await api.call<{ tickets: { id: string }[] }>({
+      method: "GET",
+      url: `/api/v1/counters/${counter.id}/queue`,
+      auth: staff.auth,
+    });
+    expect(listed.body.tickets).toHaveLength(3);
+    for (const expected of listed.body.tickets) {
+      const called = (await api.callNext(counter.id, staff.auth)).body.ticket!;
+      expect(called.id).toBe(expected.id);
+      await api.act(called.id, "no-show", staff.auth);
+    }
+  });
+
   it("calls a chosen ticket out of order and logs the reason", async () => {
     const staff = await api.login("staff.baku1.5");
     const counter = (await api.counters("BAKU-1", staff.auth)).find((c) => c.user === null)!;
@@ -106,6 +136,7 @@ describe("calling next", () => {
       auth: staff.auth,
       payload: { ticketId: chosen.id, reason: "wheelchair user, came back from the pharmacy" },
     });
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
     expect(res.body.ticket).toMatchObject({ id: chosen.id, status: "called" });
     const [event] = await queryRows<{ note: string }>(
       t.db.database.db,

@@ -94,6 +94,24 @@ describe("live events over socket.io", () => {
     expect(calls).toEqual([]);
   });
 
+  it("tells a waiting ticket's page when its place moves, and nobody else's", async () => {
+    const services = await api.services("BAKU-1");
+    const service = services[6]!;
+    const first = (await api.issue("BAKU-1", { serviceId: service.id })).body.ticket;
+    const second = (await api.issue("BAKU-1", { serviceId: service.id })).body.ticket;
+    expect(second.position).toBe(1);
+    const staff = await api.login("staff.baku1.6");
+    const counter = (await api.counters("BAKU-1", staff.auth))[8]!;
+    await api.openCounter(counter.id, staff.auth, [service.id]);
+    const page = await connect({ publicId: second.publicId });
+    const places = collect(page, "ticket:place");
+    const moved = nextEvent(page, "ticket:place");
+    expect((await api.callNext(counter.id, staff.auth)).body.ticket?.id).toBe(first.id);
+    expect((await moved).ticket).toMatchObject({ id: second.id, position: 0 });
+    await new Promise((r) => setTimeout(r, 200));
+    expect(places.every((p) => p.ticket.id === second.id)).toBe(true);
+  });
+
   it("sends queue:changed to the centre's kiosks when a ticket is issued", async () => {
     const kiosk = await connect({ deviceKey: "demo-kiosk-BAKU-1" });
     const services = await api.services("BAKU-1");
@@ -106,8 +124,10 @@ describe("live events over socket.io", () => {
   it("disconnects a user's sockets at once when they sign out", async () => {
     const session = await api.login("staff.baku1.3");
     const socket = await connect({ token: session.token });
+    const ended = nextEvent(socket, "session:ended");
     const gone = new Promise<string>((resolve) => socket.once("disconnect", resolve));
     await api.call({ method: "POST", url: "/api/v1/auth/logout", auth: session.auth });
+    expect(await ended).toEqual({ reason: "signed_out" });
     expect(await gone).toBe("io server disconnect");
   });
 

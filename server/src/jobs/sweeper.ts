@@ -1,10 +1,9 @@
-import { hasClosedForTheDay, serviceDay, type RealtimeEvent } from "@dost/shared";
+import { hasClosedForTheDay, serviceDay } from "@dost/shared";
 import type { Db } from "../db/client.js";
 import type { Clock } from "../lib/clock.js";
 import type { CentreDirectory } from "../modules/catalog/centre-directory.js";
-import { QueueState } from "../modules/tickets/queue-state.js";
+import type { QueueAnnouncer } from "../modules/tickets/queue-announcer.js";
 import { ticketsRepository } from "../modules/tickets/tickets.repository.js";
-import type { Publisher } from "../plugins/realtime/publisher.js";
 
 /**
  * Periodic housekeeping: tickets still waiting when their centre closed become `expired` (each with
@@ -14,9 +13,9 @@ export function createSweeper(deps: {
   db: Db;
   clock: Clock;
   centres: CentreDirectory;
-  publisher: Publisher;
+  announcer: QueueAnnouncer;
 }) {
-  const { db, clock, centres, publisher } = deps;
+  const { db, clock, centres, announcer } = deps;
 
   async function sweep(): Promise<{ expired: number }> {
     const now = clock.now();
@@ -32,12 +31,7 @@ export function createSweeper(deps: {
       );
       if (count > 0) {
         expired += count;
-        const queue = await QueueState.load(db, centre, now);
-        const event: RealtimeEvent = {
-          name: "queue:changed",
-          payload: { centreId: centre.id, services: queue.services() },
-        };
-        publisher.publish([event]);
+        await announcer.announce(centre);
       }
     }
     await ticketsRepository.dropIdempotencyKeysBefore(db, new Date(now.getTime() - 24 * 3_600_000));

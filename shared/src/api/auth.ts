@@ -38,4 +38,8 @@ export const deviceSchema = z.object({
 });
 export type Device = z.infer<typeof deviceSchema>;
 
-export const deviceMeResponseSchema = z.object({ device: deviceSchema });
+export const deviceMeResponseSchema = z.object({
+  device: deviceSchema,
+  /** Where phones reach the system (for QR codes), when the operator set PUBLIC_URL. */
+  publicUrl: z.string().nullable(),
+});

@@ -1,5 +1,7 @@
 /**
- * Estimated wait for a ticket with `position` tickets ahead of it. The service's recent throughput
+ * Estimated wait until called, for a ticket with `position` tickets ahead of it: the people ahead
+ * over the service's pace, so the first in line with a free counter waits about nothing. The pace is
+ * the service's recent throughput
  * (tickets finished in the last hour) is the best guide once there is enough of it; before that,
  * the open counters serving the service and its configured average handling time.
  */
@@ -19,6 +21,6 @@ export function ticketsPerMinute(input: Omit<WaitEstimateInput, "position">): nu
 }
 
 export function estimateWaitMinutes(input: WaitEstimateInput): number {
-  const minutes = (input.position + 1) / ticketsPerMinute(input);
+  const minutes = input.position / ticketsPerMinute(input);
   return Math.round(minutes * 10) / 10;
 }

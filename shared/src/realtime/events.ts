@@ -42,6 +42,13 @@ export type DisplayChanged = z.infer<typeof displayChangedSchema>;
 export interface ServerToClientEvents {
   "ticket:called": (payload: TicketCalled) => void;
   "ticket:updated": (payload: TicketUpdated) => void;
+  /**
+   * To a waiting ticket's own status page only: its place in the queue moved (others were called,
+   * or someone with priority came in). Same payload as ticket:updated.
+   */
+  "ticket:place": (payload: TicketUpdated) => void;
+  /** To a signed-in user's sockets just before they are disconnected: the session was ended. */
+  "session:ended": (payload: { reason: "signed_out" | "revoked" }) => void;
   "queue:changed": (payload: QueueChanged) => void;
   "counter:changed": (payload: CounterChanged) => void;
   /** The display's settings changed (its message line): refetch display-state. */

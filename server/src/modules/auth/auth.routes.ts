@@ -8,7 +8,8 @@ export const authRoutes: FastifyPluginAsyncZod<{
   auth: AuthService;
   loginPerMinute: number;
   secureCookies: boolean;
-}> = async (app, { auth, loginPerMinute, secureCookies }) => {
+  publicUrl: string | null;
+}> = async (app, { auth, loginPerMinute, secureCookies, publicUrl }) => {
   app.post(
     "/auth/login",
     {
@@ -76,7 +77,7 @@ export const authRoutes: FastifyPluginAsyncZod<{
     async (request) => {
       const principal = principalOf(request);
       if (principal.kind !== "device") throw new Error("unreachable: audience admits devices only");
-      return { device: principal.device };
+      return { device: principal.device, publicUrl };
     },
   );
 };

@@ -7,6 +7,7 @@ import {
   maybeTicketResponseSchema,
   openCounterBodySchema,
   ticketResponseSchema,
+  ticketsResponseSchema,
 } from "@dost/shared";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
@@ -26,6 +27,15 @@ export const counterRoutes: FastifyPluginAsyncZod<{ counters: CounterService }> 
       schema: { tags: ["counters"], params: centreParamsSchema, response: { 200: countersResponseSchema } },
     },
     async (request) => ({ counters: await counters.list(centreIdOf(request)) }),
+  );
+
+  app.get(
+    "/counters/:counterId/queue",
+    {
+      config: counterAccess,
+      schema: { tags: ["counters"], params: counterParamsSchema, response: { 200: ticketsResponseSchema } },
+    },
+    async (request) => ({ tickets: await counters.queue(request.params.counterId) }),
   );
 
   app.post(

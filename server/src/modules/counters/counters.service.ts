@@ -1,11 +1,12 @@
-import { serviceDay, type Counter, type RealtimeEvent, type Ticket } from "@dost/shared";
+import { compareCandidates, serviceDay, type Counter, type Ticket } from "@dost/shared";
 import type { Db } from "../../db/client.js";
 import type { Clock } from "../../lib/clock.js";
 import { conflict, forbidden, invalid, notFound } from "../../lib/errors.js";
-import type { Publisher } from "../../plugins/realtime/publisher.js";
+import type { CentreEvent } from "../../plugins/realtime/publisher.js";
 import { canAccessCentre, type Principal, type UserPrincipal } from "../auth/principal.js";
 import type { CentreDirectory, CentreRecord } from "../catalog/centre-directory.js";
 import { catalogRepository } from "../catalog/catalog.repository.js";
+import type { QueueAnnouncer } from "../tickets/queue-announcer.js";
 import { QueueState } from "../tickets/queue-state.js";
 import { toTicket, type TicketRow } from "../tickets/ticket-view.js";
 import { ticketsRepository } from "../tickets/tickets.repository.js";
@@ -15,14 +16,14 @@ export interface CounterServiceDeps {
   db: Db;
   clock: Clock;
   centres: CentreDirectory;
-  publisher: Publisher;
+  announcer: QueueAnnouncer;
 }
 
 const isUniqueViolation = (e: unknown): boolean =>
   e instanceof Error &&
   ((e as { code?: string }).code === "23505" || isUniqueViolation((e as { cause?: unknown }).cause));
 
-export function createCounterService({ db, clock, centres, publisher }: CounterServiceDeps) {
+export function createCounterService({ db, clock, centres, announcer }: CounterServiceDeps) {
   async function centreOf(counter: CounterRow): Promise<CentreRecord> {
     const centre = await centres.find(counter.centreId);
     if (!centre) throw notFound("Centre");
@@ -47,7 +48,7 @@ export function createCounterService({ db, clock, centres, publisher }: CounterS
     return counter;
   }
 
-  const counterChanged = (counter: CounterRow): RealtimeEvent => ({
+  const counterChanged = (counter: CounterRow): CentreEvent => ({
     name: "counter:changed",
     payload: { centreId: counter.centreId, counterId: counter.id },
   });
@@ -58,9 +59,8 @@ export function createCounterService({ db, clock, centres, publisher }: CounterS
     counter: CounterRow,
     recall: boolean,
   ): Promise<Ticket> {
-    const queue = await QueueState.load(db, centre, clock.now());
     const ticket = toTicket(row, { id: counter.id, label: counter.label }, null);
-    publisher.publish([
+    await announcer.announce(centre, () => [
       {
         name: "ticket:called",
         payload: {
@@ -74,7 +74,6 @@ export function createCounterService({ db, clock, centres, publisher }: CounterS
         },
       },
       { name: "ticket:updated", payload: { centreId: centre.id, ticket } },
-      { name: "queue:changed", payload: { centreId: centre.id, services: queue.services() } },
       counterChanged(counter),
     ]);
     return ticket;
@@ -143,8 +142,7 @@ export function createCounterService({ db, clock, centres, publisher }: CounterS
             statusSince: counter.status === "closed" ? now : counter.statusSince,
           });
         });
-        publisher.publish([counterChanged(counter)]);
-        await this.publishQueue(counter);
+        await this.publishCounter(counter);
       } catch (e) {
         // Two counters opened at once by one user: the unique index on counters.user_id decides.
         if (isUniqueViolation(e)) throw conflict("You are already at another counter; close it first");
@@ -165,8 +163,7 @@ export function createCounterService({ db, clock, centres, publisher }: CounterS
           statusSince: clock.now(),
         });
       });
-      publisher.publish([counterChanged(counter)]);
-      await this.publishQueue(counter);
+      await this.publishCounter(counter);
     },
 
     async resume(principal: Principal, counterId: string): Promise<void> {
@@ -176,8 +173,7 @@ export function createCounterService({ db, clock, centres, publisher }: CounterS
         if (counter.status !== "break") throw conflict("The counter is not on a break");
         return repo.update(tx, counter.id, { status: "open", breakReason: null, statusSince: clock.now() });
       });
-      publisher.publish([counterChanged(counter)]);
-      await this.publishQueue(counter);
+      await this.publishCounter(counter);
     },
 
     /** The person at the counter closes it; a manager may close a counter someone left open. */
@@ -198,8 +194,7 @@ export function createCounterService({ db, clock, centres, publisher }: CounterS
           statusSince: clock.now(),
         });
       });
-      publisher.publish([counterChanged(counter)]);
-      await this.publishQueue(counter);
+      await this.publishCounter(counter);
     },
 
     /** Calls the best waiting ticket this counter serves; null when nobody it serves waits. */
@@ -275,13 +270,36 @@ export function createCounterService({ db, clock, centres, publisher }: CounterS
       return publishCall(result.centre, result.row, result.counter, false);
     },
 
-    /** Open counters change estimates, so every counter change refreshes the centre's queue figures. */
-    async publishQueue(counter: CounterRow): Promise<void> {
+    /**
+     * The waiting tickets this counter serves, in the order call-next would take them now (across all
+     * the services of its profile, which per-service positions cannot show).
+     */
+    async queue(counterId: string): Promise<Ticket[]> {
+      const counter = await repo.find(db, counterId);
+      if (!counter) throw notFound("Counter");
       const centre = await centreOf(counter);
-      const queue = await QueueState.load(db, centre, clock.now());
-      publisher.publish([
-        { name: "queue:changed", payload: { centreId: centre.id, services: queue.services() } },
-      ]);
+      const now = clock.now();
+      const state = await QueueState.load(db, centre, now);
+      const served = new Set(counter.serviceIds);
+      const mine = state.waitingRows().filter((w) => served.has(w.serviceId));
+      mine.sort((a, b) => compareCandidates(a, b, now, centre.policy));
+      const rows = new Map(
+        (
+          await ticketsRepository.byIds(
+            db,
+            mine.map((w) => w.id),
+          )
+        ).map((r) => [r.id, r]),
+      );
+      return mine.flatMap((w) => {
+        const row = rows.get(w.id);
+        return row ? [toTicket(row, null, state.placeOf(w.id))] : [];
+      });
+    },
+
+    /** Open counters change estimates, so every counter change also refreshes the queue's figures. */
+    async publishCounter(counter: CounterRow): Promise<void> {
+      await announcer.announce(await centreOf(counter), () => [counterChanged(counter)]);
     },
   };
 }

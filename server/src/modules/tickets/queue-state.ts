@@ -61,6 +61,22 @@ export class QueueState {
     return new QueueState(centre.id, now, waiting, load, centre.policy);
   }
 
+  waitingRows(): WaitingRow[] {
+    return [...this.byService.values()].flat();
+  }
+
+  /** The first `n` waiting tickets of each service, with their places: the ones whose place matters most. */
+  leaders(n: number): { ticketId: string; place: TicketPlace }[] {
+    const out: { ticketId: string; place: TicketPlace }[] = [];
+    for (const list of this.byService.values()) {
+      for (const row of list.slice(0, n)) {
+        const place = this.places.get(row.id);
+        if (place) out.push({ ticketId: row.id, place });
+      }
+    }
+    return out;
+  }
+
   placeOf(ticketId: string): TicketPlace | null {
     return this.places.get(ticketId) ?? null;
   }

@@ -95,6 +95,10 @@ export const ticketsRepository = {
     return row ?? null;
   },
 
+  async byIds(ex: Executor, ids: string[]): Promise<TicketRow[]> {
+    return ids.length ? ex.select().from(tickets).where(inArray(tickets.id, ids)) : [];
+  },
+
   async centreOf(ex: Executor, ticketId: string): Promise<string | null> {
     const [row] = await ex
       .select({ centreId: tickets.centreId })

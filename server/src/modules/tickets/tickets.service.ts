@@ -5,19 +5,21 @@ import {
   type IssueTicketBody,
   type Language,
   type Priority,
-  type RealtimeEvent,
   type Ticket,
   type TicketAction,
   type TicketStatus,
 } from "@dost/shared";
+import { sql } from "drizzle-orm";
 import type { Db, Executor } from "../../db/client.js";
+import { tickets } from "../../db/schema.js";
 import type { Clock } from "../../lib/clock.js";
 import { conflict, forbidden, invalid, notFound } from "../../lib/errors.js";
 import { newPublicId } from "../../lib/tokens.js";
-import type { Publisher } from "../../plugins/realtime/publisher.js";
+import type { CentreEvent } from "../../plugins/realtime/publisher.js";
 import { actorOf, canAccessCentre, principalKey, type Principal } from "../auth/principal.js";
 import type { CentreDirectory, CentreRecord } from "../catalog/centre-directory.js";
 import { catalogRepository } from "../catalog/catalog.repository.js";
+import type { QueueAnnouncer } from "./queue-announcer.js";
 import { QueueState } from "./queue-state.js";
 import { ticketCode, toTicket, type TicketRow } from "./ticket-view.js";
 import { ticketsRepository as repo, type TicketChanges } from "./tickets.repository.js";
@@ -29,10 +31,10 @@ export interface TicketServiceDeps {
   db: Db;
   clock: Clock;
   centres: CentreDirectory;
-  publisher: Publisher;
+  announcer: QueueAnnouncer;
 }
 
-export function createTicketService({ db, clock, centres, publisher }: TicketServiceDeps) {
+export function createTicketService({ db, clock, centres, announcer }: TicketServiceDeps) {
   async function centreOrThrow(centreId: string): Promise<CentreRecord> {
     const centre = await centres.find(centreId);
     if (!centre) throw notFound("Centre");
@@ -47,15 +49,14 @@ export function createTicketService({ db, clock, centres, publisher }: TicketSer
     centre: CentreRecord,
     row: TicketRow,
     counter: { id: string; label: string; zone: string } | null,
-    extra: RealtimeEvent[] = [],
+    extra: CentreEvent[] = [],
   ): Promise<Ticket> {
-    const queue = await QueueState.load(db, centre, clock.now());
-    const ticket = toTicket(row, counter && { id: counter.id, label: counter.label }, queue.placeOf(row.id));
-    publisher.publish([
-      ...extra,
-      { name: "ticket:updated", payload: { centreId: centre.id, ticket } },
-      { name: "queue:changed", payload: { centreId: centre.id, services: queue.services() } },
-    ]);
+    let ticket: Ticket | undefined;
+    await announcer.announce(centre, (queue) => {
+      ticket = toTicket(row, counter && { id: counter.id, label: counter.label }, queue.placeOf(row.id));
+      return [...extra, { name: "ticket:updated", payload: { centreId: centre.id, ticket } }];
+    });
+    if (!ticket) throw new Error("announce did not build the ticket");
     return ticket;
   }
 
@@ -187,10 +188,10 @@ export function createTicketService({ db, clock, centres, publisher }: TicketSer
       });
       const centre = await centreOrThrow(result.updated.centreId);
       const { counter } = result;
-      const extra: RealtimeEvent[] = [];
+      const extra: CentreEvent[] = [];
       if (counter) {
         extra.push({ name: "counter:changed", payload: { centreId: centre.id, counterId: counter.id } });
-        if (action === "recall" && result.updated.calledAt) {
+        if (action === "recall") {
           extra.push({
             name: "ticket:called",
             payload: {
@@ -249,7 +250,8 @@ function assertMayHandle(principal: Principal, counterUserId: string | null): vo
 function changesFor(action: StaffTicketAction, now: Date): TicketChanges {
   switch (action) {
     case "recall":
-      return { calledAt: now };
+      // calledAt stays the first call, so waited and "since called" mean the same after a recall.
+      return { callCount: sql`${tickets.callCount} + 1` };
     case "start":
       return { status: "serving", startedAt: now };
     case "complete":

@@ -7,8 +7,11 @@ import { rooms } from "./rooms.js";
  * The output port for live events. Services hand it the events of a committed transaction; it alone
  * knows which rooms hear what.
  */
+/** Events about a centre; `session:ended` goes to a session's sockets instead. */
+export type CentreEvent = Exclude<RealtimeEvent, { name: "session:ended" }>;
+
 export interface Publisher {
-  publish(events: readonly RealtimeEvent[]): void;
+  publish(events: readonly CentreEvent[]): void;
   disconnectSession(sessionId: string): void;
 }
 
@@ -23,13 +26,15 @@ export type SocketServer = Server<
   SocketData
 >;
 
-export function roomsFor(event: RealtimeEvent): string[] {
+export function roomsFor(event: CentreEvent): string[] {
   const centreId = event.payload.centreId;
   switch (event.name) {
     case "ticket:called":
       return [rooms.centreDisplays(centreId), rooms.centreStaff(centreId)];
     case "ticket:updated":
       return [rooms.centreStaff(centreId), rooms.ticket(event.payload.ticket.publicId)];
+    case "ticket:place":
+      return [rooms.ticket(event.payload.ticket.publicId)];
     case "queue:changed":
       return [rooms.centreDisplays(centreId), rooms.centreStaff(centreId), rooms.centreKiosks(centreId)];
     case "counter:changed":
@@ -49,15 +54,11 @@ export function createSocketPublisher(io: SocketServer): Publisher {
       }
     },
     disconnectSession(sessionId) {
-      io.in(rooms.session(sessionId)).disconnectSockets(true);
+      // Say why first, so a console can tell "signed out" from a network drop. Locally only: through
+      // a cluster adapter the broadcast waits for the adapter's round trip and would arrive after the
+      // disconnect; a console on another process learns the reason from /auth/me instead.
+      io.local.to(rooms.session(sessionId)).emit("session:ended", { reason: "signed_out" });
+      io.in(rooms.session(sessionId)).disconnectSockets(false);
     },
   };
-}
-
-/** Collects events inside a use case so they can be published once its transaction has committed. */
-export class EventBatch {
-  readonly events: RealtimeEvent[] = [];
-  add(event: RealtimeEvent): void {
-    this.events.push(event);
-  }
 }
