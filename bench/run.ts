@@ -10,6 +10,7 @@ import { loadBenchData, type BenchCatalogue } from "./lib/bench-data.js";
 import { installExitGuards, killAllChildren, wasAborted } from "./lib/children.js";
 import {
   createBenchDatabase,
+  dropAbandonedBenchDatabases,
   dropBenchDatabase,
   postgresVersion,
   type BenchDatabase,
@@ -64,15 +65,15 @@ async function onSharedServer(
     });
     const catalogue = await loadBenchData(database.url);
     if (wanted.length === 0) return { catalogue, issuing: skipped, calling: skipped, publishing: skipped };
-    const url = server.url;
+    const shared = server;
     const issuing = await part(settings, "issuing", () =>
-      measureIssuing({ serverUrl: url, databaseUrl: database.url, catalogue, settings }),
+      measureIssuing({ server: shared, database, catalogue, settings }),
     );
     const calling = await part(settings, "calling", () =>
-      measureCalling({ serverUrl: url, databaseUrl: database.url, settings }),
+      measureCalling({ server: shared, database, settings }),
     );
     const publishing = await part(settings, "publishing", () =>
-      measurePublishing({ serverUrl: url, catalogue, settings }),
+      measurePublishing({ serverUrl: shared.url, catalogue, settings }),
     );
     return { catalogue, issuing, calling, publishing };
   } finally {
@@ -97,6 +98,8 @@ async function main(): Promise<void> {
   await mkdir(resultsDir, { recursive: true });
   const profileDir = settings.cpuProfile ? path.join(resultsDir, "profiles", stamp) : undefined;
 
+  const abandoned = await dropAbandonedBenchDatabases(settings.adminDatabaseUrl, 3_600_000);
+  if (abandoned.length > 0) log(`dropped databases of killed runs: ${abandoned.join(", ")}`);
   log(`creating a fresh database on ${new URL(settings.adminDatabaseUrl).host}`);
   const database = await createBenchDatabase(settings.adminDatabaseUrl, stamp);
   let parts: BenchResults["parts"];

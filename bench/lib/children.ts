@@ -58,6 +58,11 @@ export function spawnTracked(command: string, args: readonly string[], options: 
   });
   running.add(child);
   child.once("exit", () => running.delete(child));
+  // A command that cannot start (not installed) reports here; exited() turns it into a failure.
+  child.on("error", (error) => {
+    if (child.pid === undefined) running.delete(child);
+    child.stderr?.emit("data", Buffer.from(`${command}: ${error.message}\n`));
+  });
   return child;
 }
 
@@ -73,9 +78,16 @@ export function tailOf(child: ChildProcess, lines = 40): () => string {
   return () => kept.join("\n");
 }
 
+/** The exit code; null when killed by a signal, -1 when it never started. */
 export function exited(child: ChildProcess): Promise<number | null> {
   if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve(child.exitCode);
-  return new Promise((resolve) => child.once("exit", (code) => resolve(code)));
+  return new Promise((resolve) => {
+    child.once("exit", (code) => resolve(code));
+    // Other errors (a failed kill or IPC send) leave the process running: keep waiting for its exit.
+    child.once("error", () => {
+      if (child.pid === undefined) resolve(-1);
+    });
+  });
 }
 
 /** SIGTERM, then SIGKILL if it has not gone within `graceMs`. */

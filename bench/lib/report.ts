@@ -1,4 +1,5 @@
 import type { CallingFigures } from "../parts/calling.js";
+import type { CpuUse } from "./cpu.js";
 import type { EmbeddedFigures } from "../parts/embedded.js";
 import type { HoldingFigures } from "../parts/holding.js";
 import type { IssuingFigures } from "../parts/issuing.js";
@@ -40,6 +41,18 @@ const whole = (n: number): string => (Number.isFinite(n) ? Math.round(n).toLocal
 const ms = (n: number): string => (Number.isFinite(n) ? n.toFixed(n < 10 ? 2 : 1) : "—");
 const verdict = (met: boolean): string => (met ? "met" : "MISSED");
 
+/** CPU ms per unit of work for the server and PostgreSQL, and how busy the server kept one core. */
+function cpuPer(cpu: CpuUse | null, units: number): { server: string; postgres: string; busy: string } {
+  if (!cpu || units <= 0) return { server: "—", postgres: "—", busy: "" };
+  const busy =
+    cpu.serverMs === null ? "" : `, server ${Math.round(cpu.serverMs / (cpu.seconds * 10))}% of a core`;
+  return {
+    server: cpu.serverMs === null ? "—" : ms(cpu.serverMs / units),
+    postgres: ms(cpu.postgresMs / units),
+    busy,
+  };
+}
+
 function issuingRows(o: Outcome<IssuingFigures>): Row[] {
   const title = "1 Issuing";
   if (o.status !== "done") return [[title, "tickets per second over HTTP", outcomeText(o), "", "", ""]];
@@ -62,6 +75,18 @@ function issuingRows(o: Outcome<IssuingFigures>): Row[] {
       "",
       "",
     ],
+    (() => {
+      const dost = cpuPer(f.httpCpu, f.http.issued);
+      const bare = cpuPer(f.pgbenchCpu, f.pgbench.transactions);
+      return [
+        "",
+        `CPU ms per ticket, server + PostgreSQL${dost.busy}`,
+        `${dost.server} + ${dost.postgres}`,
+        `— + ${bare.postgres}`,
+        "",
+        "",
+      ] satisfies Row;
+    })(),
     [
       "",
       "issued / failed answers",
@@ -88,6 +113,17 @@ function callingRows(o: Outcome<CallingFigures>): Row[] {
       "",
     ],
     ["", "call-next p50 / p99", `${ms(f.load.callNextMs.p50)} / ${ms(f.load.callNextMs.p99)} ms`, "", "", ""],
+    (() => {
+      const cpu = cpuPer(f.cpu, f.load.calls);
+      return [
+        "",
+        `CPU ms per call + no-show, server + PostgreSQL${cpu.busy}`,
+        `${cpu.server} + ${cpu.postgres}`,
+        "",
+        "",
+        "",
+      ] satisfies Row;
+    })(),
     [
       "",
       "tickets called twice (event log)",
@@ -178,6 +214,10 @@ function embeddedRows(o: Outcome<EmbeddedFigures>): Row[] {
       "",
     ],
     ["", "latency p50 / p99", `${ms(f.http.latencyMs.p50)} / ${ms(f.http.latencyMs.p99)} ms`, "", "", ""],
+    (() => {
+      const cpu = cpuPer(f.cpu, f.http.issued);
+      return ["", `CPU ms per ticket, server with PGlite${cpu.busy}`, cpu.server, "", "", ""] satisfies Row;
+    })(),
   ];
 }
 

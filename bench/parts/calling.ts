@@ -9,15 +9,18 @@ import {
   PASSWORD,
   callingStaff,
 } from "../lib/bench-data.js";
-import { withClient } from "../lib/database.js";
+import { CpuMeter, type CpuUse } from "../lib/cpu.js";
+import { withClient, type BenchDatabase } from "../lib/database.js";
+import { runMeasured } from "../lib/measured-run.js";
+import type { RunningServer } from "../lib/server.js";
 import type { BenchSettings } from "../lib/settings.js";
-import { runWorker } from "../lib/worker-channel.js";
 import type { CallLoadInput, CallLoadResult } from "../workers/call-load.js";
 
 export interface CallingFigures {
   counters: number;
   queueDepth: number;
   load: CallLoadResult;
+  cpu: CpuUse | null;
   /** `call` events in the log for this centre: must equal the calls answered. */
   callEvents: number;
   /** Tickets with more than one `call` event: must be 0. */
@@ -25,14 +28,14 @@ export interface CallingFigures {
 }
 
 export async function measureCalling(args: {
-  serverUrl: string;
-  databaseUrl: string;
+  server: RunningServer;
+  database: BenchDatabase;
   settings: BenchSettings;
 }): Promise<CallingFigures> {
-  const load = await runWorker<CallLoadInput, CallLoadResult>(
+  const { result: load, cpu } = await runMeasured<CallLoadInput, CallLoadResult>(
     "workers/call-load",
     {
-      url: args.serverUrl,
+      url: args.server.url,
       centreCode: CALLING_CENTRE,
       staff: Array.from({ length: CALLING_COUNTERS }, (_, i) => callingStaff(i + 1)),
       password: PASSWORD,
@@ -41,9 +44,10 @@ export async function measureCalling(args: {
       maxCallsPerCounter: CALLING_QUEUE_DEPTH,
     },
     // Sign-in of 40 users (argon2) comes first, then the timed loops.
-    (args.settings.seconds + 120) * 1000,
+    { setupMs: 120_000, runMs: (args.settings.seconds + 60) * 1000 },
+    new CpuMeter(args.server.pid, args.database),
   );
-  const { callEvents, calledTwice } = await withClient(args.databaseUrl, async (db) => {
+  const { callEvents, calledTwice } = await withClient(args.database.url, async (db) => {
     const { rows } = await db.query<{ call_events: number; called_twice: number }>(
       `SELECT coalesce(sum(n), 0)::int AS call_events, count(*) FILTER (WHERE n > 1)::int AS called_twice
        FROM (SELECT e.ticket_id, count(*) AS n
@@ -54,5 +58,5 @@ export async function measureCalling(args: {
     );
     return { callEvents: rows[0]?.call_events ?? 0, calledTwice: rows[0]?.called_twice ?? 0 };
   });
-  return { counters: load.counters, queueDepth: CALLING_QUEUE_DEPTH, load, callEvents, calledTwice };
+  return { counters: load.counters, queueDepth: CALLING_QUEUE_DEPTH, load, cpu, callEvents, calledTwice };
 }

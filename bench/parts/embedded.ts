@@ -6,6 +6,7 @@ import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import type { BenchCentre } from "../lib/bench-data.js";
+import type { CpuUse } from "../lib/cpu.js";
 import { startServer } from "../lib/server.js";
 import type { BenchSettings } from "../lib/settings.js";
 import type { IssueLoadResult } from "../workers/issue-load.js";
@@ -19,6 +20,8 @@ export interface EmbeddedFigures {
   centres: number;
   seconds: number;
   http: IssueLoadResult;
+  /** The server's CPU, PGlite included (it runs in the server's process). */
+  cpu: CpuUse | null;
 }
 
 /** The demo's centres and services, read as a kiosk reads them. */
@@ -45,8 +48,20 @@ export async function measureEmbedded(args: {
     });
     try {
       const centres = await demoCentres(server.url);
-      const http = await issueOverHttp(server.url, centres, EMBEDDED_KIOSKS, args.settings.seconds);
-      return { kiosks: EMBEDDED_KIOSKS, centres: centres.length, seconds: args.settings.seconds, http };
+      const { result, cpu } = await issueOverHttp(
+        server,
+        null,
+        centres,
+        EMBEDDED_KIOSKS,
+        args.settings.seconds,
+      );
+      return {
+        kiosks: EMBEDDED_KIOSKS,
+        centres: centres.length,
+        seconds: args.settings.seconds,
+        http: result,
+        cpu,
+      };
     } finally {
       await server.stop();
     }

@@ -5,10 +5,13 @@
 import path from "node:path";
 import type { BenchCatalogue, BenchCentre } from "../lib/bench-data.js";
 import { kioskKey } from "../lib/bench-data.js";
+import { CpuMeter, type CpuUse } from "../lib/cpu.js";
+import type { BenchDatabase } from "../lib/database.js";
+import { runMeasured } from "../lib/measured-run.js";
 import { runPgbench, type PgbenchResult } from "../lib/pgbench.js";
+import type { RunningServer } from "../lib/server.js";
 import { benchRoot, type BenchSettings } from "../lib/settings.js";
 import { ratio } from "../lib/stats.js";
-import { runWorker } from "../lib/worker-channel.js";
 import type { IssueLoadInput, IssueLoadResult, IssueRequest } from "../workers/issue-load.js";
 
 export const ISSUING_KIOSKS = 32;
@@ -18,7 +21,9 @@ export interface IssuingFigures {
   centres: number;
   seconds: number;
   http: IssueLoadResult;
+  httpCpu: CpuUse | null;
   pgbench: PgbenchResult;
+  pgbenchCpu: CpuUse | null;
   /** HTTP tickets per second ÷ pgbench transactions per second. */
   ratio: number;
 }
@@ -44,46 +49,61 @@ export function issueRequests(centres: readonly BenchCentre[]): IssueRequest[] {
   return requests;
 }
 
-/** autocannon in its own process: `kiosks` connections for `seconds`, after a short warm-up. */
+/**
+ * autocannon in its own process: `kiosks` connections for `seconds`, after a short warm-up, with the
+ * CPU the server (and its database's backends, if given) used during the measured seconds.
+ */
 export function issueOverHttp(
-  url: string,
+  server: RunningServer,
+  database: BenchDatabase | null,
   centres: readonly BenchCentre[],
   kiosks: number,
   seconds: number,
-): Promise<IssueLoadResult> {
-  return runWorker<IssueLoadInput, IssueLoadResult>(
+): Promise<{ result: IssueLoadResult; cpu: CpuUse | null }> {
+  return runMeasured<IssueLoadInput, IssueLoadResult>(
     "workers/issue-load",
-    { url, kiosks, seconds, warmupSeconds: 3, requests: issueRequests(centres) },
-    (seconds + 3 + 60) * 1000,
+    { url: server.url, kiosks, seconds, warmupSeconds: 3, requests: issueRequests(centres) },
+    { setupMs: 60_000, runMs: (seconds + 60) * 1000 },
+    new CpuMeter(server.pid, database),
   );
 }
 
 export async function measureIssuing(args: {
-  serverUrl: string;
-  databaseUrl: string;
+  server: RunningServer;
+  database: BenchDatabase;
   catalogue: BenchCatalogue;
   settings: BenchSettings;
 }): Promise<IssuingFigures> {
-  const { catalogue, settings } = args;
-  const http = await issueOverHttp(args.serverUrl, catalogue.issuing, ISSUING_KIOSKS, settings.seconds);
-  const pgbench = await runPgbench({
-    pgbench: settings.pgbench,
-    url: args.databaseUrl,
-    script: path.join(benchRoot, "sql/issue.sql"),
-    clients: ISSUING_KIOSKS,
-    threads: 2,
-    seconds: settings.seconds,
-    defines: {
-      centres: catalogue.issuing.length,
-      services: Math.min(...catalogue.issuing.map((c) => c.serviceIds.length)),
-    },
-  });
+  const { catalogue, settings, database } = args;
+  const http = await issueOverHttp(
+    args.server,
+    database,
+    catalogue.issuing,
+    ISSUING_KIOSKS,
+    settings.seconds,
+  );
+  const { result: pgbench, cpu: pgbenchCpu } = await new CpuMeter(null, database).during(() =>
+    runPgbench({
+      pgbench: settings.pgbench,
+      url: database.url,
+      script: path.join(benchRoot, "sql/issue.sql"),
+      clients: ISSUING_KIOSKS,
+      threads: 2,
+      seconds: settings.seconds,
+      defines: {
+        centres: catalogue.issuing.length,
+        services: Math.min(...catalogue.issuing.map((c) => c.serviceIds.length)),
+      },
+    }),
+  );
   return {
     kiosks: ISSUING_KIOSKS,
     centres: catalogue.issuing.length,
     seconds: settings.seconds,
-    http,
+    http: http.result,
+    httpCpu: http.cpu,
     pgbench,
-    ratio: ratio(http.perSecond, pgbench.tps),
+    pgbenchCpu,
+    ratio: ratio(http.result.perSecond, pgbench.tps),
   };
 }

@@ -5,6 +5,7 @@
 import { performance } from "node:perf_hooks";
 import { ApiClient } from "../lib/http.js";
 import { bearer, countersOf, inBatches, openCounter, signIn, type TicketRef } from "../lib/staff.js";
+import type { LoadMessage } from "../lib/measured-run.js";
 import { summarise, type LatencySummary } from "../lib/stats.js";
 import { serveWorker } from "../lib/worker-channel.js";
 
@@ -30,7 +31,7 @@ export interface CallLoadResult {
   drained: boolean;
 }
 
-serveWorker<CallLoadInput, CallLoadResult>(async (channel) => {
+serveWorker<CallLoadInput, LoadMessage<CallLoadResult>>(async (channel) => {
   const input = await channel.next(30_000);
   const api = new ApiClient(input.url, input.staff.length + 4);
   try {
@@ -46,6 +47,7 @@ serveWorker<CallLoadInput, CallLoadResult>(async (channel) => {
     const unexpected: Record<string, number> = {};
     const note = (what: string) => (unexpected[what] = (unexpected[what] ?? 0) + 1);
     let drained = false;
+    channel.send({ type: "measuring" });
     const started = performance.now();
     const deadline = started + input.seconds * 1000;
 
@@ -76,14 +78,17 @@ serveWorker<CallLoadInput, CallLoadResult>(async (channel) => {
     const seconds = (performance.now() - started) / 1000;
     const calls = callNextMs.length;
     channel.send({
-      counters: counters.length,
-      calls,
-      seconds,
-      perSecond: calls / seconds,
-      callNextMs: summarise(callNextMs),
-      noShowMs: summarise(noShowMs),
-      unexpected,
-      drained,
+      type: "result",
+      result: {
+        counters: counters.length,
+        calls,
+        seconds,
+        perSecond: calls / seconds,
+        callNextMs: summarise(callNextMs),
+        noShowMs: summarise(noShowMs),
+        unexpected,
+        drained,
+      },
     });
   } finally {
     api.close();
