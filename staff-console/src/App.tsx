@@ -1,12 +1,17 @@
 import type { User } from "@dost/shared";
-import { useEffect, useState } from "react";
+import { lazy, Suspense, useEffect, useState } from "react";
 import { DeskScreen } from "./desk/DeskScreen.js";
 import { LanguageProvider, useI18n } from "./i18n/i18n.js";
+import { centreInAddress, pageOf } from "./monitoring/routes.js";
 import { SessionProvider, useSession } from "./session/session.js";
-import { MonitoringPlaceholder } from "./shell/MonitoringPlaceholder.js";
 import { SignInScreen } from "./shell/SignInScreen.js";
 import { TopBar } from "./shell/TopBar.js";
 import { useCentres } from "./shell/useCentres.js";
+
+/** Monitoring and its charts load only for those who open it, so a counter PC never fetches them. */
+const MonitoringScreen = lazy(() =>
+  import("./monitoring/MonitoringScreen.js").then((module) => ({ default: module.MonitoringScreen })),
+);
 
 /** The centre's timezone until the centre list arrives; every seeded centre is in Baku. */
 const DEFAULT_TIMEZONE = "Asia/Baku";
@@ -39,24 +44,30 @@ function Root() {
   return <SignedIn key={state.user.id} user={state.user} lastServiceIds={state.lastServiceIds} />;
 }
 
-function storedAdminCentre(): string | null {
+/** A link from the national view names the centre to open; otherwise the admin's last choice. */
+function initialAdminCentre(): string | null {
+  const linked = centreInAddress(window.location.search);
   try {
-    return localStorage.getItem(ADMIN_CENTRE_KEY);
+    if (linked) localStorage.setItem(ADMIN_CENTRE_KEY, linked);
+    return linked ?? localStorage.getItem(ADMIN_CENTRE_KEY);
   } catch {
-    return null;
+    return linked;
   }
 }
 
 function SignedIn({ user, lastServiceIds }: { user: User; lastServiceIds: string[] | null }) {
   const { t } = useI18n();
   const centres = useCentres();
-  const [chosenCentre, setChosenCentre] = useState(storedAdminCentre);
+  const [chosenCentre, setChosenCentre] = useState(initialAdminCentre);
   const centreId = user.centreId ?? chosenCentre;
   const centre = centres?.find((c) => c.id === centreId) ?? null;
-  const page = /\/monitoring\/?$/.test(window.location.pathname) ? "monitoring" : "desk";
+  const [route] = useState(() => pageOf(window.location.pathname));
 
   function chooseCentre(id: string) {
     setChosenCentre(id);
+    // A centre named in the address would otherwise win over this choice on the next reload.
+    if (centreInAddress(window.location.search))
+      window.history.replaceState(null, "", window.location.pathname);
     try {
       localStorage.setItem(ADMIN_CENTRE_KEY, id);
     } catch {
@@ -71,10 +82,24 @@ function SignedIn({ user, lastServiceIds }: { user: User; lastServiceIds: string
         centre={centre}
         centres={user.centreId === null ? centres : null}
         onChooseCentre={chooseCentre}
-        current={page}
+        current={route.page}
       />
-      {page === "monitoring" ? (
-        <MonitoringPlaceholder />
+      {route.page === "monitoring" ? (
+        <Suspense
+          fallback={
+            <main id="main" className="page">
+              <p aria-busy="true">{t("app.loading")}</p>
+            </main>
+          }
+        >
+          <MonitoringScreen
+            user={user}
+            view={route.view}
+            centreId={centreId}
+            centre={centre}
+            centres={user.centreId === null ? centres : null}
+          />
+        </Suspense>
       ) : centreId ? (
         <DeskScreen
           key={centreId}

@@ -1,14 +1,22 @@
 import {
   centresResponseSchema,
   countersResponseSchema,
+  liveStatsResponseSchema,
   loginResponseSchema,
   maybeTicketResponseSchema,
   meResponseSchema,
+  nationalStatsResponseSchema,
+  reportResponseSchema,
   servicesResponseSchema,
   ticketResponseSchema,
   ticketsResponseSchema,
   type Centre,
   type Counter,
+  type Language,
+  type LiveStats,
+  type NationalStats,
+  type Report,
+  type ReportGroup,
   type Service,
   type Ticket,
   type User,
@@ -40,6 +48,30 @@ const meParser = {
     return { user, lastServiceIds: lastServiceIds ?? null };
   },
 };
+
+/** What a report asks for; without `centreId` a manager means its own centre and an admin all. */
+export interface ReportRequest {
+  centreId: string | null;
+  from: string;
+  to: string;
+  groupBy: ReportGroup;
+}
+
+/** The query string of /reports/summary, shared by the JSON fetch and the CSV link. */
+export function reportQuery(request: ReportRequest, format: "json" | "csv", language: Language): string {
+  const query = new URLSearchParams();
+  if (request.centreId) query.set("centreId", request.centreId);
+  query.set("from", request.from);
+  query.set("to", request.to);
+  query.set("groupBy", request.groupBy);
+  query.set("format", format);
+  query.set("language", language);
+  return query.toString();
+}
+
+/** The CSV download: a plain link, which the session cookie authenticates. */
+export const reportCsvUrl = (request: ReportRequest, language: Language, base = "/api/v1"): string =>
+  `${base}/reports/summary?${reportQuery(request, "csv", language)}`;
 
 const ignore = { parse: (): void => undefined };
 const at = (id: string) => encodeURIComponent(id);
@@ -83,6 +115,12 @@ export function createConsoleApi(options: HttpOptions) {
           ticketResponseSchema,
         )
       ).ticket,
+    liveStats: (centreId: string): Promise<LiveStats> =>
+      http.get(`/centres/${at(centreId)}/stats/live`, liveStatsResponseSchema),
+    nationalStats: (): Promise<NationalStats> => http.get("/stats/national", nationalStatsResponseSchema),
+    report: (request: ReportRequest, language: Language): Promise<Report> =>
+      http.get(`/reports/summary?${reportQuery(request, "json", language)}`, reportResponseSchema),
+
     addNote: (ticketId: string, note: string) => http.command(`/tickets/${at(ticketId)}/notes`, { note }),
   };
 }

@@ -1,0 +1,68 @@
+import type { Centre, User } from "@dost/shared";
+import { useI18n } from "../i18n/i18n.js";
+import { LiveScreen } from "./live/LiveScreen.js";
+import { MonitoringNav } from "./MonitoringNav.js";
+import { NationalView } from "./national/NationalView.js";
+import { NotAllowed } from "./NotAllowed.js";
+import { ReportsScreen } from "./reports/ReportsScreen.js";
+import type { MonitoringView } from "./routes.js";
+import "./monitoring.css";
+
+/** Who may see which screen; the server enforces the same, this only spares a useless page. */
+export function mayMonitor(user: User, view: MonitoringView): boolean {
+  if (user.role === "admin") return true;
+  return user.role === "manager" && view !== "national";
+}
+
+/**
+ * Monitoring for managers (their centre) and admins (any centre, and all of them side by side).
+ * `centreId` is the manager's own centre or the one the admin has chosen; `centres` is the list
+ * an admin chooses from.
+ */
+export function MonitoringScreen({
+  user,
+  view,
+  centreId,
+  centre,
+  centres,
+}: {
+  user: User;
+  view: MonitoringView;
+  centreId: string | null;
+  centre: Centre | null;
+  centres: Centre[] | null;
+}) {
+  const { t } = useI18n();
+  if (!mayMonitor(user, view)) return <NotAllowed />;
+  const admin = user.role === "admin";
+
+  return (
+    <main id="main" className="page monitoring">
+      <MonitoringNav view={view} admin={admin} />
+      {view === "national" && <NationalView />}
+      {view === "reports" && (
+        // Remounted when an admin switches centre at the top, so the form starts from that centre.
+        <ReportsScreen
+          key={centreId ?? "all"}
+          centreId={centreId}
+          centre={centre}
+          centres={admin ? (centres ?? []) : null}
+        />
+      )}
+      {view === "live" &&
+        (centreId ? (
+          <LiveScreen
+            key={centreId}
+            centreId={centreId}
+            centre={centre}
+            subscribe={user.centreId !== centreId}
+          />
+        ) : (
+          <>
+            <h1>{t("monitoring.view.live")}</h1>
+            <p className="banner">{t("live.chooseCentre")}</p>
+          </>
+        ))}
+    </main>
+  );
+}

@@ -1,0 +1,36 @@
+import type { Centre } from "@dost/shared";
+import { FailureAlert } from "../../desk/FailureAlert.js";
+import { useI18n } from "../../i18n/i18n.js";
+import { COUNTRY_TIMEZONE } from "../figures.js";
+import { LiveDashboard } from "./LiveDashboard.js";
+import { useLiveStats } from "./useLiveStats.js";
+
+/** The centre dashboard, kept live; `subscribe` for an admin, whose socket joins no centre by itself. */
+export function LiveScreen({
+  centreId,
+  centre,
+  subscribe,
+}: {
+  centreId: string;
+  centre: Centre | null;
+  subscribe: boolean;
+}) {
+  const { t, local } = useI18n();
+  const { stats, services, failure, online } = useLiveStats(centreId, subscribe);
+  return (
+    <>
+      <h1>{t("live.title", { centre: centre ? local(centre.name) : "" })}</h1>
+      {!online && (
+        <p className="banner offline" role="status">
+          {t("desk.offline")}
+        </p>
+      )}
+      <FailureAlert failure={failure} />
+      {stats ? (
+        <LiveDashboard stats={stats} services={services} timeZone={centre?.timezone ?? COUNTRY_TIMEZONE} />
+      ) : (
+        <p aria-busy="true">{t("app.loading")}</p>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,94 @@
+import type { Language, Report, ReportFigures, ReportGroup } from "@dost/shared";
+import { useI18n, type MessageKey } from "../../i18n/i18n.js";
+import { formatCount, formatDay, formatPercent, formatSeconds } from "../figures.js";
+import { ScrollRegion } from "../ScrollRegion.js";
+
+type Figure = keyof Omit<ReportFigures, "waitBins">;
+
+/** Every figure of the report, in the order a manager reads them: flow, then waits, then appointments. */
+const FIGURES: { key: Figure; label: MessageKey; kind: "count" | "seconds" | "percent" }[] = [
+  { key: "issued", label: "report.col.issued", kind: "count" },
+  { key: "called", label: "report.col.called", kind: "count" },
+  { key: "served", label: "report.col.served", kind: "count" },
+  { key: "noShows", label: "report.col.noShows", kind: "count" },
+  { key: "cancelled", label: "report.col.cancelled", kind: "count" },
+  { key: "expired", label: "report.col.expired", kind: "count" },
+  { key: "averageWaitSeconds", label: "report.col.averageWait", kind: "seconds" },
+  { key: "medianWaitSeconds", label: "report.col.medianWait", kind: "seconds" },
+  { key: "p90WaitSeconds", label: "report.col.p90Wait", kind: "seconds" },
+  { key: "averageServiceSeconds", label: "report.col.averageService", kind: "seconds" },
+  { key: "slaPercent", label: "report.col.sla", kind: "percent" },
+  { key: "appointmentsKept", label: "report.col.appointmentsKept", kind: "count" },
+  { key: "appointmentsMissed", label: "report.col.appointmentsMissed", kind: "count" },
+];
+
+export const GROUP_LABELS: Record<ReportGroup, MessageKey> = {
+  day: "report.group.day",
+  hour: "report.group.hour",
+  service: "report.group.service",
+  counter: "report.group.counter",
+  staff: "report.group.staff",
+};
+
+function show(figures: ReportFigures, figure: (typeof FIGURES)[number], language: Language): string {
+  const value = figures[figure.key];
+  if (figure.kind === "seconds") return formatSeconds(value);
+  if (figure.kind === "percent") return formatPercent(value, language);
+  return value === null ? formatSeconds(null) : formatCount(value, language);
+}
+
+/** A row's name: days in the reader's language; the server's label for everything else. */
+export function rowLabel(report: Report, row: Report["rows"][number], language: Language): string {
+  return report.groupBy === "day" ? formatDay(row.label, language) : row.label;
+}
+
+/** The report as a table: one row per group, a total row, times as minutes:seconds. */
+export function ReportTable({ report, caption }: { report: Report; caption: string }) {
+  const { t, language } = useI18n();
+  return (
+    <ScrollRegion label={caption}>
+      <table className="grid report-table">
+        <caption>{caption}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t(GROUP_LABELS[report.groupBy])}</th>
+            {FIGURES.map((f) => (
+              <th key={f.key} scope="col" className="num">
+                {t(f.label)}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {report.rows.length === 0 && (
+            <tr>
+              <td colSpan={FIGURES.length + 1} className="muted">
+                {t("report.noRows")}
+              </td>
+            </tr>
+          )}
+          {report.rows.map((row) => (
+            <tr key={row.key}>
+              <th scope="row">{rowLabel(report, row, language)}</th>
+              {FIGURES.map((f) => (
+                <td key={f.key} className="num timer">
+                  {show(row, f, language)}
+                </td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+        <tfoot>
+          <tr className="totals">
+            <th scope="row">{t("report.total")}</th>
+            {FIGURES.map((f) => (
+              <td key={f.key} className="num timer" data-figure={f.key}>
+                {show(report.totals, f, language)}
+              </td>
+            ))}
+          </tr>
+        </tfoot>
+      </table>
+    </ScrollRegion>
+  );
+}
