@@ -30,6 +30,9 @@ export interface DisplayApi {
   displayState(centreId: string): Promise<DisplayState>;
 }
 
+// Only the device is needed; picking it keeps the display working with servers that add fields here.
+const deviceOnlySchema = deviceMeResponseSchema.pick({ device: true });
+
 // A request that hangs would stall the rebuild after a reconnect; better to fail and retry.
 const REQUEST_TIMEOUT_MS = 10_000;
 
@@ -52,7 +55,7 @@ export function createDisplayApi(key: string, fetchImpl: typeof fetch = fetch, b
 
   return {
     async device() {
-      return deviceMeResponseSchema.parse(await get("/devices/me")).device;
+      return deviceOnlySchema.parse(await get("/devices/me")).device;
     },
     async centre(centreId) {
       const { centres } = centresResponseSchema.parse(await get("/centres"));

@@ -80,6 +80,7 @@ export const openHallChannel: OpenHallChannel = (deviceKey, listener) => {
   // cancels the pending attempt, connect() opens now and falls back to the backoff if it fails.
   const onOnline = () => {
     if (socket.connected) return;
+    clearTimeout(retryTimer);
     socket.disconnect();
     socket.connect();
   };
