@@ -1,14 +1,31 @@
+import { BookingPage } from "./booking/BookingPage.js";
 import { Kiosk } from "./kiosk/Kiosk.js";
+import { ManagePage } from "./manage/ManagePage.js";
 import type { Route } from "./route.js";
 import { StatusPage } from "./status/StatusPage.js";
 import { CrashScreen } from "./ui/CrashScreen.js";
 
-/** Two apps in one bundle: the kiosk itself, and the ticket status page its QR codes open. */
+/**
+ * One bundle, two audiences: the kiosk itself; and the visitor's own phone, with the ticket status
+ * page its QR codes open and the appointment pages (book, then look up, move or cancel).
+ */
 export function App({ route, deviceKey }: { route: Route; deviceKey: string | null }) {
   if (route.name === "status")
     return (
       <CrashScreen reloadBy="visitor">
         <StatusPage publicId={route.publicId} />
+      </CrashScreen>
+    );
+  if (route.name === "book")
+    return (
+      <CrashScreen reloadBy="visitor">
+        <BookingPage />
+      </CrashScreen>
+    );
+  if (route.name === "manage")
+    return (
+      <CrashScreen reloadBy="visitor">
+        <ManagePage initialCode={route.code} />
       </CrashScreen>
     );
   return (

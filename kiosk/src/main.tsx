@@ -6,10 +6,12 @@ import { routeOf } from "./route.js";
 import "./styles/base.css";
 import "./styles/screens.css";
 import "./styles/status.css";
+import "./styles/booking.css";
+import "./styles/check-in.css";
 import "./styles/print.css";
 
-const route = routeOf(window.location.pathname);
-// Only the kiosk has a device key; a visitor's phone on the status page never reads or stores one.
+const route = routeOf(window.location.pathname, window.location.search);
+// Only the kiosk has a device key; a visitor's phone (status and booking pages) never reads or stores one.
 const deviceKey = route.name === "kiosk" ? adoptDeviceKeyFromAddress() : null;
 
 const root = document.getElementById("root");

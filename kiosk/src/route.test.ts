@@ -16,7 +16,14 @@ describe("routes", () => {
   it("shows the kiosk for anything else", () => {
     expect(routeOf("/kiosk/")).toEqual({ name: "kiosk" });
     expect(routeOf("/kiosk/t/too-short")).toEqual({ name: "kiosk" });
-    expect(routeOf("/kiosk/book")).toEqual({ name: "kiosk" });
+    expect(routeOf("/kiosk/other")).toEqual({ name: "kiosk" });
+  });
+
+  it("recognises the booking pages, with the code a confirmation's QR adds", () => {
+    expect(routeOf("/kiosk/book")).toEqual({ name: "book" });
+    expect(routeOf("/kiosk/book/")).toEqual({ name: "book" });
+    expect(routeOf("/kiosk/book/manage")).toEqual({ name: "manage", code: null });
+    expect(routeOf("/kiosk/book/manage/", "?code=ABCD2345")).toEqual({ name: "manage", code: "ABCD2345" });
   });
 
   it("builds the status address a phone opens from the QR code", () => {

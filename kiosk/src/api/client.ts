@@ -19,15 +19,23 @@ import {
  */
 export type ApiFailure = "unreachable" | "unauthenticated" | "rejected";
 
+/** A field the server refused, as `details[].path` names it (`body.citizen.phone`). */
+export interface FieldProblem {
+  path: string;
+  message: string;
+}
+
 export class ApiError extends Error {
   readonly failure: ApiFailure;
   readonly code: string | undefined;
+  readonly details: FieldProblem[];
 
-  constructor(failure: ApiFailure, message: string, code?: string) {
+  constructor(failure: ApiFailure, message: string, code?: string, details: FieldProblem[] = []) {
     super(message);
     this.name = "ApiError";
     this.failure = failure;
     this.code = code;
+    this.details = details;
   }
 }
 
@@ -36,11 +44,11 @@ export const REQUEST_TIMEOUT_MS = 10_000;
 
 const API = "/api/v1";
 
-interface Parser<T> {
+export interface Parser<T> {
   parse(data: unknown): T;
 }
 
-async function request<T>(path: string, parser: Parser<T>, init: RequestInit = {}): Promise<T> {
+export async function request<T>(path: string, parser: Parser<T>, init: RequestInit = {}): Promise<T> {
   let response: Response;
   try {
     response = await fetch(`${API}${path}`, {
@@ -58,7 +66,7 @@ async function request<T>(path: string, parser: Parser<T>, init: RequestInit = {
     const message = parsed.success ? parsed.data.error.message : `HTTP ${response.status}`;
     if (response.status === 401) throw new ApiError("unauthenticated", message, code);
     if (response.status >= 500 || response.status === 429) throw new ApiError("unreachable", message, code);
-    throw new ApiError("rejected", message, code);
+    throw new ApiError("rejected", message, code, parsed.success ? (parsed.data.error.details ?? []) : []);
   }
   try {
     return parser.parse(body);
@@ -68,7 +76,7 @@ async function request<T>(path: string, parser: Parser<T>, init: RequestInit = {
   }
 }
 
-const deviceAuth = (key: string) => ({ authorization: `Device ${key}` });
+export const deviceAuth = (key: string) => ({ authorization: `Device ${key}` });
 
 export async function fetchDevice(deviceKey: string): Promise<Device> {
   return (await request("/devices/me", deviceMeResponseSchema, { headers: deviceAuth(deviceKey) })).device;

@@ -1,3 +1,4 @@
+import { azBooking, azCheckIn, azManage } from "./appointments/az.js";
 import type { Messages } from "./messages.js";
 
 export const az: Messages = {
@@ -82,4 +83,8 @@ export const az: Messages = {
   ticketNotFound: "Talon tapılmadı",
   ticketNotFoundText: "Linki yoxlayın və ya talondakı kodu yenidən skan edin.",
   liveUpdates: "Bu səhifə özü yenilənir.",
+
+  booking: azBooking,
+  manage: azManage,
+  checkIn: azCheckIn,
 };

@@ -1,3 +1,4 @@
+import { enBooking, enCheckIn, enManage } from "./appointments/en.js";
 import type { Messages } from "./messages.js";
 
 export const en: Messages = {
@@ -81,4 +82,8 @@ export const en: Messages = {
   ticketNotFound: "Ticket not found",
   ticketNotFoundText: "Check the link, or scan the code on your ticket again.",
   liveUpdates: "This page updates by itself.",
+
+  booking: enBooking,
+  manage: enManage,
+  checkIn: enCheckIn,
 };

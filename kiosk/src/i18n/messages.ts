@@ -1,4 +1,5 @@
 import type { Priority } from "@dost/shared";
+import type { BookingMessages, CheckInMessages, ManageMessages } from "./appointments/messages.js";
 
 /** The service categories the catalogue groups services by, in the order the start screen shows them. */
 export const CATEGORY_ORDER = [
@@ -93,4 +94,9 @@ export interface Messages {
   ticketNotFound: string;
   ticketNotFoundText: string;
   liveUpdates: string;
+
+  // Appointments: booking and managing on a phone, checking in at the kiosk
+  booking: BookingMessages;
+  manage: ManageMessages;
+  checkIn: CheckInMessages;
 }

@@ -1,3 +1,4 @@
+import { ruBooking, ruCheckIn, ruManage } from "./appointments/ru.js";
 import type { Messages } from "./messages.js";
 
 export const ru: Messages = {
@@ -82,4 +83,8 @@ export const ru: Messages = {
   ticketNotFound: "Талон не найден",
   ticketNotFoundText: "Проверьте ссылку или отсканируйте код на талоне ещё раз.",
   liveUpdates: "Страница обновляется сама.",
+
+  booking: ruBooking,
+  manage: ruManage,
+  checkIn: ruCheckIn,
 };

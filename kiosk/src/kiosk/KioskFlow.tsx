@@ -1,6 +1,8 @@
 import type { Centre, Priority, Service } from "@dost/shared";
 import { useCallback, useRef, useState } from "react";
 import { ApiError, issueTicket, newIdempotencyKey } from "../api/client.js";
+import { CheckInProblem } from "../checkin/CheckInProblem.js";
+import { CheckInScreen } from "../checkin/CheckInScreen.js";
 import { formatWait } from "../i18n/format.js";
 import { DEFAULT_LANGUAGE, useI18n } from "../i18n/i18n.js";
 import { Loading } from "../ui/Loading.js";
@@ -9,11 +11,15 @@ import { KioskHeader } from "./KioskHeader.js";
 import { PriorityScreen } from "./PriorityScreen.js";
 import { StartScreen } from "./StartScreen.js";
 import { TicketScreen } from "./TicketScreen.js";
-import { useIdleReset } from "./useIdleReset.js";
+import { useCheckIn } from "./useCheckIn.js";
+import { CHECK_IN_IDLE_MS, useIdleReset } from "./useIdleReset.js";
 import { useServices } from "./useServices.js";
 import { START, type Visit } from "./visit.js";
 
-/** One visitor after another: service, priority group, ticket, and back to the start. */
+/**
+ * One visitor after another: service, priority group, ticket, and back to the start; or, for a
+ * visitor with an appointment, the booking code and then the same ticket.
+ */
 export function KioskFlow(props: { deviceKey: string; centre: Centre; onRefused(): void }) {
   const { deviceKey, centre, onRefused } = props;
   const { t, language, setLanguage } = useI18n();
@@ -28,8 +34,18 @@ export function KioskFlow(props: { deviceKey: string; centre: Centre; onRefused(
   }, [setLanguage]);
 
   // Mid-way (or merely switched to another language) and left alone: ready the kiosk for the next visitor.
-  const midway = visit.step === "priority" || visit.step === "failed";
+  const midway = visit.step === "priority" || visit.step === "failed" || visit.step === "check-in-failed";
   useIdleReset(midway || (visit.step === "start" && language !== DEFAULT_LANGUAGE), reset);
+  // Finding the code in a message on one's phone takes longer than choosing a service.
+  useIdleReset(visit.step === "check-in", reset, CHECK_IN_IDLE_MS);
+
+  const checkInWith = useCheckIn({
+    deviceKey,
+    centre,
+    services: services.state.status === "ready" ? services.state.services : null,
+    setVisit,
+    onRefused,
+  });
 
   const choose = (service: Service) =>
     setVisit({ step: "priority", service, attemptKey: newIdempotencyKey() });
@@ -72,7 +88,12 @@ export function KioskFlow(props: { deviceKey: string; centre: Centre; onRefused(
           <ProblemPanel title={t.unreachableTitle} text={t.unreachableText} onRetry={services.retry} />
         )}
         {visit.step === "start" && services.state.status === "ready" && (
-          <StartScreen services={services.state.services} offline={services.offline} onChoose={choose} />
+          <StartScreen
+            services={services.state.services}
+            offline={services.offline}
+            onChoose={choose}
+            onCheckIn={() => setVisit({ step: "check-in", code: "" })}
+          />
         )}
         {(visit.step === "priority" || visit.step === "issuing") && (
           <PriorityScreen
@@ -92,6 +113,23 @@ export function KioskFlow(props: { deviceKey: string; centre: Centre; onRefused(
                 : undefined
             }
             onStartOver={reset}
+          />
+        )}
+        {(visit.step === "check-in" || visit.step === "checking-in") && (
+          <CheckInScreen
+            initialCode={visit.code}
+            busy={visit.step === "checking-in"}
+            onSubmit={checkInWith}
+            onBack={() => setVisit(START)}
+          />
+        )}
+        {visit.step === "check-in-failed" && (
+          <CheckInProblem
+            problem={visit.problem}
+            message={visit.message}
+            onRetry={() => checkInWith(visit.code)}
+            onEnterAgain={() => setVisit({ step: "check-in", code: visit.code })}
+            onTakeTicket={() => setVisit(START)}
           />
         )}
         {visit.step === "ticket" && (

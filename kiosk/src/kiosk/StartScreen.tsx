@@ -25,11 +25,15 @@ export function groupByCategory(services: Service[]): Group[] {
   return groups.filter((g) => g.services.length > 0);
 }
 
-/** Step 1: which service the visitor came for, with how long each queue is right now. */
+/**
+ * Step 1: which service the visitor came for, with how long each queue is right now. A visitor
+ * with an appointment checks in from the band at the foot of the screen, always in view.
+ */
 export function StartScreen(props: {
   services: Service[];
   offline: boolean;
   onChoose(service: Service): void;
+  onCheckIn(): void;
 }) {
   const { t, language } = useI18n();
   const groups = groupByCategory(props.services);
@@ -72,6 +76,12 @@ export function StartScreen(props: {
           </section>
         );
       })}
+      <div className="check-in-entry">
+        <p>{t.checkIn.haveAppointmentHint}</p>
+        <button type="button" className="button primary check-in-button" onClick={props.onCheckIn}>
+          {t.checkIn.haveAppointment}
+        </button>
+      </div>
     </section>
   );
 }

@@ -1,4 +1,5 @@
 import type { Priority, Service, Ticket } from "@dost/shared";
+import type { CheckInProblemKind } from "../checkin/CheckInProblem.js";
 
 /**
  * Where the visitor at the kiosk is. An attempt to take a ticket carries one idempotency key from
@@ -16,6 +17,10 @@ export type Visit =
       priority: Priority;
       problem: "unreachable" | "not-issuing";
     }
-  | { step: "ticket"; service: Service; ticket: Ticket };
+  | { step: "ticket"; service: Service; ticket: Ticket }
+  // A visitor with an appointment: the code entry, the check-in in flight, or why it was refused.
+  | { step: "check-in"; code: string }
+  | { step: "checking-in"; code: string }
+  | { step: "check-in-failed"; code: string; problem: CheckInProblemKind; message: string };
 
 export const START: Visit = { step: "start" };

@@ -33,6 +33,7 @@ export function demoRoutes(): Record<string, Handler> {
               kind: "kiosk",
               name: "Kiosk 1",
             },
+            publicUrl: null,
           })
         : errorBody(401, "UNAUTHENTICATED"),
     "GET /api/v1/centres": () => json(200, { centres: [CENTRE] }),
