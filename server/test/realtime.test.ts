@@ -61,6 +61,14 @@ describe("live events over socket.io", () => {
       [ticket.id, true],
       [ticket.id, false],
     ]);
+    // A floor's screen asks for its own zone's calls only.
+    const otherZone = counter.zone === "ground" ? "first" : "ground";
+    const zoned = await api.call<{ recentCalls: unknown[] }>({
+      method: "GET",
+      url: `/api/v1/centres/BAKU-1/display-state?zone=${otherZone}`,
+      auth: "Device demo-display-BAKU-1",
+    });
+    expect(zoned.body.recentCalls).toEqual([]);
   });
 
   it("refuses a socket without valid credentials with UNAUTHENTICATED", async () => {

@@ -17,3 +17,5 @@ export const healthResponseSchema = z.object({
 });
 
 export const displayMessageBodySchema = z.strictObject({ message: localizedTextSchema.nullable() });
+
+export const displayStateQuerySchema = z.strictObject({ zone: z.string().min(1).max(50).optional() });

@@ -10,6 +10,7 @@ export const displayRepository = {
     centreId: string,
     serviceDay: string,
     limit: number,
+    zone: string | undefined,
   ): Promise<TicketCalled[]> {
     const rows = await ex
       .select({
@@ -28,6 +29,7 @@ export const displayRepository = {
           eq(ticketEvents.centreId, centreId),
           inArray(ticketEvents.action, ["call", "recall"]),
           eq(tickets.serviceDay, serviceDay),
+          zone === undefined ? undefined : eq(counters.zone, zone),
         ),
       )
       .orderBy(desc(ticketEvents.at), desc(ticketEvents.id))

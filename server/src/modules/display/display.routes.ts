@@ -1,4 +1,9 @@
-import { centreParamsSchema, displayMessageBodySchema, displayStateSchema } from "@dost/shared";
+import {
+  centreParamsSchema,
+  displayMessageBodySchema,
+  displayStateQuerySchema,
+  displayStateSchema,
+} from "@dost/shared";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { centreIdOf } from "../../plugins/access.js";
@@ -9,9 +14,14 @@ export const displayRoutes: FastifyPluginAsyncZod<{ display: DisplayService }> =
     "/centres/:centreId/display-state",
     {
       config: { access: { audience: ["display", "kiosk", "staff"], centre: "param" } },
-      schema: { tags: ["display"], params: centreParamsSchema, response: { 200: displayStateSchema } },
+      schema: {
+        tags: ["display"],
+        params: centreParamsSchema,
+        querystring: displayStateQuerySchema,
+        response: { 200: displayStateSchema },
+      },
     },
-    async (request) => display.state(centreIdOf(request)),
+    async (request) => display.state(centreIdOf(request), request.query.zone),
   );
 
   app.put(

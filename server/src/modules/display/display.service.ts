@@ -20,13 +20,16 @@ export interface DisplayServiceDeps {
 
 export function createDisplayService({ db, clock, directory, publisher }: DisplayServiceDeps) {
   return {
-    /** Everything a hall display shows, to build its screen after a start or a reconnect. */
-    async state(centreId: string): Promise<DisplayState> {
+    /**
+     * Everything a hall display shows, to build its screen after a start or a reconnect; with a zone,
+     * the last calls of that zone's counters only, so a floor's screen is never short of them.
+     */
+    async state(centreId: string, zone?: string): Promise<DisplayState> {
       const centre = await directory.find(centreId);
       if (!centre) throw notFound("Centre");
       const now = clock.now();
       const [recentCalls, queue] = await Promise.all([
-        displayRepository.recentCalls(db, centre.id, serviceDay(now, centre.timezone), RECENT_CALLS),
+        displayRepository.recentCalls(db, centre.id, serviceDay(now, centre.timezone), RECENT_CALLS, zone),
         QueueState.load(db, centre, now),
       ]);
       return {

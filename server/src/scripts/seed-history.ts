@@ -1,0 +1,293 @@
+/**
+ * Generates realistic history for load and report testing: `npm run seed:history -- --days 365`
+ * makes 31 centres (the demo's three and 28 more) and about 10 million tickets over the past year's
+ * working days, with their events and the hourly aggregates, set-based in SQL.
+ *
+ * Options: --days N (365), --per-day N tickets per centre and day (1290, which makes ~10 M over a
+ * year), --centres N (31), --seed X (0.42, for the same history twice). Uses DATABASE_URL, or the
+ * embedded database in DATA_DIR (fine for a few days, slow for a year).
+ */
+import { parseArgs } from "node:util";
+import { addDays, serviceDay, weekdayOf } from "@dost/shared";
+import { sql } from "drizzle-orm";
+import { loadConfig } from "../config.js";
+import { openDatabase, type Db } from "../db/client.js";
+import { prepareDatabase } from "../db/prepare.js";
+import { queryRows } from "../db/rows.js";
+import { HISTORY_CENTRES } from "./history-centres.js";
+
+const { values } = parseArgs({
+  options: {
+    days: { type: "string", default: "365" },
+    "per-day": { type: "string", default: "1290" },
+    centres: { type: "string", default: "31" },
+    seed: { type: "string", default: "0.42" },
+  },
+});
+const days = Number(values.days);
+const perDay = Number(values["per-day"]);
+const centreCount = Math.min(Number(values.centres), 3 + HISTORY_CENTRES.length);
+const seed = Number(values.seed);
+if (
+  ![days, perDay, centreCount, seed].every(Number.isFinite) ||
+  days < 1 ||
+  perDay < 1 ||
+  seed < -1 ||
+  seed > 1
+) {
+  process.stderr.write("usage: seed-history [--days N] [--per-day N] [--centres N] [--seed -1..1]\n");
+  process.exit(2);
+}
+
+/** The wait-bin edges of the aggregates (minutes), as in the trigger of migrations/0004. */
+const EDGES = "ARRAY[5, 10, 15, 20, 30, 45, 60, 90, 120, 180]::float8[]";
+
+const log = (msg: string) => process.stdout.write(`${new Date().toISOString().slice(11, 19)} ${msg}\n`);
+
+/** Adds the centres beyond the demo's, each with every service, 16 counters and 12 staff. */
+async function ensureCentres(db: Db): Promise<string[]> {
+  const wanted = HISTORY_CENTRES.slice(0, Math.max(0, centreCount - 3));
+  for (const c of wanted) {
+    await db.execute(sql`
+      WITH template AS (SELECT timezone, opening_hours, policy FROM centres WHERE code = 'BAKU-1'),
+      centre AS (
+        INSERT INTO centres (code, name, timezone, opening_hours, policy)
+        SELECT ${c.code}, ${JSON.stringify(c.name)}::jsonb, timezone, opening_hours, policy FROM template
+        ON CONFLICT (code) DO NOTHING RETURNING id
+      ),
+      offered AS (
+        INSERT INTO centre_services (centre_id, service_id, position)
+        SELECT centre.id, s.id, row_number() OVER (ORDER BY s.code) FROM centre, services s RETURNING 1
+      ),
+      desks AS (
+        INSERT INTO counters (centre_id, label, zone)
+        SELECT centre.id, n::text, 'main' FROM centre, generate_series(1, 16) n RETURNING 1
+      )
+      INSERT INTO users (username, display_name, role, centre_id, password_hash)
+      SELECT 'staff.' || lower(${c.code}) || '.' || n, 'Staff ' || n || ' ' || ${c.code}, 'staff', centre.id,
+             (SELECT password_hash FROM users WHERE username = 'admin')
+      FROM centre, generate_series(1, 12) n`);
+  }
+  const rows = await queryRows<{ code: string }>(
+    db,
+    sql`SELECT code FROM centres ORDER BY created_at, code LIMIT ${centreCount}`,
+  );
+  return rows.map((r) => r.code);
+}
+
+/** Past working days in Baku: no weekends, no public holidays, not today. */
+async function workingDays(db: Db, today: string): Promise<string[]> {
+  const closed = new Set(
+    (
+      await queryRows<{ date: string }>(
+        db,
+        sql`SELECT date::text AS date FROM closed_dates WHERE centre_id IS NULL`,
+      )
+    ).map((r) => r.date),
+  );
+  const out: string[] = [];
+  for (let i = days; i >= 1; i--) {
+    const day = addDays(today, -i);
+    if (!["sat", "sun"].includes(weekdayOf(day)) && !closed.has(day)) out.push(day);
+  }
+  return out;
+}
+
+/**
+ * One chunk of days, in one transaction: tickets with their outcome, their events, and the
+ * aggregates. Triggers are off for the bulk (session_replication_role), so the aggregates are
+ * computed here from the same tickets, by the same definitions as the trigger's.
+ */
+async function generate(db: Db, codes: string[], chunk: string[]): Promise<void> {
+  await db.transaction(async (tx) => {
+    await tx.execute(sql`SET LOCAL session_replication_role = replica`);
+    await tx.execute(sql`
+      WITH cs AS (
+        SELECT c.id AS centre_id, c.timezone,
+               array_agg(s.id ORDER BY s.code) AS service_ids, array_agg(s.prefix ORDER BY s.code) AS prefixes,
+               array_agg(s.handling_minutes ORDER BY s.code) AS handling
+        FROM centres c JOIN centre_services x ON x.centre_id = c.id JOIN services s ON s.id = x.service_id
+        WHERE c.code = ANY(${sql.param(codes)}::text[]) GROUP BY c.id
+      ),
+      staff AS (SELECT centre_id, array_agg(id ORDER BY username) AS users FROM users WHERE role = 'staff' GROUP BY centre_id),
+      desks AS (SELECT centre_id, array_agg(id ORDER BY label) AS counters FROM counters GROUP BY centre_id),
+      raw AS (
+        SELECT cs.centre_id, cs.timezone, d.day, cs.service_ids, cs.prefixes, cs.handling, st.users, dk.counters,
+               1 + floor(random() * array_length(cs.service_ids, 1))::int AS si,
+               -- Arrivals lean to the morning, as in the centres.
+               ((d.day + time '09:00') + make_interval(secs => floor(power(random(), 1.4) * 8.5 * 3600)))
+                 AT TIME ZONE cs.timezone AS issued_at,
+               random() AS r_outcome, random() AS r_wait, random() AS r_serve, random() AS r_staff, random() AS r_priority
+        FROM cs JOIN staff st USING (centre_id) JOIN desks dk USING (centre_id)
+        CROSS JOIN unnest(${sql.param(chunk)}::date[]) AS d(day)
+        CROSS JOIN generate_series(1, ${perDay})
+      ),
+      shaped AS (
+        SELECT raw.*, service_ids[si] AS service_id, prefixes[si] AS prefix,
+               users[1 + floor(r_staff * array_length(users, 1))::int] AS user_id,
+               counters[1 + floor(r_staff * array_length(users, 1))::int] AS counter_id,
+               -- Exponential waits around 12 minutes, capped at three hours.
+               make_interval(secs => least(-ln(1 - r_wait * 0.999) * 720, 10800)) AS wait,
+               make_interval(secs => handling[si] * 60 * (0.5 + r_serve)) AS service_time,
+               CASE WHEN r_outcome < 0.86 THEN 'done' WHEN r_outcome < 0.93 THEN 'no_show'
+                    WHEN r_outcome < 0.97 THEN 'cancelled' ELSE 'expired' END AS status,
+               CASE WHEN r_priority < 0.9 THEN 'none' WHEN r_priority < 0.94 THEN 'elderly'
+                    WHEN r_priority < 0.97 THEN 'disability' ELSE 'veteran' END AS priority
+        FROM raw
+      ),
+      numbered AS (
+        SELECT shaped.*, row_number() OVER (PARTITION BY centre_id, day, prefix ORDER BY issued_at) AS number
+        FROM shaped
+      ),
+      inserted AS (
+        INSERT INTO tickets (public_id, centre_id, service_id, service_day, prefix, number, code, status, priority,
+                             language, issued_at, queued_at, called_at, started_at, finished_at, counter_id, call_count)
+        SELECT substr(md5(random()::text || clock_timestamp()::text), 1, 22), centre_id, service_id, day, prefix, number,
+               prefix || lpad(number::text, 3, '0'), status, priority, 'az', issued_at, issued_at,
+               CASE WHEN status IN ('done', 'no_show') THEN issued_at + wait END,
+               CASE WHEN status = 'done' THEN issued_at + wait + interval '40 seconds' END,
+               CASE status WHEN 'done' THEN issued_at + wait + interval '40 seconds' + service_time
+                           WHEN 'no_show' THEN issued_at + wait + interval '3 minutes'
+                           WHEN 'cancelled' THEN issued_at + wait / 2
+                           ELSE ((day + time '18:00') AT TIME ZONE timezone) END,
+               CASE WHEN status IN ('done', 'no_show') THEN counter_id END,
+               CASE WHEN status IN ('done', 'no_show') THEN 1 ELSE 0 END
+        FROM numbered
+        RETURNING id, centre_id, service_id, status, issued_at, called_at, started_at, finished_at, counter_id
+      ),
+      actor AS (
+        SELECT i.*, (SELECT users[1 + (abs(hashtext(i.counter_id::text)) % array_length(users, 1))]
+                     FROM staff WHERE staff.centre_id = i.centre_id) AS user_id
+        FROM inserted i
+      )
+      INSERT INTO ticket_events (ticket_id, centre_id, at, action, from_status, to_status, service_id, counter_id, user_id)
+      SELECT a.id, a.centre_id, e.at, e.action, e.from_status, e.to_status, a.service_id, e.counter_id, e.user_id
+      FROM actor a CROSS JOIN LATERAL (VALUES
+        (a.issued_at, 'issue', NULL, 'waiting', NULL::uuid, NULL::uuid),
+        (a.called_at, 'call', 'waiting', 'called', a.counter_id, a.user_id),
+        (a.started_at, 'start', 'called', 'serving', a.counter_id, a.user_id),
+        (CASE WHEN a.status = 'done' THEN a.finished_at END, 'complete', 'serving', 'done', a.counter_id, a.user_id),
+        (CASE WHEN a.status = 'no_show' THEN a.finished_at END, 'noShow', 'called', 'no_show', a.counter_id, a.user_id),
+        (CASE WHEN a.status = 'cancelled' THEN a.finished_at END, 'cancel', 'waiting', 'cancelled', NULL, NULL),
+        (CASE WHEN a.status = 'expired' THEN a.finished_at END, 'expire', 'waiting', 'expired', NULL, NULL)
+      ) AS e(at, action, from_status, to_status, counter_id, user_id)
+      WHERE e.at IS NOT NULL`);
+
+    const binCols = sql.raw(Array.from({ length: 11 }, (_, k) => `wait_bin_${k}`).join(", "));
+    const binCounts = sql.raw(
+      Array.from(
+        { length: 11 },
+        (_, k) => `count(*) FILTER (WHERE width_bucket(wait_s / 60, ${EDGES}) = ${k})`,
+      ).join(", "),
+    );
+    const binAdds = (alias: string) =>
+      sql.raw(
+        Array.from(
+          { length: 11 },
+          (_, k) => `wait_bin_${k} = ${alias}.wait_bin_${k} + EXCLUDED.wait_bin_${k}`,
+        ).join(", "),
+      );
+    // Each ticket's facts in the hour each happened: issued, called (with its wait), finished.
+    await tx.execute(sql`
+      INSERT INTO hourly_service_stats AS h (centre_id, day, hour, service_id, issued, called, served, no_shows,
+        cancelled, expired, wait_count, wait_seconds, within_target, ${binCols}, service_count, service_seconds)
+      SELECT centre_id, at::date, extract(hour FROM at)::int, service_id,
+        count(*) FILTER (WHERE kind = 'issue'), count(*) FILTER (WHERE kind = 'call'),
+        count(*) FILTER (WHERE kind = 'done'), count(*) FILTER (WHERE kind = 'no_show'),
+        count(*) FILTER (WHERE kind = 'cancelled'), count(*) FILTER (WHERE kind = 'expired'),
+        count(wait_s), coalesce(sum(wait_s), 0), count(*) FILTER (WHERE wait_s <= target_s), ${binCounts},
+        count(served_s), coalesce(sum(served_s), 0)
+      FROM (
+        SELECT t.centre_id, t.service_id, s.target_wait_minutes * 60 AS target_s,
+               f.at AT TIME ZONE c.timezone AS at, f.kind, f.wait_s, f.served_s
+        FROM tickets t JOIN centres c ON c.id = t.centre_id JOIN services s ON s.id = t.service_id
+        CROSS JOIN LATERAL (VALUES
+          (t.issued_at, 'issue', NULL::float8, NULL::float8),
+          (t.called_at, 'call', extract(epoch FROM t.called_at - t.issued_at)::float8, NULL::float8),
+          (t.finished_at, t.status, NULL::float8,
+           CASE WHEN t.status = 'done' THEN extract(epoch FROM t.finished_at - t.started_at)::float8 END)
+        ) AS f(at, kind, wait_s, served_s)
+        WHERE f.at IS NOT NULL AND t.service_day = ANY(${sql.param(chunk)}::date[]) AND c.code = ANY(${sql.param(codes)}::text[])
+      ) facts
+      GROUP BY 1, 2, 3, 4
+      ON CONFLICT (centre_id, day, hour, service_id) DO UPDATE SET
+        issued = h.issued + EXCLUDED.issued, called = h.called + EXCLUDED.called, served = h.served + EXCLUDED.served,
+        no_shows = h.no_shows + EXCLUDED.no_shows, cancelled = h.cancelled + EXCLUDED.cancelled,
+        expired = h.expired + EXCLUDED.expired, wait_count = h.wait_count + EXCLUDED.wait_count,
+        wait_seconds = h.wait_seconds + EXCLUDED.wait_seconds, within_target = h.within_target + EXCLUDED.within_target,
+        ${binAdds("h")}, service_count = h.service_count + EXCLUDED.service_count,
+        service_seconds = h.service_seconds + EXCLUDED.service_seconds`);
+    // Per counter and employee, from the events that name them.
+    await tx.execute(sql`
+      INSERT INTO daily_staff_stats AS d (centre_id, day, counter_id, user_id, called, served, no_shows,
+        wait_count, wait_seconds, within_target, ${binCols}, service_count, service_seconds)
+      SELECT centre_id, day, counter_id, user_id,
+        count(*) FILTER (WHERE action = 'call'), count(*) FILTER (WHERE action = 'complete'),
+        count(*) FILTER (WHERE action = 'noShow'),
+        count(wait_s), coalesce(sum(wait_s), 0), count(*) FILTER (WHERE wait_s <= target_s), ${binCounts},
+        count(served_s), coalesce(sum(served_s), 0)
+      FROM (
+        SELECT e.centre_id, (e.at AT TIME ZONE c.timezone)::date AS day, e.counter_id, e.user_id, e.action,
+               s.target_wait_minutes * 60 AS target_s,
+               CASE WHEN e.action = 'call' THEN extract(epoch FROM t.called_at - t.issued_at)::float8 END AS wait_s,
+               CASE WHEN e.action = 'complete' THEN extract(epoch FROM t.finished_at - t.started_at)::float8 END AS served_s
+        FROM tickets t JOIN centres c ON c.id = t.centre_id JOIN services s ON s.id = t.service_id
+        JOIN ticket_events e ON e.ticket_id = t.id AND e.action IN ('call', 'complete', 'noShow')
+        WHERE t.service_day = ANY(${sql.param(chunk)}::date[]) AND c.code = ANY(${sql.param(codes)}::text[])
+      ) facts
+      GROUP BY 1, 2, 3, 4
+      ON CONFLICT (centre_id, day, counter_id, user_id) DO UPDATE SET
+        called = d.called + EXCLUDED.called, served = d.served + EXCLUDED.served, no_shows = d.no_shows + EXCLUDED.no_shows,
+        wait_count = d.wait_count + EXCLUDED.wait_count, wait_seconds = d.wait_seconds + EXCLUDED.wait_seconds,
+        within_target = d.within_target + EXCLUDED.within_target, ${binAdds("d")},
+        service_count = d.service_count + EXCLUDED.service_count, service_seconds = d.service_seconds + EXCLUDED.service_seconds`);
+  });
+}
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const database = openDatabase({
+    databaseUrl: config.databaseUrl,
+    dataDir: config.dataDir,
+    migrationsFolder: config.paths.migrations,
+    poolSize: 2,
+    connectTimeoutMs: config.dbConnectTimeoutMs,
+  });
+  try {
+    await prepareDatabase(database, config, { info: log });
+    const db = database.db;
+    await db.execute(sql`SELECT setseed(${seed})`);
+    const codes = await ensureCentres(db);
+    const [baku] = await queryRows<{ timezone: string }>(
+      db,
+      sql`SELECT timezone FROM centres WHERE code = 'BAKU-1'`,
+    );
+    const dayList = await workingDays(db, serviceDay(new Date(), baku?.timezone ?? "Asia/Baku"));
+    log(
+      `${codes.length} centres, ${dayList.length} working days, ${perDay} tickets per centre and day: ~${(codes.length * dayList.length * perDay).toLocaleString("en")} tickets`,
+    );
+    const started = Date.now();
+    const size = 5;
+    for (let i = 0; i < dayList.length; i += size) {
+      const chunk = dayList.slice(i, i + size);
+      await generate(db, codes, chunk);
+      const done = Math.min(i + size, dayList.length);
+      const rate = (done * codes.length * perDay) / ((Date.now() - started) / 1000);
+      log(
+        `${chunk.at(-1)}: ${done}/${dayList.length} days, ${Math.round(rate).toLocaleString("en")} tickets/s`,
+      );
+    }
+    await db.execute(sql`ANALYZE`);
+    log(`done in ${((Date.now() - started) / 1000).toFixed(0)} s`);
+  } finally {
+    await database.close();
+  }
+}
+
+main().catch((err: unknown) => {
+  const cause = (err as { cause?: unknown })?.cause;
+  process.stderr.write(
+    `${(err as Error)?.message?.slice(0, 300) ?? String(err)}\n${cause ? String(cause) : ""}\n`,
+  );
+  process.exit(1);
+});
