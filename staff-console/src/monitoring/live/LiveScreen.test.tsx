@@ -1,0 +1,88 @@
+import { act, cleanup, screen, waitFor, within } from "@testing-library/react";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { CENTRE_ID, SERVICES, liveStats, serviceFigures } from "../../test/monitoring-data.js";
+import { fakeServer, renderWithServer } from "../../test/server.js";
+import { LiveScreen } from "./LiveScreen.js";
+
+/** socket.io's client, replaced by one whose events the test fires itself. */
+const socket = vi.hoisted(() => {
+  type Handler = (...args: unknown[]) => void;
+  const handlers = new Map<string, Handler[]>();
+  return {
+    active: true,
+    emitted: [] as unknown[][],
+    on(event: string, handler: Handler) {
+      handlers.set(event, [...(handlers.get(event) ?? []), handler]);
+    },
+    emit(...args: unknown[]) {
+      this.emitted.push(args);
+    },
+    fire(event: string, ...args: unknown[]) {
+      for (const handler of handlers.get(event) ?? []) handler(...args);
+    },
+    removeAllListeners: () => handlers.clear(),
+    connect: () => undefined,
+    disconnect: () => undefined,
+  };
+});
+vi.mock("socket.io-client", () => ({ io: () => socket }));
+
+afterEach(() => {
+  cleanup();
+  socket.emitted = [];
+});
+
+function liveServer() {
+  const state = { waiting: 3 };
+  const server = fakeServer((url) => {
+    if (url.pathname.endsWith("/services")) return { body: { services: SERVICES } };
+    if (url.pathname.endsWith("/stats/live"))
+      return { body: liveStats({ services: [serviceFigures({ waiting: state.waiting })] }) };
+    return undefined;
+  });
+  const statsRequests = () => server.requests.filter((u) => u.pathname.endsWith("/stats/live")).length;
+  return { state, server, statsRequests };
+}
+
+const waitingShown = () =>
+  within(document.querySelector('tr[data-service="pensions"]') as HTMLElement).getByTestId("waiting")
+    .textContent;
+
+describe("the live screen", () => {
+  it("fetches the figures again once per burst of the centre's events", async () => {
+    const { state, server, statsRequests } = liveServer();
+    renderWithServer(<LiveScreen centreId={CENTRE_ID} centre={null} subscribe />, server.fetch);
+    await waitFor(() => expect(waitingShown()).toBe("3"));
+
+    // An admin's socket asks to watch the centre on every (re)connect, which also rebuilds the screen.
+    act(() => socket.fire("connect"));
+    expect(socket.emitted).toContainEqual(["subscribe", { centreId: CENTRE_ID }]);
+    await waitFor(() => expect(statsRequests()).toBe(2));
+
+    state.waiting = 4;
+    act(() => {
+      socket.fire("ticket:updated", { centreId: CENTRE_ID });
+      socket.fire("queue:changed", { centreId: CENTRE_ID });
+      socket.fire("ticket:called", { centreId: CENTRE_ID });
+      socket.fire("counter:changed", { centreId: CENTRE_ID });
+    });
+    await waitFor(() => expect(waitingShown()).toBe("4"));
+    await new Promise((r) => setTimeout(r, 400));
+    expect(statsRequests()).toBe(3);
+
+    // Another centre's events are not ours.
+    act(() => socket.fire("queue:changed", { centreId: "1a2b3c4d-5e6f-4a0e-9a39-2f1e0c6b7d11" }));
+    await new Promise((r) => setTimeout(r, 400));
+    expect(statsRequests()).toBe(3);
+  });
+
+  it("says when live updates are off", async () => {
+    const { server } = liveServer();
+    renderWithServer(<LiveScreen centreId={CENTRE_ID} centre={null} subscribe={false} />, server.fetch);
+    await waitFor(() => expect(waitingShown()).toBe("3"));
+    expect(screen.getByText(/Live updates are off/)).toBeTruthy();
+    act(() => socket.fire("connect"));
+    expect(screen.queryByText(/Live updates are off/)).toBeNull();
+    expect(socket.emitted).toEqual([]);
+  });
+});
