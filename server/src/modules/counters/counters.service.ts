@@ -1,5 +1,7 @@
 import { compareCandidates, serviceDay, type Counter, type Ticket } from "@dost/shared";
-import type { Db } from "../../db/client.js";
+import { sql } from "drizzle-orm";
+import type { Db, Tx } from "../../db/client.js";
+import { tickets } from "../../db/schema.js";
 import type { Clock } from "../../lib/clock.js";
 import { conflict, forbidden, invalid, notFound } from "../../lib/errors.js";
 import type { CentreEvent } from "../../plugins/realtime/publisher.js";
@@ -36,11 +38,7 @@ export function createCounterService({ db, clock, centres, announcer }: CounterS
   }
 
   /** Locks the counter and checks the caller is the one staffing it. */
-  async function lockOwn(
-    tx: Parameters<Parameters<Db["transaction"]>[0]>[0],
-    principal: UserPrincipal,
-    counterId: string,
-  ) {
+  async function lockOwn(tx: Tx, principal: UserPrincipal, counterId: string) {
     const counter = await repo.lock(tx, counterId);
     if (!counter || !canAccessCentre(principal, counter.centreId)) throw notFound("Counter");
     if (counter.status === "closed") throw conflict("Open this counter first");
@@ -80,7 +78,7 @@ export function createCounterService({ db, clock, centres, announcer }: CounterS
   }
 
   async function profileFor(
-    tx: Parameters<Parameters<Db["transaction"]>[0]>[0],
+    tx: Tx,
     counter: CounterRow,
     user: UserPrincipal,
     requested: string[] | undefined,
@@ -99,6 +97,43 @@ export function createCounterService({ db, clock, centres, announcer }: CounterS
     }
     const last = (await repo.lastProfile(tx, user.user.id))?.filter((id) => offered.has(id));
     return last && last.length > 0 ? last : [...offered];
+  }
+
+  /**
+   * One call from a counter, in one transaction: the counter is locked and must be open, staffed
+   * by the caller and free; `pick` chooses and marks the ticket; the call is logged. Events follow
+   * the commit.
+   */
+  async function call(
+    user: UserPrincipal,
+    counterId: string,
+    pick: (tx: Tx, counter: CounterRow, centre: CentreRecord, now: Date) => Promise<TicketRow | null>,
+    note?: string,
+  ): Promise<Ticket | null> {
+    const now = clock.now();
+    const result = await db.transaction(async (tx) => {
+      const counter = await lockOwn(tx, user, counterId);
+      if (counter.status !== "open") throw conflict("The counter is on a break");
+      if (await repo.currentTicketId(tx, counter.id)) throw conflict("Finish with the current visitor first");
+      const centre = await centreOf(counter);
+      const row = await pick(tx, counter, centre, now);
+      if (row) {
+        await ticketsRepository.appendEvent(tx, {
+          ticketId: row.id,
+          centreId: centre.id,
+          at: now,
+          action: "call",
+          fromStatus: "waiting",
+          toStatus: "called",
+          serviceId: row.serviceId,
+          counterId: counter.id,
+          userId: user.user.id,
+          note: note ?? null,
+        });
+      }
+      return { row, counter, centre };
+    });
+    return result.row ? publishCall(result.centre, result.row, result.counter, false) : null;
   }
 
   return {
@@ -199,38 +234,16 @@ export function createCounterService({ db, clock, centres, announcer }: CounterS
 
     /** Calls the best waiting ticket this counter serves; null when nobody it serves waits. */
     async callNext(principal: Principal, counterId: string): Promise<Ticket | null> {
-      const user = asUser(principal);
-      const now = clock.now();
-      const result = await db.transaction(async (tx) => {
-        const counter = await lockOwn(tx, user, counterId);
-        if (counter.status !== "open") throw conflict("The counter is on a break");
-        if (await repo.currentTicketId(tx, counter.id))
-          throw conflict("Finish with the current visitor first");
-        const centre = await centreOf(counter);
-        const row = await ticketsRepository.callNext(tx, {
+      return call(asUser(principal), counterId, async (tx, counter, centre, now) =>
+        ticketsRepository.callNext(tx, {
           centreId: centre.id,
           serviceDay: serviceDay(now, centre.timezone),
           serviceIds: counter.serviceIds,
           counterId: counter.id,
           weights: centre.policy,
           now,
-        });
-        if (row) {
-          await ticketsRepository.appendEvent(tx, {
-            ticketId: row.id,
-            centreId: centre.id,
-            at: now,
-            action: "call",
-            fromStatus: "waiting",
-            toStatus: "called",
-            serviceId: row.serviceId,
-            counterId: counter.id,
-            userId: user.user.id,
-          });
-        }
-        return { row, counter, centre };
-      });
-      return result.row ? publishCall(result.centre, result.row, result.counter, false) : null;
+        }),
+      );
     },
 
     /** Calls a chosen waiting ticket out of the policy's order; the reason goes into the event log. */
@@ -240,34 +253,24 @@ export function createCounterService({ db, clock, centres, announcer }: CounterS
       ticketId: string,
       reason: string,
     ): Promise<Ticket> {
-      const user = asUser(principal);
-      const now = clock.now();
-      const result = await db.transaction(async (tx) => {
-        const counter = await lockOwn(tx, user, counterId);
-        if (counter.status !== "open") throw conflict("The counter is on a break");
-        if (await repo.currentTicketId(tx, counter.id))
-          throw conflict("Finish with the current visitor first");
-        const row = await ticketsRepository.transition(tx, ticketId, ["waiting"], {
-          status: "called",
-          counterId: counter.id,
-          calledAt: now,
-        });
-        if (!row || row.centreId !== counter.centreId) throw conflict("That ticket is not waiting");
-        await ticketsRepository.appendEvent(tx, {
-          ticketId: row.id,
-          centreId: row.centreId,
-          at: now,
-          action: "call",
-          fromStatus: "waiting",
-          toStatus: "called",
-          serviceId: row.serviceId,
-          counterId: counter.id,
-          userId: user.user.id,
-          note: `out of order: ${reason}`,
-        });
-        return { row, counter, centre: await centreOf(counter) };
-      });
-      return publishCall(result.centre, result.row, result.counter, false);
+      const called = await call(
+        asUser(principal),
+        counterId,
+        async (tx, counter, _centre, now) => {
+          const row = await ticketsRepository.transition(tx, ticketId, ["waiting"], {
+            status: "called",
+            counterId: counter.id,
+            calledAt: now,
+            callCount: sql`${tickets.callCount} + 1`,
+          });
+          // Rolled back with the transaction when the ticket belongs to another centre.
+          if (!row || row.centreId !== counter.centreId) throw conflict("That ticket is not waiting");
+          return row;
+        },
+        `out of order: ${reason}`,
+      );
+      if (!called) throw conflict("That ticket is not waiting");
+      return called;
     },
 
     /**

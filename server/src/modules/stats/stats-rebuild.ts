@@ -27,7 +27,18 @@ const MEASURED_EVENTS = sql.raw(`
     FROM ev
   )`);
 
-const FIGURES = sql.raw(`
+const BINS = Array.from({ length: 11 }, (_, k) => k);
+/** The wait-bin edges in minutes, as in the trigger (migrations/0004) and WAIT_BIN_EDGES_MINUTES. */
+const EDGES = "ARRAY[5, 10, 15, 20, 30, 45, 60, 90, 120, 180]::float8[]";
+const BIN_COUNTS = sql.raw(
+  BINS.map(
+    (k) => `count(*) FILTER (WHERE width_bucket(wait_s / 60, ${EDGES}) = ${k})::int AS wait_bin_${k},`,
+  ).join("\n"),
+);
+const BIN_COLUMNS = sql.raw(BINS.map((k) => `wait_bin_${k}`).join(", "));
+const COALESCED_BINS = sql.raw(BINS.map((k) => `coalesce(f.wait_bin_${k}, 0) AS wait_bin_${k}`).join(", "));
+
+const FIGURES = sql`
     count(*) FILTER (WHERE action IN ('issue', 'check_in'))::int AS issued,
     count(*) FILTER (WHERE action = 'call')::int AS called,
     count(*) FILTER (WHERE action = 'complete')::int AS served,
@@ -37,19 +48,9 @@ const FIGURES = sql.raw(`
     count(wait_s)::int AS wait_count,
     coalesce(sum(wait_s), 0)::float8 AS wait_seconds,
     count(*) FILTER (WHERE wait_s <= target_s)::int AS within_target,
-    count(*) FILTER (WHERE width_bucket(wait_s / 60, ARRAY[5, 10, 15, 20, 30, 45, 60, 90, 120, 180]::float8[]) = 0)::int AS wait_bin_0,
-    count(*) FILTER (WHERE width_bucket(wait_s / 60, ARRAY[5, 10, 15, 20, 30, 45, 60, 90, 120, 180]::float8[]) = 1)::int AS wait_bin_1,
-    count(*) FILTER (WHERE width_bucket(wait_s / 60, ARRAY[5, 10, 15, 20, 30, 45, 60, 90, 120, 180]::float8[]) = 2)::int AS wait_bin_2,
-    count(*) FILTER (WHERE width_bucket(wait_s / 60, ARRAY[5, 10, 15, 20, 30, 45, 60, 90, 120, 180]::float8[]) = 3)::int AS wait_bin_3,
-    count(*) FILTER (WHERE width_bucket(wait_s / 60, ARRAY[5, 10, 15, 20, 30, 45, 60, 90, 120, 180]::float8[]) = 4)::int AS wait_bin_4,
-    count(*) FILTER (WHERE width_bucket(wait_s / 60, ARRAY[5, 10, 15, 20, 30, 45, 60, 90, 120, 180]::float8[]) = 5)::int AS wait_bin_5,
-    count(*) FILTER (WHERE width_bucket(wait_s / 60, ARRAY[5, 10, 15, 20, 30, 45, 60, 90, 120, 180]::float8[]) = 6)::int AS wait_bin_6,
-    count(*) FILTER (WHERE width_bucket(wait_s / 60, ARRAY[5, 10, 15, 20, 30, 45, 60, 90, 120, 180]::float8[]) = 7)::int AS wait_bin_7,
-    count(*) FILTER (WHERE width_bucket(wait_s / 60, ARRAY[5, 10, 15, 20, 30, 45, 60, 90, 120, 180]::float8[]) = 8)::int AS wait_bin_8,
-    count(*) FILTER (WHERE width_bucket(wait_s / 60, ARRAY[5, 10, 15, 20, 30, 45, 60, 90, 120, 180]::float8[]) = 9)::int AS wait_bin_9,
-    count(*) FILTER (WHERE width_bucket(wait_s / 60, ARRAY[5, 10, 15, 20, 30, 45, 60, 90, 120, 180]::float8[]) = 10)::int AS wait_bin_10,
+    ${BIN_COUNTS}
     count(served_s)::int AS service_count,
-    coalesce(sum(served_s), 0)::float8 AS service_seconds`);
+    coalesce(sum(served_s), 0)::float8 AS service_seconds`;
 
 export const HOURLY_RECOMPUTED = sql`
   ${MEASURED_EVENTS},
@@ -71,7 +72,7 @@ export const HOURLY_RECOMPUTED = sql`
          coalesce(f.no_shows, 0) AS no_shows, coalesce(f.cancelled, 0) AS cancelled, coalesce(f.expired, 0) AS expired,
          coalesce(f.wait_count, 0) AS wait_count, coalesce(f.wait_seconds, 0) AS wait_seconds,
          coalesce(f.within_target, 0) AS within_target,
-         coalesce(f.wait_bin_0, 0) AS wait_bin_0, coalesce(f.wait_bin_1, 0) AS wait_bin_1, coalesce(f.wait_bin_2, 0) AS wait_bin_2, coalesce(f.wait_bin_3, 0) AS wait_bin_3, coalesce(f.wait_bin_4, 0) AS wait_bin_4, coalesce(f.wait_bin_5, 0) AS wait_bin_5, coalesce(f.wait_bin_6, 0) AS wait_bin_6, coalesce(f.wait_bin_7, 0) AS wait_bin_7, coalesce(f.wait_bin_8, 0) AS wait_bin_8, coalesce(f.wait_bin_9, 0) AS wait_bin_9, coalesce(f.wait_bin_10, 0) AS wait_bin_10,
+         ${COALESCED_BINS},
          coalesce(f.service_count, 0) AS service_count, coalesce(f.service_seconds, 0) AS service_seconds,
          coalesce(f.appointments_kept, 0) AS appointments_kept, coalesce(m.n, 0) AS appointments_missed
   FROM from_events f FULL JOIN missed m
@@ -88,17 +89,7 @@ export const STAFF_RECOMPUTED = sql`
          count(wait_s)::int AS wait_count,
          coalesce(sum(wait_s), 0)::float8 AS wait_seconds,
          count(*) FILTER (WHERE wait_s <= target_s)::int AS within_target,
-         count(*) FILTER (WHERE width_bucket(wait_s / 60, ARRAY[5, 10, 15, 20, 30, 45, 60, 90, 120, 180]::float8[]) = 0)::int AS wait_bin_0,
-    count(*) FILTER (WHERE width_bucket(wait_s / 60, ARRAY[5, 10, 15, 20, 30, 45, 60, 90, 120, 180]::float8[]) = 1)::int AS wait_bin_1,
-    count(*) FILTER (WHERE width_bucket(wait_s / 60, ARRAY[5, 10, 15, 20, 30, 45, 60, 90, 120, 180]::float8[]) = 2)::int AS wait_bin_2,
-    count(*) FILTER (WHERE width_bucket(wait_s / 60, ARRAY[5, 10, 15, 20, 30, 45, 60, 90, 120, 180]::float8[]) = 3)::int AS wait_bin_3,
-    count(*) FILTER (WHERE width_bucket(wait_s / 60, ARRAY[5, 10, 15, 20, 30, 45, 60, 90, 120, 180]::float8[]) = 4)::int AS wait_bin_4,
-    count(*) FILTER (WHERE width_bucket(wait_s / 60, ARRAY[5, 10, 15, 20, 30, 45, 60, 90, 120, 180]::float8[]) = 5)::int AS wait_bin_5,
-    count(*) FILTER (WHERE width_bucket(wait_s / 60, ARRAY[5, 10, 15, 20, 30, 45, 60, 90, 120, 180]::float8[]) = 6)::int AS wait_bin_6,
-    count(*) FILTER (WHERE width_bucket(wait_s / 60, ARRAY[5, 10, 15, 20, 30, 45, 60, 90, 120, 180]::float8[]) = 7)::int AS wait_bin_7,
-    count(*) FILTER (WHERE width_bucket(wait_s / 60, ARRAY[5, 10, 15, 20, 30, 45, 60, 90, 120, 180]::float8[]) = 8)::int AS wait_bin_8,
-    count(*) FILTER (WHERE width_bucket(wait_s / 60, ARRAY[5, 10, 15, 20, 30, 45, 60, 90, 120, 180]::float8[]) = 9)::int AS wait_bin_9,
-    count(*) FILTER (WHERE width_bucket(wait_s / 60, ARRAY[5, 10, 15, 20, 30, 45, 60, 90, 120, 180]::float8[]) = 10)::int AS wait_bin_10,
+         ${BIN_COUNTS}
          count(served_s)::int AS service_count,
          coalesce(sum(served_s), 0)::float8 AS service_seconds
   FROM measured WHERE action IN ('call', 'complete', 'noShow')
@@ -110,11 +101,11 @@ export async function rebuildStats(ex: Executor): Promise<void> {
   await ex.execute(sql`DELETE FROM daily_staff_stats`);
   await ex.execute(sql`INSERT INTO hourly_service_stats (
       centre_id, day, hour, service_id, issued, called, served, no_shows, cancelled, expired,
-      wait_count, wait_seconds, within_target, wait_bin_0, wait_bin_1, wait_bin_2, wait_bin_3, wait_bin_4, wait_bin_5, wait_bin_6, wait_bin_7, wait_bin_8, wait_bin_9, wait_bin_10, service_count, service_seconds,
+      wait_count, wait_seconds, within_target, ${BIN_COLUMNS}, service_count, service_seconds,
       appointments_kept, appointments_missed)
     ${HOURLY_RECOMPUTED}`);
   await ex.execute(sql`INSERT INTO daily_staff_stats (
       centre_id, day, counter_id, user_id, called, served, no_shows, wait_count, wait_seconds,
-      within_target, wait_bin_0, wait_bin_1, wait_bin_2, wait_bin_3, wait_bin_4, wait_bin_5, wait_bin_6, wait_bin_7, wait_bin_8, wait_bin_9, wait_bin_10, service_count, service_seconds)
+      within_target, ${BIN_COLUMNS}, service_count, service_seconds)
     ${STAFF_RECOMPUTED}`);
 }
