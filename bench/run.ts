@@ -73,7 +73,7 @@ async function onSharedServer(
       measureCalling({ server: shared, database, settings }),
     );
     const publishing = await part(settings, "publishing", () =>
-      measurePublishing({ serverUrl: shared.url, catalogue, settings }),
+      measurePublishing({ serverUrl: shared.url, databaseUrl: database.url, catalogue, settings }),
     );
     return { catalogue, issuing, calling, publishing };
   } finally {

@@ -33,6 +33,8 @@ export interface PublishProbeInput {
   callsPerSecond: number;
   warmupSeconds: number;
   seconds: number;
+  /** At least this many waiting visitors per centre before the first call (DOST only). */
+  waitingPerCentre: number;
 }
 
 export interface PublishProbeResult {
@@ -71,7 +73,6 @@ async function dostRooms(target: Extract<PublishTarget, { kind: "dost" }>, ticke
     const [counter] = await countersOf(api, token, centre.code);
     if (!counter) throw new Error(`${centre.code} has no counter`);
     await openCounter(api, token, counter.id);
-    // Enough waiting visitors for every call of the run, whatever ran before.
     for (let i = 0; i < ticketsPerCentre; i++) {
       await api.expect("POST", `/centres/${centre.code}/tickets`, {
         headers: { authorization: `Device ${centre.kioskKey}` },
@@ -119,7 +120,9 @@ serveWorker<PublishProbeInput, PublishProbeResult>(async (channel) => {
   const { target } = input;
   const roomCount = target.kind === "dost" ? target.centres.length : target.rooms.length;
   const totalSeconds = input.warmupSeconds + input.seconds;
-  const ticketsPerCentre = Math.ceil((input.callsPerSecond * totalSeconds) / roomCount) + 3;
+  const callsPerCentre = Math.ceil((input.callsPerSecond * totalSeconds) / roomCount);
+  // Enough for every call of the run, and a queue of a realistic depth while calling.
+  const ticketsPerCentre = Math.max(input.waitingPerCentre, callsPerCentre + 3);
   const { rooms, close } =
     target.kind === "dost" ? await dostRooms(target, ticketsPerCentre) : bareRooms(target);
 
