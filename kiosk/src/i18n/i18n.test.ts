@@ -14,7 +14,13 @@ describe("the dictionaries", () => {
   it("have the same keys in every language, none empty", () => {
     for (const [language, messages] of Object.entries(DICTIONARIES)) {
       expect(paths(messages), language).toEqual(paths(DICTIONARIES.az));
-      for (const [key, text] of Object.entries(messages)) {
+      const strings = (value: object, prefix: string): [string, unknown][] =>
+        Object.entries(value).flatMap(([key, v]) =>
+          typeof v === "object" && v !== null
+            ? strings(v as object, `${prefix}${key}.`)
+            : [[`${prefix}${key}`, v]],
+        );
+      for (const [key, text] of strings(messages, "")) {
         if (typeof text === "string") expect(text.trim(), `${language}.${key}`).not.toBe("");
       }
     }
@@ -23,6 +29,28 @@ describe("the dictionaries", () => {
   it("differ from one another, so nothing was left untranslated", () => {
     expect(DICTIONARIES.ru.startHeading).not.toBe(DICTIONARIES.az.startHeading);
     expect(DICTIONARIES.en.priorityHeading).not.toBe(DICTIONARIES.ru.priorityHeading);
+    for (const group of ["booking", "manage", "checkIn"] as const) {
+      const az = Object.values(DICTIONARIES.az[group]);
+      const ru = Object.values(DICTIONARIES.ru[group]);
+      const en = Object.values(DICTIONARIES.en[group]);
+      const same = az.filter((text, i) => typeof text === "string" && (text === ru[i] || text === en[i]));
+      expect(same, group).toEqual([]);
+    }
+  });
+});
+
+describe("Russian counts", () => {
+  it("agree with the number", () => {
+    const { booking } = DICTIONARIES.ru;
+    expect([1, 2, 5, 21, 22, 52].map(booking.dayOpen)).toEqual([
+      "1 свободное место",
+      "2 свободных места",
+      "5 свободных мест",
+      "21 свободное место",
+      "22 свободных места",
+      "52 свободных места",
+    ]);
+    expect(booking.placesLeft(1)).toBe("осталось 1 место");
   });
 });
 

@@ -47,6 +47,8 @@ export function ManagePage({ initialCode }: { initialCode: string | null }) {
     setLookup((l) => ({ code, attempt: (l?.attempt ?? 0) + 1 }));
   };
   const lookUpAnother = () => {
+    // The visitor keeps reading in the language the last booking was shown in.
+    setChosen(language);
     showCodeInAddress(null);
     setLookup(null);
   };

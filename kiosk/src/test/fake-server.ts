@@ -8,6 +8,7 @@ import { CENTRE, SERVICES, ticket } from "./fixtures.js";
 export interface RecordedRequest {
   method: string;
   path: string;
+  query: URLSearchParams;
   headers: Record<string, string>;
   body: unknown;
 }
@@ -54,7 +55,7 @@ export function installFakeServer(routes: Record<string, Handler> = demoRoutes()
     const method = (init.method ?? "GET").toUpperCase();
     const headers = Object.fromEntries(new Headers(init.headers).entries());
     const body: unknown = typeof init.body === "string" ? JSON.parse(init.body) : undefined;
-    const request = { method, path: url.pathname, headers, body };
+    const request = { method, path: url.pathname, query: url.searchParams, headers, body };
     requests.push(request);
     const handler = routes[`${method} ${url.pathname}`];
     if (!handler) return errorBody(404, "NOT_FOUND");

@@ -1,0 +1,167 @@
+import type { Language } from "@dost/shared";
+import { act, fireEvent, screen, waitFor, within } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import { describe, expect, it, vi } from "vitest";
+import { DICTIONARIES } from "../i18n/i18n.js";
+import { CHECK_IN_IDLE_MS, IDLE_RESET_MS } from "../kiosk/useIdleReset.js";
+import { CODE, SURVIVOR_PENSION, appointmentRoutes, conflict } from "../test/fake-appointments.js";
+import { DEVICE_KEY, errorBody, installFakeServer, unreachable } from "../test/fake-server.js";
+import { CENTRE } from "../test/fixtures.js";
+import { findStartScreen, renderKiosk } from "../test/render.js";
+import "../test/setup.js";
+
+vi.mock("socket.io-client", async () => ({ io: (await import("../test/fake-socket.js")).fakeIo }));
+
+const LANGUAGES: Language[] = ["az", "ru", "en"];
+const CHECK_IN = `POST /api/v1/centres/${CENTRE.id}/check-in`;
+const display = () => document.querySelector(".code-display")?.textContent;
+
+async function openCodeEntry(language: Language = "az") {
+  await findStartScreen();
+  const t = DICTIONARIES[language];
+  if (language !== "az") fireEvent.click(screen.getByRole("button", { name: t.languageName }));
+  fireEvent.click(screen.getByRole("button", { name: t.checkIn.haveAppointment }));
+  return screen.findByRole("heading", { level: 1, name: t.checkIn.heading });
+}
+
+function press(keys: string) {
+  const keypad = screen.getByRole("group");
+  for (const key of keys) fireEvent.click(within(keypad).getByRole("button", { name: key }));
+}
+
+describe("checking in with a booking code", () => {
+  it.each(LANGUAGES)("takes the code on the keypad in %s and prints the ticket", async (language) => {
+    const server = installFakeServer(appointmentRoutes().routes);
+    renderKiosk();
+    const t = DICTIONARIES[language];
+    expect(await openCodeEntry(language)).toBe(document.activeElement);
+    const submit = screen.getByRole("button", { name: t.checkIn.submit });
+    expect(submit.hasAttribute("disabled")).toBe(true);
+    // Only the code's alphabet is on the keypad: no 0, O, 1, I or L.
+    for (const absent of ["0", "O", "1", "I", "L"])
+      expect(within(screen.getByRole("group")).queryByRole("button", { name: absent })).toBeNull();
+
+    press("HK7MA");
+    expect(display()).toBe("HK7M-A");
+    fireEvent.click(screen.getByRole("button", { name: t.checkIn.backspace }));
+    press("3XQ9");
+    expect(display()).toBe("HK7M-3XQ9");
+    expect(screen.getByText(t.checkIn.entered("H K 7 M 3 X Q 9", 8))).toBeTruthy();
+    expect(submit.hasAttribute("disabled")).toBe(false);
+    fireEvent.click(submit);
+
+    expect(await screen.findByRole("heading", { level: 1, name: t.ticketHeading })).toBeTruthy();
+    const request = server.requests.find((r) => r.method === "POST");
+    expect(request?.body).toEqual({ code: CODE });
+    expect(request?.headers.authorization).toBe(`Device ${DEVICE_KEY}`);
+    expect(document.querySelector(".ticket-code")?.textContent).toBe("B007");
+    expect(screen.getAllByText(SURVIVOR_PENSION.name[language]).length).toBeGreaterThan(0);
+    await waitFor(() => expect(window.print).toHaveBeenCalledTimes(1));
+  });
+
+  it("takes the code from a keyboard, and the whole address from a QR scanner", async () => {
+    const server = installFakeServer(appointmentRoutes().routes);
+    renderKiosk();
+    await openCodeEntry("en");
+    const user = userEvent.setup();
+    await user.keyboard("hk7x{Backspace}m-3xq");
+    expect(display()).toBe("HK7M-3XQ");
+    // Enter with an incomplete code does nothing.
+    await user.keyboard("{Enter}");
+    expect(server.requests.filter((r) => r.method === "POST")).toHaveLength(0);
+    await user.keyboard("{Backspace}{Backspace}{Backspace}{Backspace}{Backspace}{Backspace}{Backspace}");
+    expect(display()).toBe("-");
+    await user.keyboard("http://queue.example/kiosk/book/manage?code=HK7M3XQ9{Enter}");
+    await screen.findByRole("heading", { level: 1, name: "Your ticket" });
+    expect(server.requests.find((r) => r.method === "POST")?.body).toEqual({ code: CODE });
+  });
+
+  it.each(LANGUAGES)(
+    "explains a refusal in %s, shows the server's words, and offers ways on",
+    async (language) => {
+      const { routes } = appointmentRoutes();
+      routes[CHECK_IN] = () => conflict("Too early: check-in opens at 10:40. Please come back then.");
+      installFakeServer(routes);
+      renderKiosk();
+      const t = DICTIONARIES[language];
+      await openCodeEntry(language);
+      press(CODE);
+      fireEvent.click(screen.getByRole("button", { name: t.checkIn.submit }));
+      const alert = await screen.findByRole("alert");
+      expect(within(alert).getByRole("heading", { level: 1, name: t.checkIn.conflictTitle })).toBe(
+        document.activeElement,
+      );
+      expect(alert.textContent).toContain(t.checkIn.conflictText);
+      expect(
+        within(alert)
+          .getByText(/check-in opens at 10:40/)
+          .getAttribute("lang"),
+      ).toBe("en");
+
+      fireEvent.click(within(alert).getByRole("button", { name: t.checkIn.enterAgain }));
+      await screen.findByRole("heading", { level: 1, name: t.checkIn.heading });
+      expect(display()).toBe("HK7M-3XQ9");
+      fireEvent.click(screen.getByRole("button", { name: t.checkIn.submit }));
+      fireEvent.click(await screen.findByRole("button", { name: t.checkIn.takeTicket }));
+      expect(await screen.findByRole("heading", { level: 1, name: t.startHeading })).toBeTruthy();
+    },
+  );
+
+  it("says when there is no such booking, and retries after a lost answer", async () => {
+    const { routes } = appointmentRoutes();
+    const checkIn = routes[CHECK_IN];
+    routes[CHECK_IN] = () => errorBody(404, "NOT_FOUND");
+    const server = installFakeServer(routes);
+    renderKiosk();
+    await openCodeEntry();
+    const az = DICTIONARIES.az;
+    press(CODE);
+    fireEvent.click(screen.getByRole("button", { name: az.checkIn.submit }));
+    expect(await screen.findByRole("heading", { level: 1, name: az.checkIn.notFoundTitle })).toBeTruthy();
+    expect(screen.getByText(az.checkIn.notFoundText)).toBeTruthy();
+
+    routes[CHECK_IN] = unreachable;
+    fireEvent.click(screen.getByRole("button", { name: az.checkIn.enterAgain }));
+    fireEvent.click(await screen.findByRole("button", { name: az.checkIn.submit }));
+    expect(await screen.findByText(az.checkIn.failedText)).toBeTruthy();
+    routes[CHECK_IN] = checkIn ?? unreachable;
+    fireEvent.click(screen.getByRole("button", { name: az.retry }));
+    await screen.findByRole("heading", { level: 1, name: az.ticketHeading });
+    expect(server.requests.filter((r) => r.method === "POST")).toHaveLength(3);
+  });
+
+  it("sends one check-in for a double tap, with the keys disabled meanwhile", async () => {
+    const { routes } = appointmentRoutes();
+    const checkIn = routes[CHECK_IN];
+    let answer: () => void = () => undefined;
+    routes[CHECK_IN] = (r) =>
+      new Promise((resolve) => (answer = () => resolve(checkIn?.(r) ?? conflict(""))));
+    const server = installFakeServer(routes);
+    renderKiosk();
+    await openCodeEntry();
+    press(CODE);
+    const submit = screen.getByRole("button", { name: DICTIONARIES.az.checkIn.submit });
+    act(() => {
+      submit.click();
+      submit.click();
+    });
+    expect(screen.getByRole("status").textContent).toBe(DICTIONARIES.az.checkIn.submitting);
+    expect((screen.getByRole("button", { name: "A" }) as HTMLButtonElement).disabled).toBe(true);
+    await act(async () => answer());
+    await screen.findByRole("heading", { level: 1, name: DICTIONARIES.az.ticketHeading });
+    expect(server.requests.filter((r) => r.method === "POST")).toHaveLength(1);
+  });
+
+  it("gives a visitor looking for their code a minute, then resets to the start in Azerbaijani", async () => {
+    vi.useFakeTimers({ shouldAdvanceTime: true });
+    installFakeServer(appointmentRoutes().routes);
+    renderKiosk();
+    await openCodeEntry("ru");
+    press("HK7");
+    act(() => void vi.advanceTimersByTime(IDLE_RESET_MS + 1000));
+    expect(screen.getByRole("heading", { level: 1, name: DICTIONARIES.ru.checkIn.heading })).toBeTruthy();
+    act(() => void vi.advanceTimersByTime(CHECK_IN_IDLE_MS));
+    expect(screen.getByRole("heading", { level: 1, name: DICTIONARIES.az.startHeading })).toBeTruthy();
+    expect(document.documentElement.lang).toBe("az");
+  });
+});
