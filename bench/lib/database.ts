@@ -22,10 +22,19 @@ export function databaseUrl(adminUrl: string, name: string): string {
   return url.toString();
 }
 
-/** A fresh, empty database per run, so figures never depend on what an earlier run left behind. */
-export async function createBenchDatabase(adminUrl: string, stamp: string): Promise<BenchDatabase> {
-  const name = `dost_bench_${stamp.replace(/[^0-9a-z]/gi, "_").toLowerCase()}`;
-  await withClient(adminUrl, (c) => c.query(`CREATE DATABASE "${name}"`));
+/**
+ * A fresh, empty database per run, so figures never depend on what an earlier run left behind; or,
+ * with `template`, a copy of one (`suffix` then tells the copies apart).
+ */
+export async function createBenchDatabase(
+  adminUrl: string,
+  stamp: string,
+  copy?: { template: BenchDatabase; suffix: string },
+): Promise<BenchDatabase> {
+  const base = `dost_bench_${stamp.replace(/[^0-9a-z]/gi, "_").toLowerCase()}`;
+  const name = copy ? `${base}_${copy.suffix}` : base;
+  const template = copy ? ` TEMPLATE "${copy.template.name}"` : "";
+  await withClient(adminUrl, (c) => c.query(`CREATE DATABASE "${name}"${template}`));
   return { name, url: databaseUrl(adminUrl, name) };
 }
 
@@ -34,9 +43,9 @@ export async function dropBenchDatabase(adminUrl: string, database: BenchDatabas
   await withClient(adminUrl, (c) => c.query(`DROP DATABASE IF EXISTS "${database.name}" WITH (FORCE)`));
 }
 
-/** Parses the time back out of a bench database's name (`dost_bench_2026_11_22t16_23_07_424z`). */
+/** Parses the time back out of a bench database's name (`dost_bench_2026_11_22t16_23_07_424z[_x]`). */
 function stampOf(name: string): number | null {
-  const m = /^dost_bench_(\d{4})_(\d{2})_(\d{2})t(\d{2})_(\d{2})_(\d{2})_(\d{3})z$/.exec(name);
+  const m = /^dost_bench_(\d{4})_(\d{2})_(\d{2})t(\d{2})_(\d{2})_(\d{2})_(\d{3})z(?:_[a-z0-9]+)?$/.exec(name);
   if (!m) return null;
   const [, y, mo, d, h, mi, s, ms] = m;
   return Date.parse(`${y}-${mo}-${d}T${h}:${mi}:${s}.${ms}Z`);

@@ -12,6 +12,8 @@ export interface PgbenchRun {
   threads: number;
   seconds: number;
   defines: Record<string, string | number>;
+  /** Protocol: prepared statements (the default here), or unnamed ones as node-postgres sends. */
+  mode?: "prepared" | "extended";
 }
 
 export interface PgbenchResult {
@@ -37,7 +39,7 @@ export async function runPgbench(run: PgbenchRun): Promise<PgbenchResult> {
     const args = [
       "-n", // no vacuum: pgbench's own tables do not exist here
       "-M",
-      "prepared",
+      run.mode ?? "prepared",
       "-c",
       String(run.clients),
       "-j",

@@ -1,7 +1,8 @@
 -- Diagnostic, not part of `npm run bench`: every statement the server sends to PostgreSQL for one
 -- kiosk's ticket (as logged with log_statement = 'all'), so pgbench -M extended (unnamed statements,
 -- as node-postgres sends them) shows what PostgreSQL alone can do with the server's whole request.
--- Compare with issue.sql, the bare transaction. See docs/PERFORMANCE.md, "Where the time goes".
+-- Compare with issue.sql, the bare transaction: bench/diagnose-issuing.ts runs both, and this one
+-- without the [queue] or the [notify] block, and prints what each costs PostgreSQL.
 \set centre random(1, :centres)
 \set service random(1, :services)
 -- The kiosk's device key (auth.repository findDevice); here by the choice table, one indexed lookup.
@@ -30,6 +31,7 @@ INSERT INTO tickets (public_id, centre_id, service_id, service_day, prefix, numb
 INSERT INTO ticket_events (ticket_id, centre_id, at, action, from_status, to_status, service_id, device_id)
   VALUES (:ticket_id, :centre_id, now(), 'issue', NULL, 'waiting', :service_id, :device_id);
 COMMIT;
+-- [queue]
 -- After the commit: the centre's queue (QueueState.load: queueRepository.waiting and serviceLoad).
 SELECT id, service_id, priority, queued_at, appointment_at FROM tickets
   WHERE centre_id = :centre_id AND status = 'waiting'
@@ -51,7 +53,10 @@ SELECT s.id AS "serviceId", s.handling_minutes AS "handlingMinutes",
   ) o ON o.service_id = s.id
   WHERE cs.centre_id = :centre_id
   ORDER BY cs.position, s.code;
+-- [/queue]
+-- [notify]
 -- The socket.io PostgreSQL adapter's NOTIFY for each of the two events (queue:changed carries all
 -- 14 services, about 1.7 kB; ticket:updated about 0.6 kB).
 SELECT pg_notify('socket.io#/', repeat('q', 1700));
 SELECT pg_notify('socket.io#/', repeat('t', 600));
+-- [/notify]
