@@ -62,6 +62,8 @@ export const az: Messages = {
   "live.counter.serving": "Xidmət göstərir",
   "live.counter.idle": "Açıq, boş",
   "live.counter.closed": "Bağlıdır",
+  "live.closedList": "Bağlı masalar:",
+  "live.noneOpen": "Açıq masa yoxdur.",
   "live.chart.arrivals": "Verilmiş biletlər və xidmət göstərilənlər",
   "live.chart.arrivalsSummary":
     "Bu gün verilib: {issued}, xidmət göstərilib: {served}. Ən sıx saat: {hour} ({peak} bilet).",

@@ -63,6 +63,8 @@ export const en = {
   "live.counter.serving": "Serving",
   "live.counter.idle": "Open, free",
   "live.counter.closed": "Closed",
+  "live.closedList": "Closed counters:",
+  "live.noneOpen": "No counter is open.",
   "live.chart.arrivals": "Tickets issued and visitors served",
   "live.chart.arrivalsSummary":
     "Issued today: {issued}, served: {served}. Busiest hour: {hour} ({peak} issued).",

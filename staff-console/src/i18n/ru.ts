@@ -62,6 +62,8 @@ export const ru: Messages = {
   "live.counter.serving": "Обслуживает",
   "live.counter.idle": "Открыто, свободно",
   "live.counter.closed": "Закрыто",
+  "live.closedList": "Закрытые окна:",
+  "live.noneOpen": "Нет открытых окон.",
   "live.chart.arrivals": "Выдано талонов и обслужено посетителей",
   "live.chart.arrivalsSummary":
     "Сегодня выдано: {issued}, обслужено: {served}. Самый загруженный час: {hour} (выдано {peak}).",

@@ -19,7 +19,7 @@ export function counterState(counter: CounterFigures): CounterState {
 
 const STATE_ORDER: Record<CounterState, number> = { serving: 0, idle: 1, break: 2, closed: 3 };
 
-/** Working counters first, closed ones last; by label within each, 2 before 10. */
+/** Working counters first, then those on a break; by label within each, 2 before 10. */
 export function orderCounters(counters: readonly CounterFigures[]): CounterFigures[] {
   return [...counters].sort(
     (a, b) =>
@@ -42,6 +42,11 @@ export function CounterTable({ stats, now }: { stats: LiveStats; now: number }) 
   const measuredAt = Date.parse(stats.generatedAt);
   const counts = { serving: 0, idle: 0, break: 0, closed: 0 };
   for (const c of stats.counters) counts[counterState(c)] += 1;
+  const ordered = orderCounters(stats.counters);
+  // A closed counter has nobody and nothing to show: one line for all of them keeps the table to
+  // the counters a manager watches.
+  const working = ordered.filter((c) => c.status !== "closed");
+  const closed = ordered.filter((c) => c.status === "closed");
 
   return (
     <section className="panel" aria-labelledby="live-counters">
@@ -77,7 +82,14 @@ export function CounterTable({ stats, now }: { stats: LiveStats; now: number }) 
             </tr>
           </thead>
           <tbody>
-            {orderCounters(stats.counters).map((counter) => {
+            {working.length === 0 && (
+              <tr>
+                <td colSpan={7} className="muted">
+                  {t("live.noneOpen")}
+                </td>
+              </tr>
+            )}
+            {working.map((counter) => {
               const state = counterState(counter);
               const visit = counter.currentTicket;
               const idleMs =
@@ -117,6 +129,11 @@ export function CounterTable({ stats, now }: { stats: LiveStats; now: number }) 
           </tbody>
         </table>
       </ScrollRegion>
+      {closed.length > 0 && (
+        <p className="closed-counters" data-testid="closed-counters">
+          <span className="muted">{t("live.closedList")}</span> {closed.map((c) => c.label).join(", ")}
+        </p>
+      )}
     </section>
   );
 }

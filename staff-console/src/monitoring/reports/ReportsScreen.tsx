@@ -61,7 +61,8 @@ export function ReportsScreen({
         centres={centres}
         csvUrl={request ? reportCsvUrl(request, language) : null}
       />
-      <p className="muted small" role="status" aria-live="polite">
+      {/* Says aloud what the figures now show; seen only while they load, the table's caption shows it. */}
+      <p className={loading ? "muted small" : "visually-hidden"} role="status">
         {loading ? t("app.loading") : caption}
       </p>
       <FailureAlert failure={failure} />
