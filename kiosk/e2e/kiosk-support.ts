@@ -120,16 +120,53 @@ export async function ticketRows(test: TestApp): Promise<TicketRow[]> {
   }
 }
 
-/** Controls on screen smaller than 64 × 64 CSS pixels, the kiosk's least touch target. */
-export async function smallTargets(page: Page): Promise<string[]> {
-  return page.evaluate(() =>
-    [...document.querySelectorAll<HTMLElement>("button, input, a[href], [role='button']")]
-      .filter((el) => el.offsetParent !== null)
-      .map((el) => ({ el, box: el.getBoundingClientRect() }))
-      .filter(({ box }) => box.width < 64 || box.height < 64)
-      .map(
-        ({ el, box }) =>
-          `${el.textContent ?? el.tagName} (${Math.round(box.width)}×${Math.round(box.height)})`,
-      ),
+/**
+ * Controls on screen smaller than `min` × `min` CSS pixels: 64 is the kiosk's least touch target,
+ * 44 a phone's (the appointment pages).
+ */
+export async function smallTargets(page: Page, min = 64): Promise<string[]> {
+  return page.evaluate(
+    (min) =>
+      [...document.querySelectorAll<HTMLElement>("button, input, a[href], [role='button']")]
+        .filter((el) => el.offsetParent !== null)
+        .map((el) => ({ el, box: el.getBoundingClientRect() }))
+        .filter(({ box }) => box.width < min || box.height < min)
+        .map(
+          ({ el, box }) =>
+            `${el.textContent ?? el.tagName} (${Math.round(box.width)}×${Math.round(box.height)})`,
+        ),
+    min,
   );
+}
+
+/** Whether the page is wider than its viewport, which on a phone means sideways scrolling. */
+export async function overflowsSideways(page: Page): Promise<boolean> {
+  return page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth);
+}
+
+export interface AppointmentRow {
+  code: string;
+  status: string;
+  start: Date;
+  language: string;
+  service_id: string;
+  citizen_name: string | null;
+  citizen_phone: string | null;
+  citizen_pin: string | null;
+  ticket_id: string | null;
+}
+
+/** The appointments table as the database has it, oldest first. */
+export async function appointmentRows(test: TestApp): Promise<AppointmentRow[]> {
+  const client = new pg.Client({ connectionString: test.db.url });
+  await client.connect();
+  try {
+    const result = await client.query<AppointmentRow>(
+      `SELECT code, status, start, language, service_id, citizen_name, citizen_phone, citizen_pin, ticket_id
+       FROM appointments ORDER BY created_at, code`,
+    );
+    return result.rows;
+  } finally {
+    await client.end();
+  }
 }

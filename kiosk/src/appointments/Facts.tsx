@@ -1,3 +1,4 @@
+import type { CalendarNames } from "../i18n/appointments/messages.js";
 import { dateIn, formatLongDate, formatTime } from "./dates.js";
 
 /** Terms and their values, as the ticket's details show them. */
@@ -15,6 +16,6 @@ export function Facts({ rows, className }: { rows: [string, string][]; className
 }
 
 /** "Tuesday, 24 November 2026, 11:00": an appointment's start on the centre's calendar and clock. */
-export function whenText(start: string, timeZone: string, locale: string): string {
-  return `${formatLongDate(dateIn(start, timeZone), locale)}, ${formatTime(start, timeZone, locale)}`;
+export function whenText(start: string, timeZone: string, names: CalendarNames): string {
+  return `${formatLongDate(dateIn(start, timeZone), names)}, ${formatTime(start, timeZone)}`;
 }

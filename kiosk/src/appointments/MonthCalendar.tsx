@@ -14,7 +14,6 @@ import {
   formatMonth,
   monthOf,
   weekColumn,
-  weekdayNames,
   type Month,
 } from "./dates.js";
 
@@ -57,7 +56,7 @@ export function MonthCalendar(props: {
   onChoose(date: string): void;
 }) {
   const { centre, service, month, chosen, onMonthChange } = props;
-  const { t, locale } = useI18n();
+  const { t } = useI18n();
   const headingId = useId();
   const dates = datesOfMonth(month);
   const calendar = useLoad(`${centre.id}/${service.id}/${month}`, () =>
@@ -115,7 +114,6 @@ export function MonthCalendar(props: {
   };
 
   const focused = focusDate ? dayOf.get(focusDate) : undefined;
-  const weekdays = weekdayNames(locale);
 
   return (
     <div className="calendar">
@@ -130,7 +128,7 @@ export function MonthCalendar(props: {
           {t.booking.previousMonth}
         </button>
         <h2 id={headingId} aria-live="polite">
-          {formatMonth(month, locale)}
+          {formatMonth(month, t.calendar)}
         </h2>
         <button
           type="button"
@@ -150,9 +148,9 @@ export function MonthCalendar(props: {
         <table role="grid" ref={grid} aria-labelledby={headingId} onKeyDown={onKeyDown}>
           <thead>
             <tr>
-              {weekdays.map((w) => (
-                <th key={w.long} scope="col" abbr={w.long}>
-                  {w.short}
+              {t.calendar.weekdaysShort.map((short, i) => (
+                <th key={short} scope="col" abbr={t.calendar.weekdays[i]}>
+                  {short}
                 </th>
               ))}
             </tr>
@@ -172,11 +170,17 @@ export function MonthCalendar(props: {
                         data-date={date}
                         tabIndex={date === tabDate ? 0 : -1}
                         aria-disabled={!open}
-                        aria-label={`${formatLongDate(date, locale)}: ${dayStatusText(t, day)}`}
                         onFocus={() => setFocusDate(date)}
                         onClick={() => (open ? props.onChoose(date) : setFocusDate(date))}
                       >
-                        <span className="day-number">{Number(date.slice(8))}</span>
+                        {/* The name says it all (the date in full, and whether it has room), so
+                            the number and the mark shown are hidden from screen readers. */}
+                        <span className="visually-hidden">
+                          {formatLongDate(date, t.calendar)}: {dayStatusText(t, day)}
+                        </span>
+                        <span className="day-number" aria-hidden="true">
+                          {Number(date.slice(8))}
+                        </span>
                         <span className="day-mark" aria-hidden="true">
                           {open ? day.available : day.status === "full" ? "0" : ""}
                         </span>
@@ -192,7 +196,7 @@ export function MonthCalendar(props: {
       {days && !firstOpen && <p className="notice">{t.booking.noDaysThisMonth}</p>}
       {focused && (
         <p className="calendar-focus">
-          {formatLongDate(focused.date, locale)}: <strong>{dayStatusText(t, focused)}</strong>
+          {formatLongDate(focused.date, t.calendar)}: <strong>{dayStatusText(t, focused)}</strong>
         </p>
       )}
       <ul className="calendar-legend">

@@ -17,7 +17,7 @@ export function TimeSlots(props: {
   onChooseAnotherDay(): void;
 }) {
   const { centre, service, date } = props;
-  const { t, locale } = useI18n();
+  const { t } = useI18n();
   const slots = useLoad(`${centre.id}/${service.id}/${date}`, () => fetchSlots(centre.id, service.id, date));
 
   if (slots.status === "loading") return <Loading />;
@@ -33,22 +33,20 @@ export function TimeSlots(props: {
   const free = slots.data.filter((s) => s.available > 0 && s.start !== props.current);
   return (
     <div className="time-slots">
-      <p className="lead">{t.booking.timeHint(formatLongDate(date, locale))}</p>
+      <p className="lead">{t.booking.timeHint(formatLongDate(date, t.calendar))}</p>
       {free.length === 0 ? (
         <p className="notice">{t.booking.noTimes}</p>
       ) : (
         <ul className="slot-grid">
           {free.map((slot) => {
-            const time = formatTime(slot.start, centre.timezone, locale);
+            const time = formatTime(slot.start, centre.timezone);
             return (
               <li key={slot.start}>
-                <button
-                  type="button"
-                  className="slot-button"
-                  aria-label={`${time}, ${t.booking.placesLeft(slot.available)}`}
-                  onClick={() => props.onChoose(slot)}
-                >
-                  <span className="slot-time">{time}</span>
+                <button type="button" className="slot-button" onClick={() => props.onChoose(slot)}>
+                  <span className="visually-hidden">{`${time}, ${t.booking.placesLeft(slot.available)}`}</span>
+                  <span className="slot-time" aria-hidden="true">
+                    {time}
+                  </span>
                   <span className="slot-places" aria-hidden="true">
                     {t.booking.placesLeft(slot.available)}
                   </span>

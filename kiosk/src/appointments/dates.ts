@@ -1,4 +1,5 @@
 import { addDays, serviceDay, weekdayOf } from "@dost/shared";
+import type { CalendarNames } from "../i18n/appointments/messages.js";
 
 /**
  * Calendar dates (YYYY-MM-DD) and months (YYYY-MM) of the centre's own calendar. A date is a plain
@@ -31,38 +32,23 @@ export const weekColumn = (date: string): number => WEEK.indexOf(weekdayOf(date)
  */
 export const todayIn = (timeZone: string): string => serviceDay(new Date(), timeZone);
 
-const asUtcDate = (date: string): Date => new Date(`${date}T12:00:00Z`);
+const parts = (date: string) => date.split("-").map(Number) as [number, number, number];
 
-export function formatLongDate(date: string, locale: string): string {
-  return new Intl.DateTimeFormat(locale, {
-    timeZone: "UTC",
-    weekday: "long",
-    day: "numeric",
-    month: "long",
-    year: "numeric",
-  }).format(asUtcDate(date));
+/** "Tuesday, 24 November 2026", with the dictionary's names and word order. */
+export function formatLongDate(date: string, names: CalendarNames): string {
+  const [year, month, day] = parts(date);
+  return names.date(names.weekdays[weekColumn(date)] ?? "", day, names.months[month - 1] ?? "", year);
 }
 
-export function formatMonth(month: Month, locale: string): string {
-  return new Intl.DateTimeFormat(locale, { timeZone: "UTC", month: "long", year: "numeric" }).format(
-    asUtcDate(`${month}-01`),
-  );
+/** "November 2026", as a calendar's title. */
+export function formatMonth(month: Month, names: CalendarNames): string {
+  const [year, m] = parts(`${month}-01`);
+  return names.monthTitle(names.monthTitles[m - 1] ?? "", year);
 }
 
-/** Names of the week's days, Monday first, short for the column heads and long for their titles. */
-export function weekdayNames(locale: string): { short: string; long: string }[] {
-  // 2024-01-01 was a Monday.
-  return Array.from({ length: 7 }, (_, i) => {
-    const day = asUtcDate(addDays("2024-01-01", i));
-    const name = (weekday: "short" | "long") =>
-      new Intl.DateTimeFormat(locale, { timeZone: "UTC", weekday }).format(day);
-    return { short: name("short"), long: name("long") };
-  });
-}
-
-/** The wall-clock time of an instant in the centre, 24-hour: 09:20. */
-export function formatTime(iso: string, timeZone: string, locale: string): string {
-  return new Intl.DateTimeFormat(locale, {
+/** The wall-clock time of an instant in the centre, 24-hour, as all three languages write it: 09:20. */
+export function formatTime(iso: string, timeZone: string): string {
+  return new Intl.DateTimeFormat("en-GB", {
     timeZone,
     hour: "2-digit",
     minute: "2-digit",

@@ -145,14 +145,14 @@ function StepBody({ step, steps }: { step: Exclude<BookingStep, { step: "confirm
 
 /** What has been chosen so far, so a visitor who looks away knows where they are. */
 function ChoicesSoFar({ step }: { step: Exclude<BookingStep, { step: "confirmed" }> }) {
-  const { t, language, locale } = useI18n();
+  const { t, language } = useI18n();
   if (step.step === "centre") return null;
   const rows: [string, string][] = [[t.centre, step.centre.name[language]]];
   if (step.step !== "service") rows.push([t.service, step.service.name[language]]);
   if (step.step === "time" || step.step === "details")
-    rows.push([t.booking.dateLabel, formatLongDate(step.date, locale)]);
+    rows.push([t.booking.dateLabel, formatLongDate(step.date, t.calendar)]);
   if (step.step === "details")
-    rows.push([t.booking.timeLabel, formatTime(step.slot.start, step.centre.timezone, locale)]);
+    rows.push([t.booking.timeLabel, formatTime(step.slot.start, step.centre.timezone)]);
   return (
     <section className="choices-so-far" aria-label={t.booking.summaryHeading}>
       <Facts rows={rows} />

@@ -17,7 +17,7 @@ export function Confirmation(props: {
   service: Service;
   onBookAnother(): void;
 }) {
-  const { t, language, locale } = useI18n();
+  const { t, language } = useI18n();
   const { appointment, centre, service } = props;
   const url = manageUrl(appointment.code);
   const tz = centre.timezone;
@@ -31,8 +31,8 @@ export function Confirmation(props: {
       </div>
       <Facts
         rows={[
-          [t.booking.dateLabel, formatLongDate(dateIn(appointment.start, tz), locale)],
-          [t.booking.timeLabel, formatTime(appointment.start, tz, locale)],
+          [t.booking.dateLabel, formatLongDate(dateIn(appointment.start, tz), t.calendar)],
+          [t.booking.timeLabel, formatTime(appointment.start, tz)],
           [t.centre, centre.name[language]],
           [t.service, service.name[language]],
         ]}

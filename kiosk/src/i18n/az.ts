@@ -1,4 +1,4 @@
-import { azBooking, azCheckIn, azManage } from "./appointments/az.js";
+import { azBooking, azCalendar, azCheckIn, azManage } from "./appointments/az.js";
 import type { Messages } from "./messages.js";
 
 export const az: Messages = {
@@ -87,4 +87,5 @@ export const az: Messages = {
   booking: azBooking,
   manage: azManage,
   checkIn: azCheckIn,
+  calendar: azCalendar,
 };

@@ -1,4 +1,4 @@
-import { enBooking, enCheckIn, enManage } from "./appointments/en.js";
+import { enBooking, enCalendar, enCheckIn, enManage } from "./appointments/en.js";
 import type { Messages } from "./messages.js";
 
 export const en: Messages = {
@@ -86,4 +86,5 @@ export const en: Messages = {
   booking: enBooking,
   manage: enManage,
   checkIn: enCheckIn,
+  calendar: enCalendar,
 };

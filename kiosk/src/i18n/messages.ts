@@ -1,5 +1,10 @@
 import type { Priority } from "@dost/shared";
-import type { BookingMessages, CheckInMessages, ManageMessages } from "./appointments/messages.js";
+import type {
+  BookingMessages,
+  CalendarNames,
+  CheckInMessages,
+  ManageMessages,
+} from "./appointments/messages.js";
 
 /** The service categories the catalogue groups services by, in the order the start screen shows them. */
 export const CATEGORY_ORDER = [
@@ -99,4 +104,5 @@ export interface Messages {
   booking: BookingMessages;
   manage: ManageMessages;
   checkIn: CheckInMessages;
+  calendar: CalendarNames;
 }

@@ -1,4 +1,4 @@
-import { ruBooking, ruCheckIn, ruManage } from "./appointments/ru.js";
+import { ruBooking, ruCalendar, ruCheckIn, ruManage } from "./appointments/ru.js";
 import type { Messages } from "./messages.js";
 
 export const ru: Messages = {
@@ -87,4 +87,5 @@ export const ru: Messages = {
   booking: ruBooking,
   manage: ruManage,
   checkIn: ruCheckIn,
+  calendar: ruCalendar,
 };

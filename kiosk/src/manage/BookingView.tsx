@@ -19,7 +19,7 @@ export function BookingView(props: {
   onChange(appointment: Appointment): void;
   onLookUpAnother(): void;
 }) {
-  const { t, language, locale } = useI18n();
+  const { t, language } = useI18n();
   const { appointment, centre, service } = props.booking;
   const [mode, setMode] = useState<Mode>("view");
   const [done, setDone] = useState<Done>(null);
@@ -51,8 +51,8 @@ export function BookingView(props: {
   const { citizen } = appointment;
   const rows: [string, string][] = [
     [t.manage.statusLabel, t.manage.statuses[appointment.status]],
-    [t.booking.dateLabel, formatLongDate(dateIn(appointment.start, tz), locale)],
-    [t.booking.timeLabel, formatTime(appointment.start, tz, locale)],
+    [t.booking.dateLabel, formatLongDate(dateIn(appointment.start, tz), t.calendar)],
+    [t.booking.timeLabel, formatTime(appointment.start, tz)],
     [t.centre, centre.name[language]],
     [t.service, service.name[language]],
   ];
@@ -69,7 +69,9 @@ export function BookingView(props: {
       </div>
       {done && (
         <p className="notice" role="status">
-          {done.kind === "cancelled" ? t.manage.cancelled : t.manage.moved(whenText(done.start, tz, locale))}
+          {done.kind === "cancelled"
+            ? t.manage.cancelled
+            : t.manage.moved(whenText(done.start, tz, t.calendar))}
         </p>
       )}
       <div className="code-card">

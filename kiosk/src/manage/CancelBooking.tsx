@@ -15,7 +15,7 @@ export function CancelBooking(props: {
   onCancelled(appointment: Appointment): void;
   onKeep(): void;
 }) {
-  const { t, locale } = useI18n();
+  const { t } = useI18n();
   const { appointment, centre } = props.booking;
   const [busy, setBusy] = useState(false);
   const [refusal, setRefusal] = useState<Refusal | null>(null);
@@ -45,7 +45,9 @@ export function CancelBooking(props: {
     <section className="confirm-panel" aria-busy={busy}>
       <div className="screen-intro">
         <ScreenHeading>{t.manage.cancelHeading}</ScreenHeading>
-        <p className="lead">{t.manage.cancelText(whenText(appointment.start, centre.timezone, locale))}</p>
+        <p className="lead">
+          {t.manage.cancelText(whenText(appointment.start, centre.timezone, t.calendar))}
+        </p>
       </div>
       {refusal && (
         <div className="notice error" role="alert">

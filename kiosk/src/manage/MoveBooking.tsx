@@ -24,7 +24,7 @@ export function MoveBooking(props: {
   onMoved(appointment: Appointment): void;
   onBack(): void;
 }) {
-  const { t, locale } = useI18n();
+  const { t } = useI18n();
   const { appointment, centre, service } = props.booking;
   const [stage, setStage] = useState<Stage>(() => {
     const date = dateIn(appointment.start, centre.timezone);
@@ -94,7 +94,7 @@ export function MoveBooking(props: {
       )}
       {stage.stage === "confirm" && (
         <>
-          <p className="lead">{t.manage.moveText(whenText(stage.slot.start, centre.timezone, locale))}</p>
+          <p className="lead">{t.manage.moveText(whenText(stage.slot.start, centre.timezone, t.calendar))}</p>
           {refusal && (
             <div className="notice error" role="alert">
               <p>{refusal.kind === "rejected" ? t.manage.notPossible : t.unreachableText}</p>

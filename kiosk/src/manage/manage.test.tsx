@@ -4,7 +4,7 @@ import userEvent from "@testing-library/user-event";
 import { describe, expect, it } from "vitest";
 import { whenText } from "../appointments/Facts.js";
 import { formatLongDate } from "../appointments/dates.js";
-import { DICTIONARIES, LOCALES } from "../i18n/i18n.js";
+import { DICTIONARIES } from "../i18n/i18n.js";
 import {
   CODE,
   SURVIVOR_PENSION,
@@ -42,14 +42,13 @@ describe("the booking's own page", () => {
       const server = installFakeServer(routes);
       renderManage(CODE);
       const t = DICTIONARIES[language];
-      const locale = LOCALES[language];
 
       expect(await heading(t.manage.title)).toBe(document.activeElement);
       expect(document.documentElement.lang).toBe(language);
       expect(screen.getByText("HK7M-3XQ9")).toBeTruthy();
       expect(facts()).toEqual({
         [t.manage.statusLabel]: t.manage.statuses.booked,
-        [t.booking.dateLabel]: formatLongDate("2026-11-24", locale),
+        [t.booking.dateLabel]: formatLongDate("2026-11-24", t.calendar),
         [t.booking.timeLabel]: "11:00",
         [t.centre]: CENTRE.name[language],
         [t.service]: SURVIVOR_PENSION.name[language],
@@ -59,7 +58,7 @@ describe("the booking's own page", () => {
 
       await userEvent.click(screen.getByRole("button", { name: t.manage.cancel }));
       expect(await heading(t.manage.cancelHeading)).toBe(document.activeElement);
-      const when = whenText(appointment().start, "Asia/Baku", locale);
+      const when = whenText(appointment().start, "Asia/Baku", t.calendar);
       expect(screen.getByText(t.manage.cancelText(when))).toBeTruthy();
       await userEvent.click(screen.getByRole("button", { name: t.manage.keep }));
       await heading(t.manage.title);
@@ -82,25 +81,24 @@ describe("the booking's own page", () => {
     const server = installFakeServer(routes);
     renderManage(CODE);
     const t = DICTIONARIES[language];
-    const locale = LOCALES[language];
 
     await userEvent.click(await screen.findByRole("button", { name: t.manage.reschedule }));
     expect(await heading(t.booking.dayHeading)).toBe(document.activeElement);
     // The calendar opens on the booking's month, its day marked.
     const current = await screen.findByRole("gridcell", { selected: true });
     expect(within(current).getByRole("button").getAttribute("data-date")).toBe("2026-11-24");
-    const prefix = `${formatLongDate("2026-11-26", locale)}:`;
+    const prefix = `${formatLongDate("2026-11-26", t.calendar)}:`;
     await userEvent.click(screen.getByRole("button", { name: (n) => n.startsWith(prefix) }));
     await heading(t.booking.timeHeading);
     await userEvent.click(screen.getByRole("button", { name: `10:00, ${t.booking.placesLeft(2)}` }));
 
     expect(await heading(t.manage.moveHeading)).toBe(document.activeElement);
-    const when = whenText("2026-11-26T06:00:00.000Z", "Asia/Baku", locale);
+    const when = whenText("2026-11-26T06:00:00.000Z", "Asia/Baku", t.calendar);
     expect(screen.getByText(t.manage.moveText(when))).toBeTruthy();
     await userEvent.click(screen.getByRole("button", { name: t.manage.move }));
 
     expect((await screen.findByRole("status")).textContent).toBe(t.manage.moved(when));
-    expect(facts()[t.booking.dateLabel]).toBe(formatLongDate("2026-11-26", locale));
+    expect(facts()[t.booking.dateLabel]).toBe(formatLongDate("2026-11-26", t.calendar));
     expect(facts()[t.booking.timeLabel]).toBe("10:00");
     expect(posts(server)).toEqual([
       [`/api/v1/appointments/${CODE}/reschedule`, { start: "2026-11-26T06:00:00.000Z" }],
@@ -116,7 +114,7 @@ describe("the booking's own page", () => {
     await userEvent.click(await screen.findByRole("button", { name: DICTIONARIES.en.manage.reschedule }));
     await screen.findByRole("grid");
     await userEvent.click(
-      screen.getByRole("button", { name: (n) => /^Tuesday,? 24 November 2026:/.test(n) }),
+      screen.getByRole("button", { name: (n) => n.startsWith("Tuesday, 24 November 2026:") }),
     );
     await heading(DICTIONARIES.en.booking.timeHeading);
     expect(screen.getByRole("button", { name: /^10:40/ })).toBeTruthy();

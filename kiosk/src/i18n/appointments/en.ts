@@ -1,4 +1,28 @@
-import type { BookingMessages, CheckInMessages, ManageMessages } from "./messages.js";
+import type { BookingMessages, CalendarNames, CheckInMessages, ManageMessages } from "./messages.js";
+
+const MONTHS = [
+  "January",
+  "February",
+  "March",
+  "April",
+  "May",
+  "June",
+  "July",
+  "August",
+  "September",
+  "October",
+  "November",
+  "December",
+];
+
+export const enCalendar: CalendarNames = {
+  months: MONTHS,
+  monthTitles: MONTHS,
+  weekdays: ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"],
+  weekdaysShort: ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"],
+  date: (weekday, day, month, year) => `${weekday}, ${day} ${month} ${year}`,
+  monthTitle: (month, year) => `${month} ${year}`,
+};
 
 const places = (n: number) => (n === 1 ? "1 free place" : `${n} free places`);
 

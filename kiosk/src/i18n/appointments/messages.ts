@@ -1,5 +1,21 @@
 import type { AppointmentStatus } from "@dost/shared";
 
+/**
+ * Names for dates, in the dictionaries rather than from Intl: browsers differ in the locales they
+ * carry, and some (Chromium's own builds among them) have no Azerbaijani month names at all.
+ */
+export interface CalendarNames {
+  /** Month names as a date uses them ("24 ноября"), January first. */
+  months: readonly string[];
+  /** Month names standing alone, as a calendar's title ("Ноябрь 2026"). */
+  monthTitles: readonly string[];
+  /** Monday first. */
+  weekdays: readonly string[];
+  weekdaysShort: readonly string[];
+  date: (weekday: string, day: number, month: string, year: number) => string;
+  monthTitle: (month: string, year: number) => string;
+}
+
 /** The booking pages on a citizen's phone or desktop: centre, service, day, time, details, code. */
 export interface BookingMessages {
   title: string;

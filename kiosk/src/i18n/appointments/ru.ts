@@ -1,4 +1,4 @@
-import type { BookingMessages, CheckInMessages, ManageMessages } from "./messages.js";
+import type { BookingMessages, CalendarNames, CheckInMessages, ManageMessages } from "./messages.js";
 
 const plural = new Intl.PluralRules("ru-RU");
 
@@ -7,6 +7,41 @@ function count(n: number, one: string, few: string, many: string): string {
   const form = plural.select(n);
   return `${n} ${form === "one" ? one : form === "few" ? few : many}`;
 }
+
+export const ruCalendar: CalendarNames = {
+  months: [
+    "января",
+    "февраля",
+    "марта",
+    "апреля",
+    "мая",
+    "июня",
+    "июля",
+    "августа",
+    "сентября",
+    "октября",
+    "ноября",
+    "декабря",
+  ],
+  monthTitles: [
+    "Январь",
+    "Февраль",
+    "Март",
+    "Апрель",
+    "Май",
+    "Июнь",
+    "Июль",
+    "Август",
+    "Сентябрь",
+    "Октябрь",
+    "Ноябрь",
+    "Декабрь",
+  ],
+  weekdays: ["понедельник", "вторник", "среда", "четверг", "пятница", "суббота", "воскресенье"],
+  weekdaysShort: ["Пн", "Вт", "Ср", "Чт", "Пт", "Сб", "Вс"],
+  date: (weekday, day, month, year) => `${weekday}, ${day} ${month} ${year} г.`,
+  monthTitle: (month, year) => `${month} ${year}`,
+};
 
 export const ruBooking: BookingMessages = {
   title: "Запись на приём",
