@@ -70,6 +70,14 @@ export const az: Messages = {
   "live.chart.wait": "Saatlar üzrə orta gözləmə",
   "live.chart.waitSummary": "Ən uzun orta gözləmə {hour} saatında olub: {wait}.",
 
+  "weekday.sun": "B.",
+  "weekday.mon": "B.e.",
+  "weekday.tue": "Ç.a.",
+  "weekday.wed": "Ç.",
+  "weekday.thu": "C.a.",
+  "weekday.fri": "C.",
+  "weekday.sat": "Ş.",
+
   "chart.asTable": "Rəqəmləri cədvəl kimi göstər",
   "chart.empty": "Bu dövr üçün hələ rəqəm yoxdur.",
   "chart.hour": "Saat",

@@ -71,6 +71,14 @@ export const en = {
   "live.chart.wait": "Average wait by hour",
   "live.chart.waitSummary": "The longest average wait was at {hour}: {wait}.",
 
+  "weekday.sun": "Sun",
+  "weekday.mon": "Mon",
+  "weekday.tue": "Tue",
+  "weekday.wed": "Wed",
+  "weekday.thu": "Thu",
+  "weekday.fri": "Fri",
+  "weekday.sat": "Sat",
+
   "chart.asTable": "Show the figures as a table",
   "chart.empty": "No figures yet for this period.",
   "chart.hour": "Hour",

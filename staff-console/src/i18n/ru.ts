@@ -70,6 +70,14 @@ export const ru: Messages = {
   "live.chart.wait": "Среднее ожидание по часам",
   "live.chart.waitSummary": "Самое долгое среднее ожидание было в {hour}: {wait}.",
 
+  "weekday.sun": "вс",
+  "weekday.mon": "пн",
+  "weekday.tue": "вт",
+  "weekday.wed": "ср",
+  "weekday.thu": "чт",
+  "weekday.fri": "пт",
+  "weekday.sat": "сб",
+
   "chart.asTable": "Показать данные таблицей",
   "chart.empty": "За этот период данных пока нет.",
   "chart.hour": "Час",

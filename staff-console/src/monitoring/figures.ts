@@ -1,4 +1,5 @@
 import type { Language } from "@dost/shared";
+import type { I18n } from "../i18n/i18n.js";
 import { formatDuration } from "../ui/format.js";
 
 /** Shown where a figure does not exist yet (no visitor called today), rather than a false zero. */
@@ -21,17 +22,20 @@ export function formatCount(count: number, language: Language): string {
   return new Intl.NumberFormat(language).format(count);
 }
 
-/** A service day (YYYY-MM-DD) as a short date in the reader's language; the day itself, not a moment. */
-export function formatDay(day: string, language: Language): string {
-  const at = Date.parse(`${day}T12:00:00Z`);
-  if (Number.isNaN(at)) return day;
-  return new Intl.DateTimeFormat(language, {
-    weekday: "short",
-    day: "numeric",
-    month: "short",
-    year: "numeric",
-    timeZone: "UTC",
-  }).format(at);
+const WEEKDAYS = ["sun", "mon", "tue", "wed", "thu", "fri", "sat"] as const;
+
+/**
+ * A service day (YYYY-MM-DD) as "Mon, 10.03.2025": the weekday from our dictionaries, the date as
+ * Azerbaijan writes it. Not Intl: Chromium ships without Azerbaijani month and weekday names and
+ * would print "2025 M03 10".
+ */
+export function formatDay(day: string, t: I18n["t"]): string {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(day);
+  if (!match) return day;
+  const [, year, month, date] = match;
+  const weekday =
+    WEEKDAYS[new Date(Date.UTC(Number(year), Number(month) - 1, Number(date))).getUTCDay()] ?? "mon";
+  return `${t(`weekday.${weekday}`)}, ${date}.${month}.${year}`;
 }
 
 /** Minutes with one decimal, for chart axes where m:ss would not scale. */

@@ -38,7 +38,7 @@ export function ReportCharts({ set }: { set: ReportSet }) {
   );
 
   const trend = set.trend.rows.map((r) => ({
-    label: rowLabel(set.trend, r, language),
+    label: rowLabel(set.trend, r, t),
     issued: r.issued,
     served: r.served,
   }));

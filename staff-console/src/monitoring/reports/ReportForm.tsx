@@ -1,4 +1,5 @@
 import { REPORT_GROUPS, type Centre, type ReportGroup } from "@dost/shared";
+import { useId } from "react";
 import { useI18n } from "../../i18n/i18n.js";
 import { GROUP_LABELS } from "./ReportTable.js";
 import {
@@ -44,15 +45,19 @@ export function ReportForm({
   csvUrl: string | null;
 }) {
   const { t, local } = useI18n();
+  const id = useId();
   const problem = rangeProblem(choice);
   const preset = presetOf(choice, today);
 
   return (
     <form className="report-form panel" onSubmit={(e) => e.preventDefault()} aria-label={t("report.form")}>
       {centres && (
-        <label className="field">
-          <span className="field-label">{t("shell.centre")}</span>
+        <div className="field">
+          <label className="field-label" htmlFor={`${id}-centre`}>
+            {t("shell.centre")}
+          </label>
           <select
+            id={`${id}-centre`}
             value={choice.centreId ?? ""}
             onChange={(e) => onChange({ ...choice, centreId: e.target.value || null })}
           >
@@ -63,14 +68,17 @@ export function ReportForm({
               </option>
             ))}
           </select>
-        </label>
+        </div>
       )}
       <fieldset className="period">
         <legend className="field-label">{t("report.period")}</legend>
         <div className="row">
-          <label className="field">
-            <span className="small">{t("report.from")}</span>
+          <div className="field">
+            <label className="small" htmlFor={`${id}-from`}>
+              {t("report.from")}
+            </label>
             <input
+              id={`${id}-from`}
               type="date"
               value={choice.from}
               max={today}
@@ -78,10 +86,13 @@ export function ReportForm({
               aria-invalid={problem === "reversed" || undefined}
               aria-describedby={problem === "reversed" ? "report-range-problem" : undefined}
             />
-          </label>
-          <label className="field">
-            <span className="small">{t("report.to")}</span>
+          </div>
+          <div className="field">
+            <label className="small" htmlFor={`${id}-to`}>
+              {t("report.to")}
+            </label>
             <input
+              id={`${id}-to`}
               type="date"
               value={choice.to}
               max={today}
@@ -89,7 +100,7 @@ export function ReportForm({
               aria-invalid={problem === "reversed" || undefined}
               aria-describedby={problem === "reversed" ? "report-range-problem" : undefined}
             />
-          </label>
+          </div>
           <div className="row presets" role="group" aria-label={t("report.presets")}>
             {RANGE_PRESETS.map((p) => (
               <button
@@ -110,9 +121,12 @@ export function ReportForm({
           </p>
         )}
       </fieldset>
-      <label className="field">
-        <span className="field-label">{t("report.groupBy")}</span>
+      <div className="field">
+        <label className="field-label" htmlFor={`${id}-group`}>
+          {t("report.groupBy")}
+        </label>
         <select
+          id={`${id}-group`}
           value={choice.groupBy}
           onChange={(e) => onChange({ ...choice, groupBy: groupOf(e.target.value) })}
         >
@@ -122,7 +136,7 @@ export function ReportForm({
             </option>
           ))}
         </select>
-      </label>
+      </div>
       <div className="field download">
         {csvUrl ? (
           <a className="button" href={csvUrl} download>

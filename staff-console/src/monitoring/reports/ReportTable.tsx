@@ -1,5 +1,5 @@
 import type { Language, Report, ReportFigures, ReportGroup } from "@dost/shared";
-import { useI18n, type MessageKey } from "../../i18n/i18n.js";
+import { useI18n, type I18n, type MessageKey } from "../../i18n/i18n.js";
 import { formatCount, formatDay, formatPercent, formatSeconds } from "../figures.js";
 import { ScrollRegion } from "../ScrollRegion.js";
 
@@ -38,8 +38,8 @@ function show(figures: ReportFigures, figure: (typeof FIGURES)[number], language
 }
 
 /** A row's name: days in the reader's language; the server's label for everything else. */
-export function rowLabel(report: Report, row: Report["rows"][number], language: Language): string {
-  return report.groupBy === "day" ? formatDay(row.label, language) : row.label;
+export function rowLabel(report: Report, row: Report["rows"][number], t: I18n["t"]): string {
+  return report.groupBy === "day" ? formatDay(row.label, t) : row.label;
 }
 
 /** The report as a table: one row per group, a total row, times as minutes:seconds. */
@@ -69,7 +69,7 @@ export function ReportTable({ report, caption }: { report: Report; caption: stri
           )}
           {report.rows.map((row) => (
             <tr key={row.key}>
-              <th scope="row">{rowLabel(report, row, language)}</th>
+              <th scope="row">{rowLabel(report, row, t)}</th>
               {FIGURES.map((f) => (
                 <td key={f.key} className="num timer">
                   {show(row, f, language)}

@@ -108,7 +108,7 @@ describe("the reports screen", () => {
         .sort(),
     ).toEqual(["day", "hour"]);
     expect(screen.getByRole("button", { name: "Last 7 days" }).getAttribute("aria-pressed")).toBe("true");
-    expect(table.getByRole("rowheader", { name: "Mon, Mar 10, 2025" })).toBeTruthy();
+    expect(table.getByRole("rowheader", { name: "Mon, 10.03.2025" })).toBeTruthy();
     const total = within(totals());
     expect(total.getByRole("rowheader", { name: "Total" })).toBeTruthy();
     expect(totals().querySelector('[data-figure="issued"]')?.textContent).toBe("40");
@@ -135,7 +135,7 @@ describe("the reports screen", () => {
     await screen.findByText(
       "The average wait was longest at 10:00: 12:00; 90% of those visitors waited less than 25:00.",
     );
-    expect(screen.getByText("Issued: 40, served: 35. Busiest: Tue, Mar 11, 2025 (22 issued).")).toBeTruthy();
+    expect(screen.getByText("Issued: 40, served: 35. Busiest: Tue, 11.03.2025 (22 issued).")).toBeTruthy();
     expect(
       screen.getByText("Waits measured: 38. Half waited less than 6:00, 90% less than 15:05."),
     ).toBeTruthy();

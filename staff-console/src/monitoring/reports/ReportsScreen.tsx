@@ -45,8 +45,8 @@ export function ReportsScreen({
   const caption = shown
     ? t("report.caption", {
         where: shownCentre ? local(shownCentre.name) : t("report.allCentres"),
-        from: formatDay(shown.from, language),
-        to: formatDay(shown.to, language),
+        from: formatDay(shown.from, t),
+        to: formatDay(shown.to, t),
         group: t(GROUP_LABELS[shown.groupBy]).toLocaleLowerCase(language),
       })
     : "";

@@ -1,4 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { translate } from "../../i18n/i18n.js";
+import { formatDay } from "../figures.js";
 import { presetOf, presetRange, rangeProblem } from "./date-range.js";
 
 describe("presetRange", () => {
@@ -24,5 +26,13 @@ describe("rangeProblem", () => {
     expect(rangeProblem({ from: "", to: "2025-03-12" })).toBe("incomplete");
     expect(rangeProblem({ from: "2025-03-13", to: "2025-03-12" })).toBe("reversed");
     expect(rangeProblem({ from: "2025-03-12", to: "2025-03-12" })).toBeNull();
+  });
+});
+
+describe("formatDay", () => {
+  it("writes a day as Azerbaijan does, with the weekday in the reader's language", () => {
+    expect(formatDay("2025-03-10", (key) => translate("az", key))).toBe("B.e., 10.03.2025");
+    expect(formatDay("2025-03-16", (key) => translate("ru", key))).toBe("вс, 16.03.2025");
+    expect(formatDay("2024-02-29", (key) => translate("en", key))).toBe("Thu, 29.02.2024");
   });
 });
