@@ -43,8 +43,13 @@ export function useCentreEvents(
 
     socket.on("connect", () => {
       setOnline(true);
-      if (subscribe) socket.emit("subscribe", { centreId });
       onResync();
+      // The server joins an admin to the centre's room only once it has looked the centre up: an
+      // event in that moment would be missed, so rebuild again when it confirms.
+      if (subscribe)
+        socket.emit("subscribe", { centreId }, (result) => {
+          if (result.ok) onResync();
+        });
     });
     socket.on("disconnect", (reason) => {
       setOnline(false);
