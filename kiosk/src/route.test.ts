@@ -30,5 +30,9 @@ describe("routes", () => {
     expect(statusUrl("AbCdEfGhIjKlMnOpQrSt_-", "http://queue.example")).toBe(
       `http://queue.example${import.meta.env.BASE_URL}t/AbCdEfGhIjKlMnOpQrSt_-`,
     );
+    // PUBLIC_URL as an operator may write it, with a trailing slash.
+    expect(statusUrl("AbCdEfGhIjKlMnOpQrSt_-", "https://queue.example.az/")).toBe(
+      `https://queue.example.az${import.meta.env.BASE_URL}t/AbCdEfGhIjKlMnOpQrSt_-`,
+    );
   });
 });

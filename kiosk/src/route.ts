@@ -20,7 +20,10 @@ export function routeOf(pathname: string, search = ""): Route {
   return { name: "kiosk" };
 }
 
-/** The address of a ticket's status page, which the ticket's QR code holds. */
+/**
+ * The address of a ticket's status page, which the ticket's QR code holds: under the system's
+ * public address when the operator set one (PUBLIC_URL), else under the kiosk's own.
+ */
 export function statusUrl(publicId: string, origin = window.location.origin): string {
-  return `${origin}${import.meta.env.BASE_URL}t/${publicId}`;
+  return `${origin.replace(/\/+$/, "")}${import.meta.env.BASE_URL}t/${publicId}`;
 }

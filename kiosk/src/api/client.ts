@@ -78,8 +78,12 @@ export async function request<T>(path: string, parser: Parser<T>, init: RequestI
 
 export const deviceAuth = (key: string) => ({ authorization: `Device ${key}` });
 
-export async function fetchDevice(deviceKey: string): Promise<Device> {
-  return (await request("/devices/me", deviceMeResponseSchema, { headers: deviceAuth(deviceKey) })).device;
+/**
+ * The device behind a key, and where phones reach the system when the operator set PUBLIC_URL
+ * (the kiosk's own address may be one that only the centre's network knows).
+ */
+export async function fetchDevice(deviceKey: string): Promise<{ device: Device; publicUrl: string | null }> {
+  return request("/devices/me", deviceMeResponseSchema, { headers: deviceAuth(deviceKey) });
 }
 
 export async function fetchCentre(centreId: string): Promise<Centre> {

@@ -124,8 +124,9 @@ export function MonthCalendar(props: {
           disabled={!canGoBack}
           onClick={() => goToMonth(addMonths(month, -1))}
         >
-          <span aria-hidden="true">‹ </span>
-          {t.booking.previousMonth}
+          {/* An arrow to see, the words to hear: both would not fit beside the month at 360 px. */}
+          <span aria-hidden="true">‹</span>
+          <span className="visually-hidden">{t.booking.previousMonth}</span>
         </button>
         <h2 id={headingId} aria-live="polite">
           {formatMonth(month, t.calendar)}
@@ -136,8 +137,8 @@ export function MonthCalendar(props: {
           disabled={!canGoOn}
           onClick={() => goToMonth(addMonths(month, 1))}
         >
-          {t.booking.nextMonth}
-          <span aria-hidden="true"> ›</span>
+          <span aria-hidden="true">›</span>
+          <span className="visually-hidden">{t.booking.nextMonth}</span>
         </button>
       </div>
       {calendar.status === "loading" && <Loading />}

@@ -13,16 +13,16 @@ type Pairing =
   | { state: "checking"; deviceKey: string }
   | { state: "unpaired"; refused: boolean }
   | { state: "unreachable"; deviceKey: string }
-  | { state: "paired"; deviceKey: string; centre: Centre };
+  | { state: "paired"; deviceKey: string; centre: Centre; publicUrl: string | null };
 
 async function checkDeviceKey(deviceKey: string): Promise<Pairing> {
   try {
-    const device = await fetchDevice(deviceKey);
+    const { device, publicUrl } = await fetchDevice(deviceKey);
     // A display's key authenticates too, but it cannot issue tickets.
     if (device.kind !== "kiosk") throw new ApiError("unauthenticated", "not a kiosk key");
     const centre = await fetchCentre(device.centreId);
     rememberDeviceKey(deviceKey);
-    return { state: "paired", deviceKey, centre };
+    return { state: "paired", deviceKey, centre, publicUrl };
   } catch (error) {
     if (!(error instanceof ApiError && error.failure === "unauthenticated"))
       return { state: "unreachable", deviceKey };
@@ -75,7 +75,14 @@ function PairedKiosk({ initialKey }: { initialKey: string | null }) {
   }, []);
 
   if (pairing.state === "paired")
-    return <KioskFlow deviceKey={pairing.deviceKey} centre={pairing.centre} onRefused={refused} />;
+    return (
+      <KioskFlow
+        deviceKey={pairing.deviceKey}
+        centre={pairing.centre}
+        publicUrl={pairing.publicUrl}
+        onRefused={refused}
+      />
+    );
 
   return (
     <div className="kiosk">

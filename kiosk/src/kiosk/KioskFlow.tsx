@@ -20,7 +20,13 @@ import { START, type Visit } from "./visit.js";
  * One visitor after another: service, priority group, ticket, and back to the start; or, for a
  * visitor with an appointment, the booking code and then the same ticket.
  */
-export function KioskFlow(props: { deviceKey: string; centre: Centre; onRefused(): void }) {
+export function KioskFlow(props: {
+  deviceKey: string;
+  centre: Centre;
+  /** Where phones reach the system, for the ticket's QR code; null: the kiosk's own address. */
+  publicUrl?: string | null;
+  onRefused(): void;
+}) {
   const { deviceKey, centre, onRefused } = props;
   const { t, language, setLanguage } = useI18n();
   const services = useServices(centre.id, deviceKey, onRefused);
@@ -133,7 +139,13 @@ export function KioskFlow(props: { deviceKey: string; centre: Centre; onRefused(
           />
         )}
         {visit.step === "ticket" && (
-          <TicketScreen ticket={visit.ticket} service={visit.service} centre={centre} onDone={reset} />
+          <TicketScreen
+            ticket={visit.ticket}
+            service={visit.service}
+            centre={centre}
+            publicUrl={props.publicUrl ?? null}
+            onDone={reset}
+          />
         )}
       </main>
       {/* Present from the start, so a screen reader announces the ticket the moment it appears. */}

@@ -16,10 +16,16 @@ const PRINT_DELAY_MS = 300;
  * Step 3: the ticket. It prints itself once (silently, in Chromium's --kiosk-printing mode), stays a
  * few seconds for the visitor to read or scan, then hands the kiosk to the next visitor.
  */
-export function TicketScreen(props: { ticket: Ticket; service: Service; centre: Centre; onDone(): void }) {
+export function TicketScreen(props: {
+  ticket: Ticket;
+  service: Service;
+  centre: Centre;
+  publicUrl?: string | null;
+  onDone(): void;
+}) {
   const { t } = useI18n();
   const { ticket, service, centre } = props;
-  const url = statusUrl(ticket.publicId);
+  const url = statusUrl(ticket.publicId, props.publicUrl ?? undefined);
   const [secondsLeft, setSecondsLeft] = useState(TICKET_SCREEN_SECONDS);
   const done = useEffectEvent(props.onDone);
 
