@@ -155,18 +155,19 @@ serveWorker<PublishProbeInput, PublishProbeResult>(async (channel) => {
     let skipped = 0;
     for (let k = 0; k < total; k++) {
       await sleepUntil(start + (k * 1000) / input.callsPerSecond);
-      let room = -1;
-      for (let j = 0; j < rooms.length && room < 0; j++) {
-        if (!busy.has((cursor + j) % rooms.length)) room = (cursor + j) % rooms.length;
-      }
-      if (room < 0) {
+      const room = Array.from({ length: rooms.length }, (_, j) => (cursor + j) % rooms.length).find(
+        (r) => !busy.has(r),
+      );
+      const target = room === undefined ? undefined : rooms[room];
+      if (room === undefined || !target) {
         skipped++;
         continue;
       }
       cursor = room + 1;
       busy.add(room);
       calls.push(
-        rooms[room]!.call()
+        target
+          .call()
           .then(({ ticketId, sentAt, answeredAt }) => {
             sent.set(ticketId, { sentAt, answeredAt, room });
             triggerMs.push(answeredAt - sentAt);
