@@ -1,11 +1,11 @@
 import type { Language } from "@dost/shared";
 import { useState } from "react";
-import { monthOf, todayIn } from "../appointments/dates.js";
-import { formatTime, formatLongDate } from "../appointments/dates.js";
+import { formatLongDate, formatTime, monthOf, todayIn } from "../appointments/dates.js";
 import { Facts } from "../appointments/Facts.js";
 import { MonthCalendar } from "../appointments/MonthCalendar.js";
 import { TimeSlots } from "../appointments/TimeSlots.js";
 import { DEFAULT_LANGUAGE, I18nProvider, useI18n } from "../i18n/i18n.js";
+import type { Messages } from "../i18n/messages.js";
 import { PageHeader } from "../ui/PageHeader.js";
 import { ScreenHeading } from "../ui/ScreenHeading.js";
 import { CentreChoice, ServiceChoice } from "./CatalogueSteps.js";
@@ -18,13 +18,14 @@ import { useSteps } from "./useSteps.js";
 export function BookingPage() {
   const [language, setLanguage] = useState<Language>(DEFAULT_LANGUAGE);
   return (
-    <I18nProvider language={language} onLanguageChange={setLanguage}>
+    <I18nProvider language={language} onLanguageChange={setLanguage} title={pageTitle}>
       <BookingWizard />
     </I18nProvider>
   );
 }
 
 const FIRST: BookingStep = { step: "centre" };
+const pageTitle = (t: Messages) => `${t.booking.title} — DOST`;
 
 function BookingWizard() {
   const { t } = useI18n();

@@ -16,7 +16,7 @@ import {
 } from "../test/fake-appointments.js";
 import { errorBody, installFakeServer, json } from "../test/fake-server.js";
 import { CENTRE, PENSION } from "../test/fixtures.js";
-import { descriptionOf, renderBooking } from "../test/render.js";
+import { descriptionOf, renderBooking, settle } from "../test/render.js";
 import "../test/setup.js";
 
 const LANGUAGES: Language[] = ["az", "ru", "en"];
@@ -28,7 +28,12 @@ function day(date: string, language: Language): HTMLElement {
   return within(screen.getByRole("grid")).getByRole("button", { name: (name) => name.startsWith(prefix) });
 }
 
-const heading = (name: string) => screen.findByRole("heading", { level: 1, name });
+/** A screen's heading, once its effects (which move the focus to it) have run. */
+async function heading(name: string) {
+  const found = await screen.findByRole("heading", { level: 1, name });
+  await settle();
+  return found;
+}
 
 /** From the first step to the time step, in `language`. */
 async function toTimes(language: Language, date = "2026-11-24") {
@@ -54,6 +59,7 @@ describe("booking an appointment", () => {
       await heading(DICTIONARIES.az.booking.centreHeading);
       await userEvent.click(screen.getByRole("button", { name: t.languageName }));
       expect(document.documentElement.lang).toBe(language);
+      expect(document.title).toBe(`${t.booking.title} — DOST`);
       expect(screen.getByText(t.booking.stepOf(1, 5))).toBeTruthy();
       expect(screen.getByRole("button", { name: SUMGAYIT.name[language] })).toBeTruthy();
 
@@ -228,7 +234,7 @@ describe("booking an appointment", () => {
     await userEvent.click(screen.getByRole("button", { name: t.booking.submit }));
     await waitFor(() => expect(phone.getAttribute("aria-invalid")).toBe("true"));
     expect(descriptionOf(phone)).toContain(t.booking.phoneInvalid);
-    expect(document.activeElement).toBe(phone);
+    await waitFor(() => expect(document.activeElement).toBe(phone));
 
     routes[BOOK] = () => errorBody(429, "RATE_LIMITED");
     await userEvent.click(screen.getByRole("button", { name: t.booking.submit }));

@@ -7,7 +7,7 @@ import { CHECK_IN_IDLE_MS, IDLE_RESET_MS } from "../kiosk/useIdleReset.js";
 import { CODE, SURVIVOR_PENSION, appointmentRoutes, conflict } from "../test/fake-appointments.js";
 import { DEVICE_KEY, errorBody, installFakeServer, unreachable } from "../test/fake-server.js";
 import { CENTRE } from "../test/fixtures.js";
-import { findStartScreen, renderKiosk } from "../test/render.js";
+import { findStartScreen, renderKiosk, settle } from "../test/render.js";
 import "../test/setup.js";
 
 vi.mock("socket.io-client", async () => ({ io: (await import("../test/fake-socket.js")).fakeIo }));
@@ -21,7 +21,9 @@ async function openCodeEntry(language: Language = "az") {
   const t = DICTIONARIES[language];
   if (language !== "az") fireEvent.click(screen.getByRole("button", { name: t.languageName }));
   fireEvent.click(screen.getByRole("button", { name: t.checkIn.haveAppointment }));
-  return screen.findByRole("heading", { level: 1, name: t.checkIn.heading });
+  const heading = await screen.findByRole("heading", { level: 1, name: t.checkIn.heading });
+  await settle();
+  return heading;
 }
 
 function press(keys: string) {
@@ -88,6 +90,7 @@ describe("checking in with a booking code", () => {
       press(CODE);
       fireEvent.click(screen.getByRole("button", { name: t.checkIn.submit }));
       const alert = await screen.findByRole("alert");
+      await settle();
       expect(within(alert).getByRole("heading", { level: 1, name: t.checkIn.conflictTitle })).toBe(
         document.activeElement,
       );

@@ -30,9 +30,11 @@ const I18nContext = createContext<I18n | null>(null);
 export function I18nProvider(props: {
   language: Language;
   onLanguageChange(language: Language): void;
+  /** The document's title for this page, when it is not the app's own (the booking pages). */
+  title?: (t: Messages) => string;
   children: ReactNode;
 }) {
-  const { language, onLanguageChange, children } = props;
+  const { language, onLanguageChange, title, children } = props;
   const value = useMemo<I18n>(
     () => ({
       language,
@@ -46,8 +48,8 @@ export function I18nProvider(props: {
   // Screen readers pick their voice from the document's language.
   useEffect(() => {
     document.documentElement.lang = language;
-    document.title = DICTIONARIES[language].appTitle;
-  }, [language]);
+    document.title = title ? title(DICTIONARIES[language]) : DICTIONARIES[language].appTitle;
+  }, [language, title]);
 
   return <I18nContext value={value}>{children}</I18nContext>;
 }

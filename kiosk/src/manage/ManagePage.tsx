@@ -2,12 +2,15 @@ import type { Appointment, Language } from "@dost/shared";
 import { useState, type ReactNode } from "react";
 import { useLoad } from "../api/useLoad.js";
 import { DEFAULT_LANGUAGE, I18nProvider, useI18n } from "../i18n/i18n.js";
+import type { Messages } from "../i18n/messages.js";
 import { Loading } from "../ui/Loading.js";
 import { PageHeader } from "../ui/PageHeader.js";
 import { ProblemPanel } from "../ui/ProblemPanel.js";
 import { BookingView } from "./BookingView.js";
 import { CodeForm } from "./CodeForm.js";
 import { loadBooking, type Booking } from "./load-booking.js";
+
+const pageTitle = (t: Messages) => `${t.manage.title} — DOST`;
 
 interface Lookup {
   code: string;
@@ -54,7 +57,7 @@ export function ManagePage({ initialCode }: { initialCode: string | null }) {
   };
 
   return (
-    <I18nProvider language={language} onLanguageChange={setChosen}>
+    <I18nProvider language={language} onLanguageChange={setChosen} title={pageTitle}>
       <ManageScreen>
         {!lookup && <CodeForm initial="" notFound={false} onLookUp={lookUp} />}
         {lookup && booking.status === "loading" && <Loading />}

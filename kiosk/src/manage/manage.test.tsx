@@ -15,11 +15,16 @@ import {
 } from "../test/fake-appointments.js";
 import { installFakeServer } from "../test/fake-server.js";
 import { CENTRE } from "../test/fixtures.js";
-import { descriptionOf, renderManage } from "../test/render.js";
+import { descriptionOf, renderManage, settle } from "../test/render.js";
 import "../test/setup.js";
 
 const LANGUAGES: Language[] = ["az", "ru", "en"];
-const heading = (name: string) => screen.findByRole("heading", { level: 1, name });
+/** A screen's heading, once its effects (which move the focus to it) have run. */
+async function heading(name: string) {
+  const found = await screen.findByRole("heading", { level: 1, name });
+  await settle();
+  return found;
+}
 const posts = (server: ReturnType<typeof installFakeServer>) =>
   server.requests.filter((r) => r.method === "POST").map((r) => [r.path, r.body]);
 
