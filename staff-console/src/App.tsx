@@ -8,7 +8,7 @@ import { SignInScreen } from "./shell/SignInScreen.js";
 import { TopBar } from "./shell/TopBar.js";
 import { useCentres } from "./shell/useCentres.js";
 
-/** Monitoring and its charts load only for those who open it, so a counter PC never fetches them. */
+/** Monitoring and its charts load only when opened, so the counter desk never fetches them. */
 const MonitoringScreen = lazy(() =>
   import("./monitoring/MonitoringScreen.js").then((module) => ({ default: module.MonitoringScreen })),
 );

@@ -44,7 +44,8 @@ export function ReportsScreen({
     : null;
   const caption = shown
     ? t("report.caption", {
-        where: shownCentre ? local(shownCentre.name) : t("report.allCentres"),
+        // A centre not yet in the list (still loading) is named by nothing rather than as "all".
+        where: shown.centreId === null ? t("report.allCentres") : shownCentre ? local(shownCentre.name) : "…",
         from: formatDay(shown.from, t),
         to: formatDay(shown.to, t),
         group: t(GROUP_LABELS[shown.groupBy]).toLocaleLowerCase(language),
