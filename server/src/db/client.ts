@@ -56,13 +56,13 @@ function openPostgres(options: DatabaseOptions, url: string): Database {
   // An idle client losing its connection must not crash the process; the pool replaces it.
   pool.on("error", () => undefined);
   const db: Db = drizzlePg({ client: pool, schema });
-  let listeners: pg.Pool | undefined;
+  let listeners: ReturnType<typeof createListenerPool> | undefined;
   return {
     db,
     kind: "postgres",
     listenerPool() {
       listeners ??= createListenerPool(url, options.connectTimeoutMs);
-      return listeners;
+      return listeners.facade;
     },
     async migrate() {
       const client = await pool.connect();
@@ -88,27 +88,47 @@ function openPostgres(options: DatabaseOptions, url: string): Database {
 /**
  * @socket.io/postgres-adapter keeps one client checked out for LISTEN and attaches no 'error'
  * listener to it, so a lost connection would throw an uncaught exception and leak the pool slot.
- * Here every checked-out client that fails is released with its error, which destroys it; the
- * adapter then reconnects through the pool by itself.
+ * It gets a pool of its own behind a facade whose connect() (used only for that LISTEN client)
+ * releases the client with its error when it fails, which destroys it; the adapter then reconnects
+ * through the pool by itself. Its queries (NOTIFY, cleanup) go to the pool unchanged.
  */
-function createListenerPool(url: string, connectTimeoutMs: number): pg.Pool {
+function createListenerPool(
+  url: string,
+  connectTimeoutMs: number,
+): { facade: pg.Pool; end(): Promise<void> } {
   const pool = new pg.Pool({ connectionString: url, max: 3, connectionTimeoutMillis: connectTimeoutMs });
   pool.on("error", () => undefined);
-  pool.on("acquire", (client) => {
-    const guarded = client as pg.PoolClient & { dostGuarded?: boolean };
-    if (guarded.dostGuarded) return;
-    guarded.dostGuarded = true;
+  // Held clients are dropped at shutdown too: the adapter may take one after it was told to close.
+  const held = new Set<() => void>();
+  let ending = false;
+  const connect = async (): Promise<pg.PoolClient> => {
+    const client = await pool.connect();
+    if (ending) {
+      client.release(new Error("shutting down"));
+      throw new Error("the listener pool is shutting down");
+    }
+    let released = false;
     const drop = (err?: Error) => {
-      try {
-        client.release(err ?? new Error("connection ended"));
-      } catch {
-        // Already released by its holder: nothing left to free.
-      }
+      if (released) return;
+      released = true;
+      held.delete(drop);
+      client.release(err ?? new Error("connection ended"));
     };
+    held.add(drop);
     client.on("error", drop);
     client.on("end", () => drop());
-  });
-  return pool;
+    return client;
+  };
+  // The adapter calls only connect() and query(); the cast states that this facade is enough.
+  const facade = { connect, query: pool.query.bind(pool) } as unknown as pg.Pool;
+  return {
+    facade,
+    async end() {
+      ending = true;
+      for (const drop of [...held]) drop();
+      await pool.end();
+    },
+  };
 }
 
 function openPglite(options: DatabaseOptions): Database {
