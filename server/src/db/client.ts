@@ -89,8 +89,9 @@ function openPostgres(options: DatabaseOptions, url: string): Database {
  * @socket.io/postgres-adapter keeps one client checked out for LISTEN and attaches no 'error'
  * listener to it, so a lost connection would throw an uncaught exception and leak the pool slot.
  * It gets a pool of its own behind a facade whose connect() (used only for that LISTEN client)
- * releases the client with its error when it fails, which destroys it; the adapter then reconnects
- * through the pool by itself. Its queries (NOTIFY, cleanup) go to the pool unchanged.
+ * frees the client when its connection fails; the adapter then reconnects by itself. Release is
+ * made idempotent, since the adapter also releases the client when it closes. Its queries (NOTIFY,
+ * cleanup) go to the pool unchanged.
  */
 function createListenerPool(
   url: string,
@@ -98,25 +99,33 @@ function createListenerPool(
 ): { facade: pg.Pool; end(): Promise<void> } {
   const pool = new pg.Pool({ connectionString: url, max: 3, connectionTimeoutMillis: connectTimeoutMs });
   pool.on("error", () => undefined);
-  // Held clients are dropped at shutdown too: the adapter may take one after it was told to close.
-  const held = new Set<() => void>();
+  const held = new Set<pg.PoolClient>();
   let ending = false;
+  // After shutdown the adapter may still ask; it then waits for good and holds nothing.
+  const never = () => new Promise<pg.PoolClient>(() => undefined);
+
   const connect = async (): Promise<pg.PoolClient> => {
+    if (ending) return never();
     const client = await pool.connect();
     if (ending) {
-      client.release(new Error("shutting down"));
-      throw new Error("the listener pool is shutting down");
+      client.release();
+      return never();
     }
+    const releaseToPool = client.release.bind(client);
     let released = false;
-    const drop = (err?: Error) => {
+    const fail = (err?: Error) => client.release(err ?? new Error("connection ended"));
+    const onEnd = () => fail();
+    client.release = (err?: Error | boolean) => {
       if (released) return;
       released = true;
-      held.delete(drop);
-      client.release(err ?? new Error("connection ended"));
+      held.delete(client);
+      client.off("error", fail);
+      client.off("end", onEnd);
+      releaseToPool(err);
     };
-    held.add(drop);
-    client.on("error", drop);
-    client.on("end", () => drop());
+    client.on("error", fail);
+    client.on("end", onEnd);
+    held.add(client);
     return client;
   };
   // The adapter calls only connect() and query(); the cast states that this facade is enough.
@@ -125,7 +134,7 @@ function createListenerPool(
     facade,
     async end() {
       ending = true;
-      for (const drop of [...held]) drop();
+      for (const client of [...held]) client.release(new Error("shutting down"));
       await pool.end();
     },
   };

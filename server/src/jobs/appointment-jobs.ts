@@ -65,7 +65,7 @@ export function createAppointmentJobs(deps: AppointmentJobsDeps) {
   async function enqueueTurnNear(now: Date): Promise<void> {
     for (const centre of await deps.centres.all()) {
       const waiting = await db
-        .select({ ticketId: tickets.id, ticketCode: tickets.code, appointment: appointments })
+        .select({ ticket: tickets, appointment: appointments })
         .from(tickets)
         .innerJoin(appointments, eq(appointments.id, tickets.appointmentId))
         .where(
@@ -76,9 +76,9 @@ export function createAppointmentJobs(deps: AppointmentJobsDeps) {
           ),
         );
       if (waiting.length === 0) continue;
-      const queue = await QueueState.load(db, centre, now);
+      const queue = await QueueState.load(db, centre, now, { placesFor: waiting.map((w) => w.ticket) });
       for (const w of waiting) {
-        const place = queue.placeOf(w.ticketId);
+        const place = queue.placeOf(w.ticket.id);
         if (!place || place.position > deps.turnNearPosition) continue;
         const a = w.appointment;
         await notificationsRepository.enqueue(db, {
@@ -86,7 +86,7 @@ export function createAppointmentJobs(deps: AppointmentJobsDeps) {
           kind: "turn_near",
           recipient: a.citizenPhone,
           language: a.language,
-          body: renderNotification("turn_near", a.language, { code: a.code, ticketCode: w.ticketCode }),
+          body: renderNotification("turn_near", a.language, { code: a.code, ticketCode: w.ticket.code }),
           nextAttemptAt: now,
           createdAt: now,
         });

@@ -1,4 +1,4 @@
-import { compareCandidates, serviceDay, type Counter, type Ticket } from "@dost/shared";
+import { serviceDay, type Counter, type Ticket } from "@dost/shared";
 import { sql } from "drizzle-orm";
 import type { Db, Tx } from "../../db/client.js";
 import { tickets } from "../../db/schema.js";
@@ -10,6 +10,7 @@ import type { CentreDirectory, CentreRecord } from "../catalog/centre-directory.
 import { catalogRepository } from "../catalog/catalog.repository.js";
 import type { QueueAnnouncer } from "../tickets/queue-announcer.js";
 import { QueueState } from "../tickets/queue-state.js";
+import { queueRepository } from "../tickets/queue.repository.js";
 import { toTicket, type TicketRow } from "../tickets/ticket-view.js";
 import { ticketsRepository } from "../tickets/tickets.repository.js";
 import { countersRepository as repo, type CounterRow } from "./counters.repository.js";
@@ -282,22 +283,16 @@ export function createCounterService({ db, clock, centres, announcer }: CounterS
       if (!counter) throw notFound("Counter");
       const centre = await centreOf(counter);
       const now = clock.now();
-      const state = await QueueState.load(db, centre, now);
-      const served = new Set(counter.serviceIds);
-      const mine = state.waitingRows().filter((w) => served.has(w.serviceId));
-      mine.sort((a, b) => compareCandidates(a, b, now, centre.policy));
-      const rows = new Map(
-        (
-          await ticketsRepository.byIds(
-            db,
-            mine.map((w) => w.id),
-          )
-        ).map((r) => [r.id, r]),
-      );
-      return mine.flatMap((w) => {
-        const row = rows.get(w.id);
-        return row ? [toTicket(row, null, state.placeOf(w.id))] : [];
+      const rows = await queueRepository.inCallOrder(db, {
+        centreId: centre.id,
+        serviceDay: serviceDay(now, centre.timezone),
+        serviceIds: counter.serviceIds,
+        weights: centre.policy,
+        now,
+        limit: 500,
       });
+      const state = await QueueState.load(db, centre, now, { placesFor: rows });
+      return rows.map((row) => toTicket(row, null, state.placeOf(row.id)));
     },
 
     /** Open counters change estimates, so every counter change also refreshes the queue's figures. */

@@ -2,7 +2,7 @@ import type { Db } from "../../db/client.js";
 import type { Clock } from "../../lib/clock.js";
 import type { CentreEvent, Publisher } from "../../plugins/realtime/publisher.js";
 import type { CentreRecord } from "../catalog/centre-directory.js";
-import { QueueState } from "./queue-state.js";
+import { QueueState, type QueueLoadOptions } from "./queue-state.js";
 import { toTicket } from "./ticket-view.js";
 import { ticketsRepository } from "./tickets.repository.js";
 
@@ -54,8 +54,12 @@ export function createQueueAnnouncer({
     async announce(
       centre: CentreRecord,
       build: (queue: QueueState) => CentreEvent[] = () => [],
+      placesFor: QueueLoadOptions["placesFor"] = [],
     ): Promise<QueueState> {
-      const queue = await QueueState.load(db, centre, clock.now());
+      const queue = await QueueState.load(db, centre, clock.now(), {
+        leaders: PLACE_UPDATES_FOR_FIRST,
+        placesFor,
+      });
       const events: CentreEvent[] = [
         ...build(queue),
         { name: "queue:changed", payload: { centreId: centre.id, services: queue.services() } },

@@ -1,80 +1,110 @@
-import {
-  compareCandidates,
-  estimateWaitMinutes,
-  serviceDay,
-  type PolicyWeights,
-  type QueueService,
-} from "@dost/shared";
+import { estimateWaitMinutes, serviceDay, type QueueService } from "@dost/shared";
 import type { Executor } from "../../db/client.js";
 import type { CentreRecord } from "../catalog/centre-directory.js";
-import { queueRepository, type ServiceLoadRow, type WaitingRow } from "./queue.repository.js";
+import { queueRepository, type ServiceLoadRow, type ServiceWaitingRow } from "./queue.repository.js";
+import type { TicketRow } from "./ticket-view.js";
 
 export interface TicketPlace {
   position: number;
   estimatedWaitMinutes: number;
 }
 
+export interface QueueLoadOptions {
+  /** Places of the first this many waiting tickets of each service (for their status pages). */
+  leaders?: number;
+  /** Waiting tickets whose place is needed too, wherever they stand; "all" for every one. */
+  placesFor?:
+    | readonly Pick<
+        TicketRow,
+        "id" | "centreId" | "serviceId" | "serviceDay" | "priority" | "queuedAt" | "appointmentAt" | "status"
+      >[]
+    | "all";
+}
+
 /**
- * A centre's queue at one moment: every waiting ticket in policy order per service, and each
- * service's load. From it come positions, estimates and the `queue:changed` figures.
+ * A centre's queue at one moment, read as aggregates and windows in SQL: per service how many wait
+ * and since when, its load, and the places asked for. From it come positions, estimates and the
+ * `queue:changed` figures.
  */
 export class QueueState {
   private readonly places = new Map<string, TicketPlace>();
-  private readonly byService = new Map<string, WaitingRow[]>();
+  private readonly loadOf: Map<string, ServiceLoadRow>;
 
-  constructor(
+  private constructor(
     readonly centreId: string,
     private readonly now: Date,
-    waiting: WaitingRow[],
+    private readonly waiting: ServiceWaitingRow[],
     private readonly load: ServiceLoadRow[],
-    weights: PolicyWeights,
+    places: { id: string; serviceId: string; position: number }[],
+    private readonly leaderCount: number,
   ) {
-    for (const row of waiting) {
-      const list = this.byService.get(row.serviceId) ?? [];
-      list.push(row);
-      this.byService.set(row.serviceId, list);
-    }
-    const loadOf = new Map(load.map((l) => [l.serviceId, l]));
-    for (const [serviceId, list] of this.byService) {
-      list.sort((a, b) => compareCandidates(a, b, now, weights));
-      const l = loadOf.get(serviceId);
-      list.forEach((row, position) => {
-        this.places.set(row.id, {
-          position,
-          estimatedWaitMinutes: estimateWaitMinutes({
-            position,
-            finishedLastHour: l?.finishedLastHour ?? 0,
-            openCounters: l?.openCounters ?? 0,
-            handlingMinutes: l?.handlingMinutes ?? 10,
-          }),
-        });
+    this.loadOf = new Map(load.map((l) => [l.serviceId, l]));
+    for (const p of places)
+      this.places.set(p.id, {
+        position: p.position,
+        estimatedWaitMinutes: this.estimate(p.serviceId, p.position),
       });
-    }
   }
 
-  static async load(ex: Executor, centre: CentreRecord, now: Date): Promise<QueueState> {
+  static async load(
+    ex: Executor,
+    centre: CentreRecord,
+    now: Date,
+    options: QueueLoadOptions = {},
+  ): Promise<QueueState> {
     const day = serviceDay(now, centre.timezone);
-    const [waiting, load] = await Promise.all([
-      queueRepository.waiting(ex, centre.id, day),
+    const all = options.placesFor === "all";
+    const limit = all ? 1_000_000 : (options.leaders ?? 0);
+    const [waiting, load, leaders] = await Promise.all([
+      queueRepository.waitingByService(ex, centre.id, day),
       queueRepository.serviceLoad(ex, centre.id, now, day),
+      limit > 0
+        ? queueRepository.places(ex, {
+            centreId: centre.id,
+            serviceDay: day,
+            weights: centre.policy,
+            now,
+            limit,
+          })
+        : [],
     ]);
-    return new QueueState(centre.id, now, waiting, load, centre.policy);
+    const known = new Set(leaders.map((l) => l.id));
+    const wanted = options.placesFor;
+    const others =
+      !wanted || wanted === "all" ? [] : wanted.filter((t) => t.status === "waiting" && !known.has(t.id));
+    const extra = await Promise.all(
+      others.map(async (t) => ({
+        id: t.id,
+        serviceId: t.serviceId,
+        position: await queueRepository.positionOf(ex, t, centre.policy, now),
+      })),
+    );
+    return new QueueState(
+      centre.id,
+      now,
+      waiting,
+      load,
+      [...leaders, ...extra],
+      all ? Infinity : (options.leaders ?? 0),
+    );
   }
 
-  waitingRows(): WaitingRow[] {
-    return [...this.byService.values()].flat();
+  private estimate(serviceId: string, position: number): number {
+    const l = this.loadOf.get(serviceId);
+    return estimateWaitMinutes({
+      position,
+      finishedLastHour: l?.finishedLastHour ?? 0,
+      openCounters: l?.openCounters ?? 0,
+      handlingMinutes: l?.handlingMinutes ?? 10,
+    });
   }
 
-  /** The first `n` waiting tickets of each service, with their places: the ones whose place matters most. */
+  /** The first `n` (at most those loaded) waiting tickets of each service, with their places. */
   leaders(n: number): { ticketId: string; place: TicketPlace }[] {
-    const out: { ticketId: string; place: TicketPlace }[] = [];
-    for (const list of this.byService.values()) {
-      for (const row of list.slice(0, n)) {
-        const place = this.places.get(row.id);
-        if (place) out.push({ ticketId: row.id, place });
-      }
-    }
-    return out;
+    const limit = Math.min(n, this.leaderCount);
+    return [...this.places]
+      .filter(([, p]) => p.position < limit)
+      .map(([ticketId, place]) => ({ ticketId, place }));
   }
 
   placeOf(ticketId: string): TicketPlace | null {
@@ -83,23 +113,14 @@ export class QueueState {
 
   /** Per service offered by the centre, in catalogue order; a newcomer's estimate for each. */
   services(): QueueService[] {
+    const waitingOf = new Map(this.waiting.map((w) => [w.serviceId, w]));
     return this.load.map((l) => {
-      const list = this.byService.get(l.serviceId) ?? [];
-      const oldest = list.reduce<number | null>(
-        (min, r) => (min === null || r.queuedAt.getTime() < min ? r.queuedAt.getTime() : min),
-        null,
-      );
+      const w = waitingOf.get(l.serviceId);
       return {
         serviceId: l.serviceId,
-        waiting: list.length,
-        longestWaitSeconds:
-          oldest === null ? 0 : Math.max(0, Math.round((this.now.getTime() - oldest) / 1000)),
-        estimatedWaitMinutes: estimateWaitMinutes({
-          position: list.length,
-          finishedLastHour: l.finishedLastHour,
-          openCounters: l.openCounters,
-          handlingMinutes: l.handlingMinutes,
-        }),
+        waiting: w?.waiting ?? 0,
+        longestWaitSeconds: w ? Math.max(0, Math.round((this.now.getTime() - w.oldestQueuedMs) / 1000)) : 0,
+        estimatedWaitMinutes: this.estimate(l.serviceId, w?.waiting ?? 0),
       };
     });
   }

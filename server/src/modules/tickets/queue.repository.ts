@@ -1,22 +1,27 @@
-import { sql } from "drizzle-orm";
-import type { PolicyWeights, Priority } from "@dost/shared";
+import { and, asc, inArray, sql } from "drizzle-orm";
+import { bonusSeconds, type PolicyWeights, type Priority } from "@dost/shared";
 import type { Executor } from "../../db/client.js";
 import { queryRows } from "../../db/rows.js";
 import { tickets } from "../../db/schema.js";
-
-export interface WaitingRow {
-  id: string;
-  serviceId: string;
-  priority: Priority;
-  queuedAt: Date;
-  appointmentAt: Date | null;
-}
 
 export interface ServiceLoadRow {
   serviceId: string;
   handlingMinutes: number;
   finishedLastHour: number;
   openCounters: number;
+}
+
+export interface ServiceWaitingRow {
+  serviceId: string;
+  waiting: number;
+  /** Epoch milliseconds of the longest-waiting ticket's queue time. */
+  oldestQueuedMs: number;
+}
+
+export interface PlaceRow {
+  id: string;
+  serviceId: string;
+  position: number;
 }
 
 /**
@@ -36,21 +41,86 @@ export function effectiveQueueTime(weights: PolicyWeights, now: Date) {
       THEN ${weights.appointmentBonusSeconds}::int ELSE 0 END)::float8)`;
 }
 
+const waitingOf = (centreId: string, serviceDay: string) =>
+  sql`${tickets.centreId} = ${centreId} AND ${tickets.status} = 'waiting' AND ${tickets.serviceDay} = ${serviceDay}`;
+
+/** All queue reads are aggregates or windows in SQL: the server never pulls a whole queue across. */
 export const queueRepository = {
-  /** Every waiting ticket of a centre's service day: the input of positions and estimates. */
-  async waiting(ex: Executor, centreId: string, serviceDay: string): Promise<WaitingRow[]> {
+  async waitingByService(ex: Executor, centreId: string, serviceDay: string): Promise<ServiceWaitingRow[]> {
+    return queryRows<ServiceWaitingRow>(
+      ex,
+      sql`SELECT ${tickets.serviceId} AS "serviceId", count(*)::int AS "waiting",
+                 (extract(epoch FROM min(${tickets.queuedAt})) * 1000)::float8 AS "oldestQueuedMs"
+          FROM ${tickets} WHERE ${waitingOf(centreId, serviceDay)} GROUP BY 1`,
+    );
+  },
+
+  /** Each waiting ticket's place in its service (0 = next), for the first `limit` of each service. */
+  async places(
+    ex: Executor,
+    args: { centreId: string; serviceDay: string; weights: PolicyWeights; now: Date; limit: number },
+  ): Promise<PlaceRow[]> {
+    return queryRows<PlaceRow>(
+      ex,
+      sql`SELECT id, "serviceId", position FROM (
+            SELECT ${tickets.id} AS id, ${tickets.serviceId} AS "serviceId",
+                   (row_number() OVER (PARTITION BY ${tickets.serviceId}
+                     ORDER BY ${effectiveQueueTime(args.weights, args.now)}, ${tickets.queuedAt}, ${tickets.id}) - 1)::int AS position
+            FROM ${tickets} WHERE ${waitingOf(args.centreId, args.serviceDay)}
+          ) ranked WHERE position < ${args.limit}`,
+    );
+  },
+
+  /** The waiting tickets of some services in the order call-next would take them. */
+  async inCallOrder(
+    ex: Executor,
+    args: {
+      centreId: string;
+      serviceDay: string;
+      serviceIds: string[];
+      weights: PolicyWeights;
+      now: Date;
+      limit: number;
+    },
+  ) {
+    if (args.serviceIds.length === 0) return [];
     return ex
-      .select({
-        id: tickets.id,
-        serviceId: tickets.serviceId,
-        priority: tickets.priority,
-        queuedAt: tickets.queuedAt,
-        appointmentAt: tickets.appointmentAt,
-      })
+      .select()
       .from(tickets)
       .where(
-        sql`${tickets.centreId} = ${centreId} AND ${tickets.status} = 'waiting' AND ${tickets.serviceDay} = ${serviceDay}`,
-      );
+        and(sql`${waitingOf(args.centreId, args.serviceDay)}`, inArray(tickets.serviceId, args.serviceIds)),
+      )
+      .orderBy(effectiveQueueTime(args.weights, args.now), asc(tickets.queuedAt), asc(tickets.id))
+      .limit(args.limit);
+  },
+
+  /** How many of its service are ahead of one waiting ticket, by the policy's order. */
+  async positionOf(
+    ex: Executor,
+    ticket: {
+      id: string;
+      centreId: string;
+      serviceId: string;
+      serviceDay: string;
+      priority: Priority;
+      queuedAt: Date;
+      appointmentAt: Date | null;
+    },
+    weights: PolicyWeights,
+    now: Date,
+  ): Promise<number> {
+    const effective = new Date(
+      ticket.queuedAt.getTime() -
+        bonusSeconds({ ...ticket, serviceId: ticket.serviceId }, now, weights) * 1000,
+    );
+    const [row] = await queryRows<{ ahead: number }>(
+      ex,
+      sql`SELECT count(*)::int AS ahead FROM ${tickets}
+          WHERE ${waitingOf(ticket.centreId, ticket.serviceDay)} AND ${tickets.serviceId} = ${ticket.serviceId}
+            AND (${effectiveQueueTime(weights, now)}, ${tickets.queuedAt}, ${tickets.id})
+              < (${effective}::timestamptz, ${ticket.queuedAt}::timestamptz, ${ticket.id}::uuid)`,
+    );
+    return row?.ahead ?? 0;
   },
 
   /** Per service of the centre: handling time, tickets finished in the last hour, open counters. */

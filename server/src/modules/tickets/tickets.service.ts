@@ -52,10 +52,14 @@ export function createTicketService({ db, clock, centres, announcer }: TicketSer
     extra: CentreEvent[] = [],
   ): Promise<Ticket> {
     let ticket: Ticket | undefined;
-    await announcer.announce(centre, (queue) => {
-      ticket = toTicket(row, counter && { id: counter.id, label: counter.label }, queue.placeOf(row.id));
-      return [...extra, { name: "ticket:updated", payload: { centreId: centre.id, ticket } }];
-    });
+    await announcer.announce(
+      centre,
+      (queue) => {
+        ticket = toTicket(row, counter && { id: counter.id, label: counter.label }, queue.placeOf(row.id));
+        return [...extra, { name: "ticket:updated", payload: { centreId: centre.id, ticket } }];
+      },
+      [row],
+    );
     if (!ticket) throw new Error("announce did not build the ticket");
     return ticket;
   }
@@ -67,7 +71,9 @@ export function createTicketService({ db, clock, centres, announcer }: TicketSer
     counter: { id: string; label: string } | null,
   ) {
     const place =
-      row.status === "waiting" ? (await QueueState.load(ex, centre, clock.now())).placeOf(row.id) : null;
+      row.status === "waiting"
+        ? (await QueueState.load(ex, centre, clock.now(), { placesFor: [row] })).placeOf(row.id)
+        : null;
     return toTicket(row, counter, place);
   }
 
@@ -135,7 +141,7 @@ export function createTicketService({ db, clock, centres, announcer }: TicketSer
           ...(filter.status ? { status: filter.status } : {}),
           ...(filter.serviceId ? { serviceId: filter.serviceId } : {}),
         }),
-        QueueState.load(db, centre, now),
+        QueueState.load(db, centre, now, { placesFor: "all" }),
       ]);
       const list = rows.map((r) => toTicket(r.ticket, r.counter, queue.placeOf(r.ticket.id)));
       // Waiting tickets in the order they will be called; the rest in issue order.
