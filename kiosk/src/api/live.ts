@@ -56,6 +56,8 @@ export function useLive(auth: LiveAuth | null, handlers: LiveHandlers): { offlin
     });
     socket.on("queue:changed", (payload) => onQueueChanged(payload));
     socket.on("ticket:updated", (payload) => onTicketUpdated(payload));
+    // Sent to the first waiting tickets of a service when their place moves.
+    socket.on("ticket:place", (payload) => onTicketUpdated(payload));
     return () => {
       window.clearTimeout(retry);
       socket.removeAllListeners();

@@ -60,6 +60,15 @@ describe("the ticket status page", () => {
     expect(server.requests.every((r) => r.headers.authorization === undefined)).toBe(true);
   });
 
+  it("follows its place as the tickets ahead are called", async () => {
+    const t = DICTIONARIES.en;
+    renderStatus("en");
+    await findWaiting("en");
+    const moved = ticket({ language: "en", position: 1, estimatedWaitMinutes: 4 });
+    act(() => openSockets()[0]?.serverSends("ticket:place", { centreId: CENTRE.id, ticket: moved }));
+    expect(screen.getByText(t.peopleAhead).nextSibling?.textContent).toBe("1");
+  });
+
   it("says which counter to go to when called, and vibrates", async () => {
     const vibrate = vi.fn(() => true);
     Object.defineProperty(navigator, "vibrate", { value: vibrate, configurable: true });

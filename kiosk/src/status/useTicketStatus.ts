@@ -10,9 +10,10 @@ export type TicketStatusState =
   | { status: "ready"; ticket: Ticket; centre: Centre; service: Service | null };
 
 /**
- * The server pushes `ticket:updated` when this ticket itself changes, but not when the tickets
- * ahead of it are called; so while it waits, its place is also re-read now and then. Slow enough
- * that a hall full of phones behind one address stays under the public rate limit.
+ * The server pushes `ticket:updated` when this ticket itself changes, and `ticket:place` when its
+ * place moves while it is among the first ten of its service; further back, its place is re-read
+ * now and then. Slow enough that a hall full of phones behind one address stays under the public
+ * rate limit.
  */
 export const WAITING_REFRESH_MS = 60_000;
 

@@ -21,6 +21,10 @@ export function createAuthService(deps: {
   sessionTtlHours: number;
 }) {
   const { db, clock } = deps;
+  // Kiosks and displays authenticate every request with the same key: a few seconds of cache
+  // spares the hot path a query. Sessions are not cached, so signing out takes effect at once.
+  const devices = new Map<string, { principal: Principal | null; until: number }>();
+  const DEVICE_CACHE_MS = 5_000;
 
   return {
     async login(
@@ -49,7 +53,13 @@ export function createAuthService(deps: {
         return authRepository.findSession(db, sha256(credentials.token), clock.now());
       }
       if (credentials.deviceKey) {
-        return authRepository.findDevice(db, sha256(credentials.deviceKey));
+        const keyHash = sha256(credentials.deviceKey);
+        const hit = devices.get(keyHash);
+        if (hit && hit.until > Date.now()) return hit.principal;
+        const principal = await authRepository.findDevice(db, keyHash);
+        if (devices.size > 1000) devices.clear();
+        devices.set(keyHash, { principal, until: Date.now() + DEVICE_CACHE_MS });
+        return principal;
       }
       return null;
     },

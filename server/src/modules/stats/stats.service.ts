@@ -177,7 +177,7 @@ export function createStatsService({
               sum((t) => t.withinTarget),
               sum((t) => t.waitCount),
             ),
-            openCounters: counters.filter((c) => c.counter.status !== "closed").length,
+            openCounters: counters.filter((c) => c.counter.status === "open").length,
             servicesOverTarget: figures.filter(
               (f) => f.longestWaitSeconds > (target.get(f.serviceId) ?? Infinity),
             ).length,
