@@ -79,7 +79,7 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
     disconnectSession: (id) => late.publisher?.disconnectSession(id),
   };
   const auth = createAuthService({ db, clock, publisher, sessionTtlHours: config.sessionTtlHours });
-  const announcer = createQueueAnnouncer({ db, clock, publisher });
+  const announcer = createQueueAnnouncer({ db, clock, publisher, centres });
   const tickets = createTicketService({ db, clock, centres, announcer });
   const counters = createCounterService({ db, clock, centres, announcer });
   const catalog = createCatalogService({ db, clock, centres });
@@ -178,6 +178,7 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
   }
   app.addHook("preClose", async () => {
     clearInterval(timer);
+    announcer.close();
     await sockets.close();
   });
 

@@ -55,7 +55,11 @@ export function createTicketService({ db, clock, centres, announcer }: TicketSer
     await announcer.announce(
       centre,
       (queue) => {
-        ticket = toTicket(row, counter && { id: counter.id, label: counter.label }, queue.placeOf(row.id));
+        ticket = toTicket(
+          row,
+          counter && { id: counter.id, label: counter.label },
+          queue?.placeOf(row.id) ?? null,
+        );
         return [...extra, { name: "ticket:updated", payload: { centreId: centre.id, ticket } }];
       },
       [row],
