@@ -141,7 +141,7 @@ async function main(): Promise<void> {
       publishing: shared.publishing,
       holding,
       embedded,
-      history: { status: "not measured", reason: "not measured: needs monitoring (issue 7)" },
+      history: { status: "not measured", reason: "run npm run bench:history (loads national history first)" },
     };
   } finally {
     killAllChildren();
