@@ -1,5 +1,7 @@
 import type { User } from "@dost/shared";
 import { lazy, Suspense, useEffect, useState } from "react";
+import { AppointmentsScreen } from "./appointments/AppointmentsScreen.js";
+import { isAppointmentsPath } from "./appointments/route.js";
 import { DeskScreen } from "./desk/DeskScreen.js";
 import { LanguageProvider, useI18n } from "./i18n/i18n.js";
 import { centreInAddress, pageOf } from "./monitoring/routes.js";
@@ -61,7 +63,11 @@ function SignedIn({ user, lastServiceIds }: { user: User; lastServiceIds: string
   const [chosenCentre, setChosenCentre] = useState(initialAdminCentre);
   const centreId = user.centreId ?? chosenCentre;
   const centre = centres?.find((c) => c.id === centreId) ?? null;
-  const [route] = useState(() => pageOf(window.location.pathname));
+  const [route] = useState(() =>
+    isAppointmentsPath(window.location.pathname)
+      ? ({ page: "appointments" } as const)
+      : pageOf(window.location.pathname),
+  );
 
   function chooseCentre(id: string) {
     setChosenCentre(id);
@@ -100,6 +106,13 @@ function SignedIn({ user, lastServiceIds }: { user: User; lastServiceIds: string
             centres={user.centreId === null ? centres : null}
           />
         </Suspense>
+      ) : route.page === "appointments" && centreId ? (
+        <AppointmentsScreen
+          key={centreId}
+          centreId={centreId}
+          centre={centre}
+          subscribe={user.centreId !== centreId}
+        />
       ) : centreId ? (
         <DeskScreen
           key={centreId}

@@ -1,4 +1,5 @@
 import {
+  appointmentsResponseSchema,
   centresResponseSchema,
   countersResponseSchema,
   liveStatsResponseSchema,
@@ -10,6 +11,7 @@ import {
   servicesResponseSchema,
   ticketResponseSchema,
   ticketsResponseSchema,
+  type Appointment,
   type Centre,
   type Counter,
   type Language,
@@ -115,6 +117,14 @@ export function createConsoleApi(options: HttpOptions) {
           ticketResponseSchema,
         )
       ).ticket,
+    /** A centre's appointments of one service day (YYYY-MM-DD), unmasked for its own staff. */
+    appointments: async (centreId: string, date: string): Promise<Appointment[]> =>
+      (
+        await http.get(
+          `/centres/${at(centreId)}/appointments?date=${encodeURIComponent(date)}`,
+          appointmentsResponseSchema,
+        )
+      ).appointments,
     liveStats: (centreId: string): Promise<LiveStats> =>
       http.get(`/centres/${at(centreId)}/stats/live`, liveStatsResponseSchema),
     nationalStats: (): Promise<NationalStats> => http.get("/stats/national", nationalStatsResponseSchema),

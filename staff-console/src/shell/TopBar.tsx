@@ -1,9 +1,10 @@
 import type { Centre, User } from "@dost/shared";
+import { APPOINTMENTS_PATH } from "../appointments/route.js";
 import { useI18n } from "../i18n/i18n.js";
 import { useSession } from "../session/session.js";
 import { LanguageSwitch } from "./LanguageSwitch.js";
 
-/** Who is signed in where, the way to monitoring for those allowed, language, and sign out. */
+/** Who is signed in where, the way to appointments and (for those allowed) monitoring, language, and sign out. */
 export function TopBar({
   user,
   centre,
@@ -16,7 +17,7 @@ export function TopBar({
   /** Only an admin, who belongs to no centre, chooses one. */
   centres: Centre[] | null;
   onChooseCentre(centreId: string): void;
-  current: "desk" | "monitoring";
+  current: "desk" | "monitoring" | "appointments";
 }) {
   const { t, local } = useI18n();
   const { signOut } = useSession();
@@ -50,6 +51,9 @@ export function TopBar({
       <nav aria-label={t("shell.nav")} className="nav">
         <a href="/console/" aria-current={current === "desk" ? "page" : undefined}>
           {t("shell.desk")}
+        </a>
+        <a href={APPOINTMENTS_PATH} aria-current={current === "appointments" ? "page" : undefined}>
+          {t("shell.appointments")}
         </a>
         {mayMonitor && (
           <a href="/console/monitoring" aria-current={current === "monitoring" ? "page" : undefined}>

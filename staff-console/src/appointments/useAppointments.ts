@@ -1,0 +1,95 @@
+import type { Appointment, Service } from "@dost/shared";
+import { useEffect, useEffectEvent, useRef, useState } from "react";
+import { ApiError, type FailureCode } from "../api/http.js";
+import { createRefresher } from "../realtime/refresher.js";
+import { useCentreEvents } from "../realtime/useCentreEvents.js";
+import { useSession } from "../session/session.js";
+
+/** A check-in emits several events at once; this gathers a burst into one fetch. */
+export const APPOINTMENTS_DEBOUNCE_MS = 300;
+/** A backstop under the events: bookings and cancellations by citizens emit none to staff. */
+export const APPOINTMENTS_POLL_MS = 60_000;
+
+export interface AppointmentsData {
+  /** The day the list shows, or null before its first answer. */
+  day: string | null;
+  appointments: Appointment[];
+  services: Service[];
+  failure: FailureCode | null;
+  loading: boolean;
+  online: boolean;
+}
+
+/**
+ * A centre's appointments of `date` as the server has them: fetched again after every event of the
+ * centre (debounced), rebuilt on every (re)connect, polled every minute, and at once when the day
+ * changes. An answer for a day no longer asked for is dropped.
+ */
+export function useAppointments(centreId: string, date: string | null, subscribe: boolean): AppointmentsData {
+  const { api, token, expire } = useSession();
+  const [list, setList] = useState<{ day: string; appointments: Appointment[] } | null>(null);
+  const [services, setServices] = useState<Service[]>([]);
+  const [failure, setFailure] = useState<FailureCode | null>(null);
+  const catalogDue = useRef(true);
+  const wanted = useRef(date);
+  const refresher = useRef<ReturnType<typeof createRefresher> | null>(null);
+
+  const load = useEffectEvent(async () => {
+    const day = wanted.current;
+    if (day === null) return;
+    try {
+      const [catalog, appointments] = await Promise.all([
+        catalogDue.current ? api.services(centreId) : Promise.resolve(null),
+        api.appointments(centreId, day),
+      ]);
+      if (catalog) {
+        catalogDue.current = false;
+        setServices(catalog);
+      }
+      if (wanted.current !== day) return;
+      setList({ day, appointments });
+      setFailure(null);
+    } catch (error) {
+      if (wanted.current === day) setFailure(error instanceof ApiError ? error.code : "NETWORK");
+    }
+  });
+
+  useEffect(() => {
+    const instance = createRefresher(() => load(), APPOINTMENTS_DEBOUNCE_MS);
+    refresher.current = instance;
+    const poll = setInterval(() => instance.request(), APPOINTMENTS_POLL_MS);
+    return () => {
+      clearInterval(poll);
+      instance.stop();
+      refresher.current = null;
+    };
+  }, [centreId]);
+
+  useEffect(() => {
+    wanted.current = date;
+    refresher.current?.now();
+  }, [date, centreId]);
+
+  const { online } = useCentreEvents(centreId, token, subscribe, {
+    onChange: () => refresher.current?.request(),
+    onResync: () => {
+      catalogDue.current = true;
+      refresher.current?.now();
+    },
+    onUnauthenticated: () => expire(token),
+    onServerDisconnect: () =>
+      api.me().then(
+        () => true,
+        (error: unknown) => !(error instanceof ApiError && error.status === 401),
+      ),
+  });
+
+  return {
+    day: list?.day ?? null,
+    appointments: list?.appointments ?? [],
+    services,
+    failure,
+    loading: date !== null && list?.day !== date,
+    online,
+  };
+}
