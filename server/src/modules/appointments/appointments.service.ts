@@ -1,15 +1,4 @@
-import {
-  addDays,
-  checkInVerdict,
-  dayVerdict,
-  isBookableStart,
-  serviceDay,
-  slotsOf,
-  type Appointment,
-  type Language,
-  type SlotRules,
-  type Ticket,
-} from "@dost/shared";
+import { checkInVerdict, serviceDay, type Appointment, type Language, type Ticket } from "@dost/shared";
 import type { Db, Executor } from "../../db/client.js";
 import type { Clock } from "../../lib/clock.js";
 import { conflict, notFound } from "../../lib/errors.js";
@@ -19,10 +8,12 @@ import type { CentreDirectory, CentreRecord } from "../catalog/centre-directory.
 import { formatWhen, renderNotification, type NotificationKind } from "../notifications/templates.js";
 import { notificationsRepository } from "../notifications/notifications.repository.js";
 import type { TicketRow } from "../tickets/ticket-view.js";
-import { issueWithin, type TicketService } from "../tickets/tickets.service.js";
+import { issueWithin } from "../tickets/ticket-issuer.js";
+import type { TicketService } from "../tickets/tickets.service.js";
 import { newAppointmentCode } from "./appointment-code.js";
 import { toAppointment } from "./appointment-view.js";
 import { appointmentsRepository as repo, type AppointmentRow } from "./appointments.repository.js";
+import { createAvailability } from "./availability.js";
 import { appointmentIcs } from "./ics.js";
 
 export interface AppointmentServiceDeps {
@@ -55,37 +46,8 @@ const hhmm = (d: Date, timeZone: string) =>
   );
 
 export function createAppointmentService({ db, clock, centres, tickets, checkIn }: AppointmentServiceDeps) {
-  async function bookable(
-    centreRef: string,
-    serviceId: string,
-  ): Promise<{ centre: CentreRecord; service: ServiceRecord; capacity: number; slotMinutes: number }> {
-    const centre = await centres.find(centreRef);
-    if (!centre) throw notFound("Centre");
-    const service = await catalogRepository.serviceOfCentre(db, centre.id, serviceId);
-    if (!service) throw notFound("Service");
-    const settings = await repo.serviceSettings(db, service.id);
-    if (!service.appointmentEnabled || !settings || settings.slotCapacity <= 0) {
-      throw conflict("This service does not take appointments; take a ticket at the centre");
-    }
-    return { centre, service, capacity: settings.slotCapacity, slotMinutes: settings.slotMinutes };
-  }
-
-  async function rulesFor(
-    centre: CentreRecord,
-    slotMinutes: number,
-    from: string,
-    to: string,
-  ): Promise<SlotRules> {
-    return {
-      timeZone: centre.timezone,
-      openingHours: centre.openingHours,
-      closedDates: await repo.closedDatesBetween(db, centre.id, from, to),
-      slotMinutes,
-      bookingWindowDays: centre.bookingWindowDays,
-      leadMinutes: centre.bookingLeadMinutes,
-    };
-  }
-
+  const availability = createAvailability({ db, clock, centres });
+  const { bookable } = availability;
   async function notify(
     ex: Executor,
     kind: Exclude<NotificationKind, "turn_near">,
@@ -117,51 +79,14 @@ export function createAppointmentService({ db, clock, centres, tickets, checkIn 
   }
 
   return {
-    async slots(centreRef: string, serviceId: string, date: string) {
-      const { centre, capacity, slotMinutes } = await bookable(centreRef, serviceId);
-      const now = clock.now();
-      const rules = await rulesFor(centre, slotMinutes, date, date);
-      const slots = slotsOf(date, now, rules);
-      if (slots.length === 0) return [];
-      const booked = await repo.bookedBetween(db, centre.id, serviceId, slots[0]!.start, slots.at(-1)!.end);
-      return slots.map((s) => ({
-        start: s.start.toISOString(),
-        end: s.end.toISOString(),
-        available: Math.max(0, capacity - (booked.get(s.start.getTime()) ?? 0)),
-      }));
-    },
-
-    /** For a calendar: which days have room. */
-    async calendar(centreRef: string, serviceId: string, from: string, days: number) {
-      const { centre, capacity, slotMinutes } = await bookable(centreRef, serviceId);
-      const now = clock.now();
-      const to = addDays(from, days - 1);
-      const rules = await rulesFor(centre, slotMinutes, from, to);
-      const dates = Array.from({ length: days }, (_, i) => addDays(from, i));
-      const daySlots = dates.map((date) => slotsOf(date, now, rules));
-      const all = daySlots.flat();
-      const booked = all.length
-        ? await repo.bookedBetween(db, centre.id, serviceId, all[0]!.start, all.at(-1)!.end)
-        : new Map<number, number>();
-      return dates.map((date, i) => {
-        const verdict = dayVerdict(date, now, rules);
-        const available = daySlots[i]!.reduce(
-          (sum, s) => sum + Math.max(0, capacity - (booked.get(s.start.getTime()) ?? 0)),
-          0,
-        );
-        const status = verdict !== "open" ? verdict : available === 0 ? ("full" as const) : ("open" as const);
-        return { date, status, available };
-      });
-    },
+    slots: availability.slots,
+    calendar: availability.calendar,
 
     /** Books a seat; 409 when the time is not bookable, full, or the phone already has one that day. */
     async book(request: BookingRequest): Promise<Appointment> {
       const { centre, service, capacity, slotMinutes } = await bookable(request.centreId, request.serviceId);
       const now = clock.now();
-      const start = new Date(request.start);
-      const day = serviceDay(start, centre.timezone);
-      const slot = isBookableStart(start, now, await rulesFor(centre, slotMinutes, day, day));
-      if (!slot) throw conflict("That time cannot be booked; choose one of the free times");
+      const { slot, day } = await availability.slotAt(centre, slotMinutes, request.start);
       for (let attempt = 0; ; attempt++) {
         try {
           const row = await db.transaction(async (tx) => {
@@ -227,11 +152,7 @@ export function createAppointmentService({ db, clock, centres, tickets, checkIn 
     async reschedule(code: string, startIso: string): Promise<Appointment> {
       const current = await findOwn(code);
       const { centre, capacity, slotMinutes } = await bookable(current.centreId, current.serviceId);
-      const now = clock.now();
-      const start = new Date(startIso);
-      const day = serviceDay(start, centre.timezone);
-      const slot = isBookableStart(start, now, await rulesFor(centre, slotMinutes, day, day));
-      if (!slot) throw conflict("That time cannot be booked; choose one of the free times");
+      const { slot, day } = await availability.slotAt(centre, slotMinutes, startIso);
       try {
         const row = await db.transaction(async (tx) => {
           const row = await repo.findByCode(tx, code, true);

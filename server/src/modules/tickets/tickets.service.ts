@@ -3,25 +3,22 @@ import {
   canTransition,
   serviceDay,
   type IssueTicketBody,
-  type Language,
-  type Priority,
   type Ticket,
   type TicketAction,
   type TicketStatus,
 } from "@dost/shared";
-import { sql } from "drizzle-orm";
 import type { Db, Executor } from "../../db/client.js";
-import { tickets } from "../../db/schema.js";
 import type { Clock } from "../../lib/clock.js";
-import { conflict, forbidden, invalid, notFound } from "../../lib/errors.js";
-import { newPublicId } from "../../lib/tokens.js";
+import { conflict, invalid, notFound } from "../../lib/errors.js";
 import type { CentreEvent } from "../../plugins/realtime/publisher.js";
 import { actorOf, canAccessCentre, principalKey, type Principal } from "../auth/principal.js";
 import type { CentreDirectory, CentreRecord } from "../catalog/centre-directory.js";
 import { catalogRepository } from "../catalog/catalog.repository.js";
 import type { QueueAnnouncer } from "./queue-announcer.js";
 import { QueueState } from "./queue-state.js";
-import { ticketCode, toTicket, type TicketRow } from "./ticket-view.js";
+import { toTicket, type TicketRow } from "./ticket-view.js";
+import { assertMayHandle, changesFor } from "./ticket-actions.js";
+import { issueWithin } from "./ticket-issuer.js";
 import { ticketsRepository as repo, type TicketChanges } from "./tickets.repository.js";
 
 /** Actions a member of staff takes on a ticket by its id (calling goes through a counter). */
@@ -250,76 +247,4 @@ export function createTicketService({ db, clock, centres, announcer }: TicketSer
   };
 }
 
-/** At a counter, only the person staffing it (or a manager or admin of the centre) acts on its visitor. */
-function assertMayHandle(principal: Principal, counterUserId: string | null): void {
-  if (principal.kind !== "user") throw forbidden();
-  if (counterUserId === null || counterUserId === principal.user.id) return;
-  if (principal.user.role === "staff") throw forbidden("This visitor is at another employee's counter");
-}
-
-function changesFor(action: StaffTicketAction, now: Date): TicketChanges {
-  switch (action) {
-    case "recall":
-      // calledAt stays the first call, so waited and "since called" mean the same after a recall.
-      return { callCount: sql`${tickets.callCount} + 1` };
-    case "start":
-      return { status: "serving", startedAt: now };
-    case "complete":
-      return { status: "done", finishedAt: now };
-    case "noShow":
-      return { status: "no_show", finishedAt: now };
-    case "cancel":
-      return { status: "cancelled", finishedAt: now };
-    case "transfer":
-      // Back to waiting in another service, keeping its code and its place in time.
-      return { status: "waiting", counterId: null, calledAt: null, startedAt: null };
-  }
-}
-
 export type TicketService = ReturnType<typeof createTicketService>;
-
-export interface IssueWithinArgs {
-  centreId: string;
-  serviceDay: string;
-  service: { id: string; prefix: string };
-  priority: Priority;
-  language: Language;
-  now: Date;
-  principal: Principal;
-  /** A checked-in appointment: its id and slot start, which the queue policy rewards from then on. */
-  appointment: { id: string; start: Date } | null;
-}
-
-/**
- * Creates a waiting ticket inside the caller's transaction: the next gapless number, the row and
- * its event. Used by walk-in issuing and by appointment check-in.
- */
-export async function issueWithin(tx: Executor, args: IssueWithinArgs): Promise<TicketRow> {
-  const number = await repo.nextNumber(tx, args.centreId, args.serviceDay, args.service.prefix);
-  const row = await repo.insert(tx, {
-    publicId: newPublicId(),
-    centreId: args.centreId,
-    serviceId: args.service.id,
-    serviceDay: args.serviceDay,
-    prefix: args.service.prefix,
-    number,
-    code: ticketCode(args.service.prefix, number),
-    priority: args.priority,
-    language: args.language,
-    issuedAt: args.now,
-    queuedAt: args.now,
-    appointmentAt: args.appointment?.start ?? null,
-    appointmentId: args.appointment?.id ?? null,
-  });
-  await repo.appendEvent(tx, {
-    ticketId: row.id,
-    centreId: args.centreId,
-    at: args.now,
-    action: args.appointment ? "check_in" : "issue",
-    fromStatus: null,
-    toStatus: "waiting",
-    serviceId: args.service.id,
-    ...actorOf(args.principal),
-  });
-  return row;
-}

@@ -1,0 +1,106 @@
+import { sql } from "drizzle-orm";
+import {
+  check,
+  date,
+  index,
+  integer,
+  pgTable,
+  primaryKey,
+  text,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
+import { at, id } from "./columns.js";
+import { centres, services } from "./catalog.js";
+import { tickets } from "./queue.js";
+
+export const appointments = pgTable(
+  "appointments",
+  {
+    id: id(),
+    code: text("code").notNull().unique(),
+    centreId: uuid("centre_id")
+      .notNull()
+      .references(() => centres.id),
+    serviceId: uuid("service_id")
+      .notNull()
+      .references(() => services.id),
+    serviceDay: date("service_day", { mode: "string" }).notNull(),
+    start: at("start").notNull(),
+    end: at("end").notNull(),
+    status: text("status", { enum: ["booked", "checked_in", "cancelled", "no_show"] })
+      .notNull()
+      .default("booked"),
+    language: text("language", { enum: ["az", "ru", "en"] })
+      .notNull()
+      .default("az"),
+    /** Personal data, kept only until the retention period ends (then null, `purgedAt` set). */
+    citizenName: text("citizen_name"),
+    citizenPhone: text("citizen_phone"),
+    citizenPin: text("citizen_pin"),
+    ticketId: uuid("ticket_id").references(() => tickets.id),
+    createdAt: at("created_at").notNull(),
+    checkedInAt: at("checked_in_at"),
+    cancelledAt: at("cancelled_at"),
+    purgedAt: at("purged_at"),
+  },
+  (t) => [
+    index("appointments_centre_day_idx").on(t.centreId, t.serviceDay),
+    // One active booking per phone and service per day, even under concurrent requests.
+    uniqueIndex("appointments_one_per_phone_uq")
+      .on(t.citizenPhone, t.serviceId, t.serviceDay)
+      .where(sql`${t.status} IN ('booked', 'checked_in')`),
+  ],
+);
+
+/**
+ * Seats taken per slot. Booking increments `booked` only while it is below `capacity`, in one
+ * statement, so concurrent bookings can never over-fill a slot.
+ */
+export const appointmentSlots = pgTable(
+  "appointment_slots",
+  {
+    centreId: uuid("centre_id").notNull(),
+    serviceId: uuid("service_id").notNull(),
+    start: at("start").notNull(),
+    capacity: integer("capacity").notNull(),
+    booked: integer("booked").notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.centreId, t.serviceId, t.start] }),
+    check("appointment_slots_not_overfilled", sql`${t.booked} >= 0 AND ${t.booked} <= ${t.capacity}`),
+  ],
+);
+
+/** Outbox of texts to citizens, written in the transaction that causes them; a job sends them. */
+export const notifications = pgTable(
+  "notifications",
+  {
+    id: id(),
+    appointmentId: uuid("appointment_id").references(() => appointments.id),
+    kind: text("kind", {
+      enum: ["booking_confirmed", "reminder", "turn_near", "booking_cancelled"],
+    }).notNull(),
+    channel: text("channel", { enum: ["sms"] })
+      .notNull()
+      .default("sms"),
+    recipient: text("recipient"),
+    language: text("language", { enum: ["az", "ru", "en"] }).notNull(),
+    body: text("body"),
+    status: text("status", { enum: ["pending", "sent", "failed"] })
+      .notNull()
+      .default("pending"),
+    attempts: integer("attempts").notNull().default(0),
+    nextAttemptAt: at("next_attempt_at").notNull(),
+    lastError: text("last_error"),
+    createdAt: at("created_at").notNull(),
+    sentAt: at("sent_at"),
+  },
+  (t) => [
+    index("notifications_due_idx")
+      .on(t.nextAttemptAt)
+      .where(sql`${t.status} = 'pending'`),
+    // Each kind of message goes out at most once per appointment.
+    uniqueIndex("notifications_once_uq").on(t.appointmentId, t.kind),
+  ],
+);

@@ -1,0 +1,83 @@
+import { sql } from "drizzle-orm";
+import {
+  boolean,
+  check,
+  date,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
+import type { LocalizedText, OpeningHours, PolicyWeights } from "@dost/shared";
+import { createdAt, id } from "./columns.js";
+
+export const centres = pgTable("centres", {
+  id: id(),
+  code: text("code").notNull().unique(),
+  name: jsonb("name").$type<LocalizedText>().notNull(),
+  timezone: text("timezone").notNull(),
+  openingHours: jsonb("opening_hours").$type<OpeningHours>().notNull(),
+  policy: jsonb("policy").$type<PolicyWeights>().notNull(),
+  displayMessage: jsonb("display_message").$type<LocalizedText | null>(),
+  bookingWindowDays: integer("booking_window_days").notNull().default(30),
+  bookingLeadMinutes: integer("booking_lead_minutes").notNull().default(60),
+  createdAt: createdAt(),
+});
+
+/** Days a centre is closed: public holidays (no centre: every centre) and a centre's own. */
+export const closedDates = pgTable(
+  "closed_dates",
+  {
+    id: id(),
+    centreId: uuid("centre_id").references(() => centres.id),
+    date: date("date", { mode: "string" }).notNull(),
+    name: jsonb("name").$type<LocalizedText>().notNull(),
+  },
+  (t) => [
+    uniqueIndex("closed_dates_uq").on(
+      t.date,
+      sql`coalesce(${t.centreId}, '00000000-0000-0000-0000-000000000000'::uuid)`,
+    ),
+  ],
+);
+
+export const services = pgTable(
+  "services",
+  {
+    id: id(),
+    code: text("code").notNull().unique(),
+    prefix: text("prefix").notNull(),
+    name: jsonb("name").$type<LocalizedText>().notNull(),
+    category: text("category").notNull(),
+    handlingMinutes: integer("handling_minutes").notNull(),
+    targetWaitMinutes: integer("target_wait_minutes").notNull(),
+    appointmentEnabled: boolean("appointment_enabled").notNull().default(false),
+    slotMinutes: integer("slot_minutes").notNull().default(20),
+    /** How many appointments one slot takes: the counters the centre sets aside for bookings. */
+    slotCapacity: integer("slot_capacity").notNull().default(2),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    check("services_prefix_letter", sql`${t.prefix} ~ '^[A-Z]$'`),
+    check("services_handling_positive", sql`${t.handlingMinutes} > 0`),
+    check("services_slots_positive", sql`${t.slotMinutes} > 0 AND ${t.slotCapacity} >= 0`),
+  ],
+);
+
+/** Which centre offers which service. */
+export const centreServices = pgTable(
+  "centre_services",
+  {
+    centreId: uuid("centre_id")
+      .notNull()
+      .references(() => centres.id),
+    serviceId: uuid("service_id")
+      .notNull()
+      .references(() => services.id),
+    position: integer("position").notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.centreId, t.serviceId] })],
+);
