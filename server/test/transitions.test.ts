@@ -147,6 +147,26 @@ describe("the SQL guard", () => {
   });
 });
 
+describe("housekeeping", () => {
+  it("drops sessions a week after they ended, and keeps live ones", async () => {
+    const old = await api.login("staff.baku1.7");
+    await api.call({ method: "POST", url: "/api/v1/auth/logout", auth: old.auth });
+    const count = async () =>
+      (
+        await queryRows<{ n: number }>(
+          t.db.database.db,
+          sql`SELECT count(*)::int AS n FROM sessions WHERE revoked_at IS NOT NULL`,
+        )
+      )[0]!.n;
+    const before = await count();
+    expect(before).toBeGreaterThan(0);
+    clock.advance(8 * 86_400_000);
+    await t.app.sweeper.sweep();
+    clock.set("2026-11-23T06:00:00Z");
+    expect(await count()).toBe(0);
+  });
+});
+
 describe("expiry at closing time", () => {
   it("expires tickets still waiting when the centre closes, with an event, and only then", async () => {
     const waiting = (await api.issue("BAKU-1", { serviceId: serviceIds[2] })).body.ticket;

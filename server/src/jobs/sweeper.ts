@@ -1,13 +1,14 @@
 import { hasClosedForTheDay, serviceDay } from "@dost/shared";
 import type { Db } from "../db/client.js";
 import type { Clock } from "../lib/clock.js";
+import { authRepository } from "../modules/auth/auth.repository.js";
 import type { CentreDirectory } from "../modules/catalog/centre-directory.js";
 import type { QueueAnnouncer } from "../modules/tickets/queue-announcer.js";
 import { ticketsRepository } from "../modules/tickets/tickets.repository.js";
 
 /**
  * Periodic housekeeping: tickets still waiting when their centre closed become `expired` (each with
- * its event), and idempotency keys older than their 24 hours are dropped.
+ * its event); idempotency keys older than their 24 hours and long-ended sessions are dropped.
  */
 export function createSweeper(deps: {
   db: Db;
@@ -35,6 +36,8 @@ export function createSweeper(deps: {
       }
     }
     await ticketsRepository.dropIdempotencyKeysBefore(db, new Date(now.getTime() - 24 * 3_600_000));
+    // Ended sessions are kept a week for the audit of who signed in, then dropped.
+    await authRepository.dropSessionsEndedBefore(db, new Date(now.getTime() - 7 * 86_400_000));
     return { expired };
   }
 

@@ -1,4 +1,4 @@
-import { and, eq, gt, isNull } from "drizzle-orm";
+import { and, eq, gt, isNull, lt, or } from "drizzle-orm";
 import type { Executor } from "../../db/client.js";
 import { devices, sessions, users } from "../../db/schema.js";
 import type { DevicePrincipal, UserPrincipal } from "./principal.js";
@@ -49,6 +49,10 @@ export const authRepository = {
 
   async revokeSession(ex: Executor, sessionId: string, now: Date): Promise<void> {
     await ex.update(sessions).set({ revokedAt: now }).where(eq(sessions.id, sessionId));
+  },
+
+  async dropSessionsEndedBefore(ex: Executor, before: Date): Promise<void> {
+    await ex.delete(sessions).where(or(lt(sessions.expiresAt, before), lt(sessions.revokedAt, before)));
   },
 
   async findDevice(ex: Executor, keyHash: string): Promise<DevicePrincipal | null> {
