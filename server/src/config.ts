@@ -11,7 +11,8 @@ const envSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().min(1).default("127.0.0.1"),
   DATABASE_URL: z.url().optional(),
-  DATA_DIR: z.string().min(1).default("./data"),
+  /** Relative paths are taken from the repository root, wherever the process was started. */
+  DATA_DIR: z.string().min(1).default("data"),
   REDIS_URL: z.url().optional(),
   /** The address phones reach the system at, for the QR codes on tickets (the kiosk's own otherwise). */
   PUBLIC_URL: z.url().optional(),
@@ -77,7 +78,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     port: e.PORT,
     host: e.HOST,
     databaseUrl: e.DATABASE_URL,
-    dataDir: path.resolve(e.DATA_DIR),
+    dataDir: path.resolve(repoRoot, e.DATA_DIR),
     redisUrl: e.REDIS_URL,
     publicUrl: e.PUBLIC_URL?.replace(/\/+$/, ""),
     logLevel: e.LOG_LEVEL,
