@@ -117,6 +117,16 @@ describe("calling next", () => {
       auth: staff.auth,
     });
     expect(listed.body.tickets).toHaveLength(3);
+    // The centre's waiting list, filtered to the counter's services, is in the same order.
+    const centreList = await api.call<{ tickets: { id: string; serviceId: string }[] }>({
+      method: "GET",
+      url: "/api/v1/centres/BAKU-1/tickets?status=waiting",
+      auth: staff.auth,
+    });
+    const profile = new Set(services.map((s) => s.id));
+    expect(centreList.body.tickets.filter((x) => profile.has(x.serviceId)).map((x) => x.id)).toEqual(
+      listed.body.tickets.map((x) => x.id),
+    );
     for (const expected of listed.body.tickets) {
       const called = (await api.callNext(counter.id, staff.auth)).body.ticket!;
       expect(called.id).toBe(expected.id);

@@ -4,8 +4,9 @@ import { elapsedMs, formatDuration } from "../ui/format.js";
 import { useNow } from "../ui/useNow.js";
 
 /**
- * The visitors waiting for this counter's services, in the server's call order within each
- * service. Any of them can be called out of order, with a reason that goes into the log.
+ * The visitors waiting for this counter's services, in the order its call-next takes them (the
+ * server lists the centre's queue in the policy's one total order). Any of them can be called out
+ * of order, with a reason that goes into the log.
  */
 export function WaitingList({
   waiting,

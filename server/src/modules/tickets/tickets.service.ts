@@ -1,6 +1,7 @@
 import {
   TICKET_TRANSITIONS,
   canTransition,
+  compareCandidates,
   serviceDay,
   type IssueTicketBody,
   type Ticket,
@@ -144,9 +145,13 @@ export function createTicketService({ db, clock, centres, announcer }: TicketSer
         }),
         QueueState.load(db, centre, now, { placesFor: "all" }),
       ]);
-      const list = rows.map((r) => toTicket(r.ticket, r.counter, queue.placeOf(r.ticket.id)));
-      // Waiting tickets in the order they will be called; the rest in issue order.
-      return list.sort((a, b) => (a.position ?? Infinity) - (b.position ?? Infinity));
+      // Waiting tickets first, in the queue policy's order: one total order, so the waiting list of
+      // a counter, filtered to its services, is exactly the order its call-next takes them. The rest
+      // follow in issue order.
+      const waiting = rows.filter((r) => r.ticket.status === "waiting");
+      waiting.sort((a, b) => compareCandidates(a.ticket, b.ticket, now, centre.policy));
+      const others = rows.filter((r) => r.ticket.status !== "waiting");
+      return [...waiting, ...others].map((r) => toTicket(r.ticket, r.counter, queue.placeOf(r.ticket.id)));
     },
 
     /** recall, start, complete, no-show, cancel, transfer: one guarded transition each. */
