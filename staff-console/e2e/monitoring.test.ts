@@ -158,6 +158,11 @@ describe("the national view and who may see monitoring", () => {
     await signIn(page, "admin");
     await page.goto(`${test.url}/console/monitoring/national`);
     await page.getByRole("heading", { name: "All centres today" }).waitFor();
+    // The heading shows before the figures arrive: wait for the last centre's row.
+    await page
+      .locator("tbody tr[data-centre]")
+      .nth(centres.length - 1)
+      .waitFor();
     expect(await page.locator("tbody tr[data-centre]").count()).toBe(centres.length);
     expect(await seriousViolations(page)).toEqual([]);
 
