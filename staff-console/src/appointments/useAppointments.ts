@@ -1,8 +1,7 @@
 import type { Appointment, Service } from "@dost/shared";
-import { useEffect, useEffectEvent, useRef, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { ApiError, type FailureCode } from "../api/http.js";
-import { createRefresher } from "../realtime/refresher.js";
-import { useCentreEvents } from "../realtime/useCentreEvents.js";
+import { useLiveRefresh } from "../realtime/useLiveRefresh.js";
 import { useSession } from "../session/session.js";
 
 /** A check-in emits several events at once; this gathers a burst into one fetch. */
@@ -26,63 +25,47 @@ export interface AppointmentsData {
  * changes. An answer for a day no longer asked for is dropped.
  */
 export function useAppointments(centreId: string, date: string | null, subscribe: boolean): AppointmentsData {
-  const { api, token, expire } = useSession();
+  const { api } = useSession();
   const [list, setList] = useState<{ day: string; appointments: Appointment[] } | null>(null);
   const [services, setServices] = useState<Service[]>([]);
   const [failure, setFailure] = useState<FailureCode | null>(null);
   const catalogDue = useRef(true);
   const wanted = useRef(date);
-  const refresher = useRef<ReturnType<typeof createRefresher> | null>(null);
 
-  const load = useEffectEvent(async () => {
-    const day = wanted.current;
-    if (day === null) return;
-    try {
-      const [catalog, appointments] = await Promise.all([
-        catalogDue.current ? api.services(centreId) : Promise.resolve(null),
-        api.appointments(centreId, day),
-      ]);
-      if (catalog) {
-        catalogDue.current = false;
-        setServices(catalog);
+  const live = useLiveRefresh({
+    centreId,
+    subscribe,
+    debounceMs: APPOINTMENTS_DEBOUNCE_MS,
+    pollMs: APPOINTMENTS_POLL_MS,
+    // The day's effect below loads first, once it knows the day.
+    loadOnStart: false,
+    onResync: () => (catalogDue.current = true),
+    load: async () => {
+      const day = wanted.current;
+      if (day === null) return;
+      try {
+        const [catalog, appointments] = await Promise.all([
+          catalogDue.current ? api.services(centreId) : Promise.resolve(null),
+          api.appointments(centreId, day),
+        ]);
+        if (catalog) {
+          catalogDue.current = false;
+          setServices(catalog);
+        }
+        if (wanted.current !== day) return;
+        setList({ day, appointments });
+        setFailure(null);
+      } catch (error) {
+        if (wanted.current === day) setFailure(error instanceof ApiError ? error.code : "NETWORK");
       }
-      if (wanted.current !== day) return;
-      setList({ day, appointments });
-      setFailure(null);
-    } catch (error) {
-      if (wanted.current === day) setFailure(error instanceof ApiError ? error.code : "NETWORK");
-    }
+    },
   });
-
-  useEffect(() => {
-    const instance = createRefresher(() => load(), APPOINTMENTS_DEBOUNCE_MS);
-    refresher.current = instance;
-    const poll = setInterval(() => instance.request(), APPOINTMENTS_POLL_MS);
-    return () => {
-      clearInterval(poll);
-      instance.stop();
-      refresher.current = null;
-    };
-  }, [centreId]);
+  const { online, now } = live;
 
   useEffect(() => {
     wanted.current = date;
-    refresher.current?.now();
-  }, [date, centreId]);
-
-  const { online } = useCentreEvents(centreId, token, subscribe, {
-    onChange: () => refresher.current?.request(),
-    onResync: () => {
-      catalogDue.current = true;
-      refresher.current?.now();
-    },
-    onUnauthenticated: () => expire(token),
-    onServerDisconnect: () =>
-      api.me().then(
-        () => true,
-        (error: unknown) => !(error instanceof ApiError && error.status === 401),
-      ),
-  });
+    now();
+  }, [date, centreId, now]);
 
   return {
     day: list?.day ?? null,

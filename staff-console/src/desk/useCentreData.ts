@@ -1,8 +1,7 @@
 import type { Counter, Service, Ticket } from "@dost/shared";
-import { useCallback, useEffect, useEffectEvent, useRef, useState } from "react";
+import { useCallback, useRef, useState } from "react";
 import { ApiError, type FailureCode } from "../api/http.js";
-import { createRefresher } from "../realtime/refresher.js";
-import { useCentreEvents } from "../realtime/useCentreEvents.js";
+import { useLiveRefresh } from "../realtime/useLiveRefresh.js";
 import { useSession } from "../session/session.js";
 
 export interface CentreSnapshot {
@@ -23,62 +22,38 @@ const POLL_MS = 30_000;
  * answer to an action, applied at once and then confirmed by the next fetch.
  */
 export function useCentreData(centreId: string, subscribe: boolean) {
-  const { api, token, expire } = useSession();
+  const { api } = useSession();
   const [snapshot, setSnapshot] = useState<CentreSnapshot | null>(null);
   const [failure, setFailure] = useState<FailureCode | null>(null);
   const catalogDue = useRef(true);
   /** Bumped by every answer applied locally; a fetch begun before one may be older than it. */
   const localEdits = useRef(0);
-  const refresher = useRef<ReturnType<typeof createRefresher> | null>(null);
-
-  const load = useEffectEvent(async () => {
-    const editsAtStart = localEdits.current;
-    try {
-      const services = catalogDue.current ? await api.services(centreId) : null;
-      const [counters, waiting] = await Promise.all([api.counters(centreId), api.waiting(centreId)]);
-      catalogDue.current = false;
-      // Our own action's answer arrived meanwhile: this fetch may predate it, and showing it would
-      // flash an old state (and drop a key pressed in that instant). Fetch again instead.
-      if (localEdits.current !== editsAtStart) {
-        refresher.current?.request();
-        return;
+  const live = useLiveRefresh({
+    centreId,
+    subscribe,
+    debounceMs: DEBOUNCE_MS,
+    pollMs: POLL_MS,
+    onResync: () => (catalogDue.current = true),
+    load: async () => {
+      const editsAtStart = localEdits.current;
+      try {
+        const services = catalogDue.current ? await api.services(centreId) : null;
+        const [counters, waiting] = await Promise.all([api.counters(centreId), api.waiting(centreId)]);
+        catalogDue.current = false;
+        // Our own action's answer arrived meanwhile: this fetch may predate it, and showing it would
+        // flash an old state (and drop a key pressed in that instant). Fetch again instead.
+        if (localEdits.current !== editsAtStart) {
+          live.request();
+          return;
+        }
+        setSnapshot((previous) => ({ services: services ?? previous?.services ?? [], counters, waiting }));
+        setFailure(null);
+      } catch (error) {
+        setFailure(error instanceof ApiError ? error.code : "NETWORK");
       }
-      setSnapshot((previous) => ({ services: services ?? previous?.services ?? [], counters, waiting }));
-      setFailure(null);
-    } catch (error) {
-      setFailure(error instanceof ApiError ? error.code : "NETWORK");
-    }
-  });
-
-  useEffect(() => {
-    const instance = createRefresher(() => load(), DEBOUNCE_MS);
-    refresher.current = instance;
-    instance.now();
-    const poll = setInterval(() => instance.request(), POLL_MS);
-    return () => {
-      clearInterval(poll);
-      instance.stop();
-      refresher.current = null;
-    };
-  }, [centreId]);
-
-  const { online } = useCentreEvents(centreId, token, subscribe, {
-    onChange: () => refresher.current?.request(),
-    onResync: () => {
-      catalogDue.current = true;
-      refresher.current?.now();
     },
-    onUnauthenticated: () => expire(token),
-    // Only a 401 means the session is gone (and signs out through the API's handler); any other
-    // failure is the network, and the socket should keep trying.
-    onServerDisconnect: () =>
-      api.me().then(
-        () => true,
-        (error: unknown) => !(error instanceof ApiError && error.status === 401),
-      ),
   });
-
-  const refresh = useCallback(() => refresher.current?.now(), []);
+  const { online, now: refresh } = live;
 
   /**
    * The server's answer to our own action, shown before the confirming fetch arrives (the caller
