@@ -13,6 +13,16 @@ const waitBins = () =>
     Array.from({ length: 11 }, (_, i) => [`waitBin${i}`, integer(`wait_bin_${i}`).notNull().default(0)]),
   ) as Record<`waitBin${0 | 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9 | 10}`, ReturnType<typeof integer>>;
 
+/** How long people waited and were served: the figures both aggregate tables keep. */
+const waitAndServiceFigures = () => ({
+  waitCount: integer("wait_count").notNull().default(0),
+  waitSeconds: doublePrecision("wait_seconds").notNull().default(0),
+  withinTarget: integer("within_target").notNull().default(0),
+  ...waitBins(),
+  serviceCount: integer("service_count").notNull().default(0),
+  serviceSeconds: doublePrecision("service_seconds").notNull().default(0),
+});
+
 /**
  * Per centre, local day and hour, and service: what happened, kept up to date by a trigger on
  * ticket_events in the same transaction as every change. Reports read these, never raw tickets.
@@ -30,12 +40,7 @@ export const hourlyServiceStats = pgTable(
     noShows: integer("no_shows").notNull().default(0),
     cancelled: integer("cancelled").notNull().default(0),
     expired: integer("expired").notNull().default(0),
-    waitCount: integer("wait_count").notNull().default(0),
-    waitSeconds: doublePrecision("wait_seconds").notNull().default(0),
-    withinTarget: integer("within_target").notNull().default(0),
-    ...waitBins(),
-    serviceCount: integer("service_count").notNull().default(0),
-    serviceSeconds: doublePrecision("service_seconds").notNull().default(0),
+    ...waitAndServiceFigures(),
     appointmentsKept: integer("appointments_kept").notNull().default(0),
     appointmentsMissed: integer("appointments_missed").notNull().default(0),
   },
@@ -56,12 +61,7 @@ export const dailyStaffStats = pgTable(
     called: integer("called").notNull().default(0),
     served: integer("served").notNull().default(0),
     noShows: integer("no_shows").notNull().default(0),
-    waitCount: integer("wait_count").notNull().default(0),
-    waitSeconds: doublePrecision("wait_seconds").notNull().default(0),
-    withinTarget: integer("within_target").notNull().default(0),
-    ...waitBins(),
-    serviceCount: integer("service_count").notNull().default(0),
-    serviceSeconds: doublePrecision("service_seconds").notNull().default(0),
+    ...waitAndServiceFigures(),
   },
   (t) => [primaryKey({ columns: [t.centreId, t.day, t.counterId, t.userId] })],
 );
