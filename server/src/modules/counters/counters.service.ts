@@ -13,6 +13,7 @@ import { QueueState } from "../tickets/queue-state.js";
 import { queueRepository } from "../tickets/queue.repository.js";
 import { toTicket, type TicketRow } from "../tickets/ticket-view.js";
 import { ticketsRepository } from "../tickets/tickets.repository.js";
+import { toCounter } from "./counter-view.js";
 import { countersRepository as repo, type CounterRow } from "./counters.repository.js";
 
 export interface CounterServiceDeps {
@@ -142,18 +143,7 @@ export function createCounterService({ db, clock, centres, announcer }: CounterS
       const centre = await centres.find(centreId);
       if (!centre) throw notFound("Centre");
       const rows = await repo.listWithState(db, centre.id);
-      return rows.map(({ counter, user, ticket }) => ({
-        id: counter.id,
-        centreId: counter.centreId,
-        label: counter.label,
-        zone: counter.zone,
-        status: counter.status,
-        serviceIds: counter.serviceIds,
-        breakReason: counter.breakReason,
-        statusSince: counter.statusSince?.toISOString() ?? null,
-        user,
-        currentTicket: ticket ? toTicket(ticket, { id: counter.id, label: counter.label }, null) : null,
-      }));
+      return rows.map(toCounter);
     },
 
     /** The caller staffs this counter with a work profile; opening it again changes the profile. */
