@@ -79,12 +79,8 @@ export async function ensureTemplates(): Promise<void> {
         }
         await admin.query(`ALTER DATABASE ${building} RENAME TO ${name}`);
       }
-      // Templates of older migration sets are of no further use.
-      const stale = await admin.query<{ datname: string }>(
-        "SELECT datname FROM pg_database WHERE datname LIKE 'dost_tpl_%' AND datname NOT IN ($1, $2)",
-        [templateName("empty"), templateName("seeded")],
-      );
-      for (const { datname } of stale.rows) await admin.query(`DROP DATABASE IF EXISTS ${datname}`);
+      // Templates of other migration sets are left alone: another checkout (a branch, a worktree) on
+      // this PostgreSQL may be cloning them right now. They cost only disk.
     } finally {
       await admin.query("SELECT pg_advisory_unlock(7254100)");
     }
