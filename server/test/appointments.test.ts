@@ -250,7 +250,10 @@ describe("check-in", () => {
       auth: "Device demo-kiosk-BAKU-2",
       payload: { code: appointment.code },
     });
-    expect(other.status).toBe(404);
+    expect(other.status).toBe(409);
+    expect(other.body).toMatchObject({
+      error: { code: "CONFLICT", reason: "check_in_wrong_centre", params: { centre: "BAKU-1" } },
+    });
     const staff = await api.login("staff.baku1.2");
     const list = await api.call<{ appointments: Appointment[] }>({
       method: "GET",

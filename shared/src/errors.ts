@@ -19,20 +19,69 @@ export interface ErrorDetail {
   message: string;
 }
 
+/**
+ * Stable reasons for refusals a visitor or an employee must understand. The apps translate the
+ * reason (with its `params`), never the English message; a reason never changes meaning.
+ */
+export const ERROR_REASONS = [
+  "slot_full",
+  "slot_closed",
+  "already_booked",
+  "appointments_disabled",
+  "appointment_state",
+  "check_in_too_early",
+  "check_in_too_late",
+  "check_in_wrong_centre",
+  "centre_closed",
+  "service_not_offered",
+  "counter_closed",
+  "counter_on_break",
+  "counter_not_on_break",
+  "counter_taken",
+  "counter_busy",
+  "already_at_counter",
+  "ticket_state",
+  "ticket_changed",
+  "feedback_closed",
+  "account_disabled",
+  "password_change_required",
+  "idempotency_key_reused",
+] as const;
+export type ErrorReason = (typeof ERROR_REASONS)[number];
+
+/** Values a reason's text needs, such as `opensAt` for `centre_closed`. */
+export type ErrorParams = Record<string, string | number>;
+
 export interface ErrorBody {
-  error: { code: ErrorCode; message: string; details?: ErrorDetail[] };
+  error: {
+    code: ErrorCode;
+    message: string;
+    reason?: ErrorReason;
+    params?: ErrorParams;
+    details?: ErrorDetail[];
+  };
+}
+
+export interface DomainErrorOptions {
+  reason?: ErrorReason | undefined;
+  params?: ErrorParams | undefined;
+  details?: ErrorDetail[] | undefined;
 }
 
 /** Thrown by services; one handler turns it into the contract's error shape. */
 export class DomainError extends Error {
   readonly code: ErrorCode;
+  readonly reason: ErrorReason | undefined;
+  readonly params: ErrorParams | undefined;
   readonly details: ErrorDetail[] | undefined;
 
-  constructor(code: ErrorCode, message: string, details?: ErrorDetail[]) {
+  constructor(code: ErrorCode, message: string, options: DomainErrorOptions = {}) {
     super(message);
     this.name = "DomainError";
     this.code = code;
-    this.details = details;
+    this.reason = options.reason;
+    this.params = options.params;
+    this.details = options.details;
   }
 
   get status(): number {

@@ -1,11 +1,15 @@
-import { DomainError, type ErrorDetail } from "@dost/shared";
+import { DomainError, type DomainErrorOptions, type ErrorDetail, type ErrorReason } from "@dost/shared";
 
-export const unauthenticated = (message = "Sign in or present a device key") =>
-  new DomainError("UNAUTHENTICATED", message);
-export const forbidden = (message = "Not allowed for your role or centre") =>
-  new DomainError("FORBIDDEN", message);
+export const unauthenticated = (message = "Sign in or present a device key", reason?: ErrorReason) =>
+  new DomainError("UNAUTHENTICATED", message, { reason });
+export const forbidden = (message = "Not allowed for your role or centre", reason?: ErrorReason) =>
+  new DomainError("FORBIDDEN", message, { reason });
 export const notFound = (what: string) => new DomainError("NOT_FOUND", `${what} not found`);
-export const conflict = (message: string, details?: ErrorDetail[]) =>
-  new DomainError("CONFLICT", message, details);
-export const invalid = (message: string, details?: ErrorDetail[]) =>
-  new DomainError("VALIDATION_FAILED", message, details);
+/** A state that does not allow the request; `reason` is what the apps translate. */
+export const conflict = (
+  message: string,
+  reason?: ErrorReason,
+  options: Omit<DomainErrorOptions, "reason"> = {},
+) => new DomainError("CONFLICT", message, { ...options, reason });
+export const invalid = (message: string, details?: ErrorDetail[], reason?: ErrorReason) =>
+  new DomainError("VALIDATION_FAILED", message, { details, reason });

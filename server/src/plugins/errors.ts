@@ -1,11 +1,26 @@
-import { DomainError, ERROR_STATUS, type ErrorBody, type ErrorCode, type ErrorDetail } from "@dost/shared";
+import {
+  DomainError,
+  ERROR_STATUS,
+  type DomainErrorOptions,
+  type ErrorBody,
+  type ErrorCode,
+} from "@dost/shared";
 import type { FastifyError, FastifyInstance, FastifyReply } from "fastify";
 import fp from "fastify-plugin";
 import { hasZodFastifySchemaValidationErrors } from "fastify-type-provider-zod";
 import { isDatabaseUnavailable } from "../db/client.js";
 
-function send(reply: FastifyReply, code: ErrorCode, message: string, details?: ErrorDetail[]) {
-  const body: ErrorBody = { error: { code, message, ...(details ? { details } : {}) } };
+function send(reply: FastifyReply, code: ErrorCode, message: string, options: DomainErrorOptions = {}) {
+  const { reason, params, details } = options;
+  const body: ErrorBody = {
+    error: {
+      code,
+      message,
+      ...(reason ? { reason } : {}),
+      ...(params ? { params } : {}),
+      ...(details ? { details } : {}),
+    },
+  };
   return reply.code(ERROR_STATUS[code]).send(body);
 }
 
@@ -22,7 +37,7 @@ function fromPostgres(error: unknown): ErrorCode | null {
 export const errorsPlugin = fp(
   async (app: FastifyInstance) => {
     app.setErrorHandler((error: FastifyError, request, reply) => {
-      if (error instanceof DomainError) return send(reply, error.code, error.message, error.details);
+      if (error instanceof DomainError) return send(reply, error.code, error.message, error);
 
       if (hasZodFastifySchemaValidationErrors(error)) {
         const where = error.validationContext ?? "request";
@@ -30,7 +45,7 @@ export const errorsPlugin = fp(
           const path = v.instancePath.replace(/^\//, "").replaceAll("/", ".");
           return { path: path ? `${where}.${path}` : where, message: v.message ?? "invalid" };
         });
-        return send(reply, "VALIDATION_FAILED", `Invalid ${where}`, details);
+        return send(reply, "VALIDATION_FAILED", `Invalid ${where}`, { details });
       }
 
       if (isDatabaseUnavailable(error)) {

@@ -98,7 +98,7 @@ export function createAppointmentService({ db, clock, centres, tickets, checkIn 
                 capacity,
               }))
             ) {
-              throw conflict("That time is fully booked; choose another");
+              throw conflict("That time is fully booked; choose another", "slot_full");
             }
             const row = await repo.insert(tx, {
               code: newAppointmentCode(),
@@ -119,7 +119,10 @@ export function createAppointmentService({ db, clock, centres, tickets, checkIn 
           return toAppointment(row, "public");
         } catch (e) {
           if (isUniqueViolation(e, "appointments_one_per_phone_uq")) {
-            throw conflict("This phone number already has a booking for this service on that day");
+            throw conflict(
+              "This phone number already has a booking for this service on that day",
+              "already_booked",
+            );
           }
           // A code already taken: 1 in 10^11, but try again with a new one rather than fail.
           if (isUniqueViolation(e, "appointments_code_unique") && attempt < 3) continue;
@@ -137,7 +140,13 @@ export function createAppointmentService({ db, clock, centres, tickets, checkIn 
         const row = await repo.findByCode(tx, code, true);
         if (!row) throw notFound("Appointment");
         if (row.status !== "booked")
-          throw conflict(`This appointment is ${row.status.replace("_", " ")} and cannot be cancelled`);
+          throw conflict(
+            `This appointment is ${row.status.replace("_", " ")} and cannot be cancelled`,
+            "appointment_state",
+            {
+              params: { status: row.status },
+            },
+          );
         await repo.releaseSeat(tx, row);
         const updated = await repo.update(tx, row.id, { status: "cancelled", cancelledAt: clock.now() });
         const centre = await centres.find(row.centreId);
@@ -158,7 +167,13 @@ export function createAppointmentService({ db, clock, centres, tickets, checkIn 
           const row = await repo.findByCode(tx, code, true);
           if (!row) throw notFound("Appointment");
           if (row.status !== "booked")
-            throw conflict(`This appointment is ${row.status.replace("_", " ")} and cannot be moved`);
+            throw conflict(
+              `This appointment is ${row.status.replace("_", " ")} and cannot be moved`,
+              "appointment_state",
+              {
+                params: { status: row.status },
+              },
+            );
           if (row.start.getTime() === slot.start.getTime()) return row;
           if (
             !(await repo.takeSeat(tx, {
@@ -168,7 +183,7 @@ export function createAppointmentService({ db, clock, centres, tickets, checkIn 
               capacity,
             }))
           ) {
-            throw conflict("That time is fully booked; choose another");
+            throw conflict("That time is fully booked; choose another", "slot_full");
           }
           await repo.releaseSeat(tx, row);
           return repo.update(tx, row.id, { start: slot.start, end: slot.end, serviceDay: day });
@@ -176,7 +191,10 @@ export function createAppointmentService({ db, clock, centres, tickets, checkIn 
         return toAppointment(row, "public");
       } catch (e) {
         if (isUniqueViolation(e, "appointments_one_per_phone_uq")) {
-          throw conflict("This phone number already has a booking for this service on that day");
+          throw conflict(
+            "This phone number already has a booking for this service on that day",
+            "already_booked",
+          );
         }
         throw e;
       }
@@ -213,23 +231,43 @@ export function createAppointmentService({ db, clock, centres, tickets, checkIn 
       const outcome = await db.transaction(
         async (tx): Promise<{ existing: string } | { ticket: TicketRow }> => {
           const row = await repo.findByCode(tx, code, true);
-          if (!row || row.centreId !== centre.id || !canAccessCentre(principal, row.centreId)) {
-            throw notFound("Appointment");
+          if (!row) throw notFound("Appointment");
+          if (row.centreId !== centre.id) {
+            // The visitor holds the code, so telling them where the booking is helps and reveals nothing.
+            const booked = await centres.find(row.centreId);
+            throw conflict("This appointment is booked at another centre", "check_in_wrong_centre", {
+              params: { centre: booked?.code ?? "" },
+            });
           }
+          if (!canAccessCentre(principal, row.centreId)) throw notFound("Appointment");
           if (row.status === "checked_in" && row.ticketId) return { existing: row.ticketId };
           if (row.status === "cancelled")
-            throw conflict("This appointment was cancelled. Please take a ticket for the queue.");
+            throw conflict(
+              "This appointment was cancelled. Please take a ticket for the queue.",
+              "appointment_state",
+              {
+                params: { status: "cancelled" },
+              },
+            );
           if (row.status === "no_show")
-            throw conflict("The time of this appointment has passed. Please take a ticket for the queue.");
+            throw conflict(
+              "The time of this appointment has passed. Please take a ticket for the queue.",
+              "check_in_too_late",
+            );
           const verdict = checkInVerdict(row.start, now, checkIn);
           if (verdict === "early") {
             const opens = new Date(row.start.getTime() - checkIn.beforeMinutes * 60_000);
             throw conflict(
               `Too early: check-in opens at ${hhmm(opens, centre.timezone)}. Please come back then.`,
+              "check_in_too_early",
+              { params: { opensAt: opens.toISOString() } },
             );
           }
           if (verdict === "late") {
-            throw conflict("The time of this appointment has passed. Please take a ticket for the queue.");
+            throw conflict(
+              "The time of this appointment has passed. Please take a ticket for the queue.",
+              "check_in_too_late",
+            );
           }
           const service = await catalogRepository.serviceOfCentre(tx, row.centreId, row.serviceId);
           if (!service) throw notFound("Service");

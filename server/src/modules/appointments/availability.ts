@@ -34,7 +34,10 @@ export function createAvailability({
     if (!service) throw notFound("Service");
     const settings = await repo.serviceSettings(db, service.id);
     if (!service.appointmentEnabled || !settings || settings.slotCapacity <= 0) {
-      throw conflict("This service does not take appointments; take a ticket at the centre");
+      throw conflict(
+        "This service does not take appointments; take a ticket at the centre",
+        "appointments_disabled",
+      );
     }
     return { centre, service, capacity: settings.slotCapacity, slotMinutes: settings.slotMinutes };
   }
@@ -66,7 +69,7 @@ export function createAvailability({
       const start = new Date(startIso);
       const day = serviceDay(start, centre.timezone);
       const slot = isBookableStart(start, clock.now(), await rulesFor(centre, slotMinutes, day, day));
-      if (!slot) throw conflict("That time cannot be booked; choose one of the free times");
+      if (!slot) throw conflict("That time cannot be booked; choose one of the free times", "slot_closed");
       return { slot, day };
     },
 

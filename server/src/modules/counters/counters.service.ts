@@ -43,8 +43,9 @@ export function createCounterService({ db, clock, centres, announcer }: CounterS
   async function lockOwn(tx: Tx, principal: UserPrincipal, counterId: string) {
     const counter = await repo.lock(tx, counterId);
     if (!counter || !canAccessCentre(principal, counter.centreId)) throw notFound("Counter");
-    if (counter.status === "closed") throw conflict("Open this counter first");
-    if (counter.userId !== principal.user.id) throw conflict("Another employee is at this counter");
+    if (counter.status === "closed") throw conflict("Open this counter first", "counter_closed");
+    if (counter.userId !== principal.user.id)
+      throw conflict("Another employee is at this counter", "counter_taken");
     return counter;
   }
 
@@ -115,8 +116,9 @@ export function createCounterService({ db, clock, centres, announcer }: CounterS
     const now = clock.now();
     const result = await db.transaction(async (tx) => {
       const counter = await lockOwn(tx, user, counterId);
-      if (counter.status !== "open") throw conflict("The counter is on a break");
-      if (await repo.currentTicketId(tx, counter.id)) throw conflict("Finish with the current visitor first");
+      if (counter.status !== "open") throw conflict("The counter is on a break", "counter_on_break");
+      if (await repo.currentTicketId(tx, counter.id))
+        throw conflict("Finish with the current visitor first", "counter_busy");
       const centre = await centreOf(counter);
       const row = await pick(tx, counter, centre, now);
       if (row) {
@@ -155,10 +157,16 @@ export function createCounterService({ db, clock, centres, announcer }: CounterS
           const counter = await repo.lock(tx, counterId);
           if (!counter || !canAccessCentre(user, counter.centreId)) throw notFound("Counter");
           if (counter.userId && counter.userId !== user.user.id)
-            throw conflict("Another employee is at this counter");
+            throw conflict("Another employee is at this counter", "counter_taken");
           const elsewhere = await repo.findByUser(tx, user.user.id);
           if (elsewhere && elsewhere.id !== counter.id)
-            throw conflict(`You are already at counter ${elsewhere.label}; close it first`);
+            throw conflict(
+              `You are already at counter ${elsewhere.label}; close it first`,
+              "already_at_counter",
+              {
+                params: { counter: elsewhere.label },
+              },
+            );
           const profile = await profileFor(tx, counter, user, serviceIds);
           await repo.rememberProfile(tx, user.user.id, profile);
           return repo.update(tx, counter.id, {
@@ -171,7 +179,8 @@ export function createCounterService({ db, clock, centres, announcer }: CounterS
         await this.publishCounter(counter);
       } catch (e) {
         // Two counters opened at once by one user: the unique index on counters.user_id decides.
-        if (isUniqueViolation(e)) throw conflict("You are already at another counter; close it first");
+        if (isUniqueViolation(e))
+          throw conflict("You are already at another counter; close it first", "already_at_counter");
         throw e;
       }
     },
@@ -180,9 +189,10 @@ export function createCounterService({ db, clock, centres, announcer }: CounterS
       const user = asUser(principal);
       const counter = await db.transaction(async (tx) => {
         const counter = await lockOwn(tx, user, counterId);
-        if (counter.status === "break") throw conflict("The counter is already on a break");
+        if (counter.status === "break")
+          throw conflict("The counter is already on a break", "counter_on_break");
         if (await repo.currentTicketId(tx, counter.id))
-          throw conflict("Finish with the current visitor first");
+          throw conflict("Finish with the current visitor first", "counter_busy");
         return repo.update(tx, counter.id, {
           status: "break",
           breakReason: reason,
@@ -196,7 +206,8 @@ export function createCounterService({ db, clock, centres, announcer }: CounterS
       const user = asUser(principal);
       const counter = await db.transaction(async (tx) => {
         const counter = await lockOwn(tx, user, counterId);
-        if (counter.status !== "break") throw conflict("The counter is not on a break");
+        if (counter.status !== "break")
+          throw conflict("The counter is not on a break", "counter_not_on_break");
         return repo.update(tx, counter.id, { status: "open", breakReason: null, statusSince: clock.now() });
       });
       await this.publishCounter(counter);
@@ -208,11 +219,11 @@ export function createCounterService({ db, clock, centres, announcer }: CounterS
       const counter = await db.transaction(async (tx) => {
         const counter = await repo.lock(tx, counterId);
         if (!counter || !canAccessCentre(user, counter.centreId)) throw notFound("Counter");
-        if (counter.status === "closed") throw conflict("The counter is already closed");
+        if (counter.status === "closed") throw conflict("The counter is already closed", "counter_closed");
         if (counter.userId !== user.user.id && user.user.role === "staff")
-          throw conflict("Another employee is at this counter");
+          throw conflict("Another employee is at this counter", "counter_taken");
         if (await repo.currentTicketId(tx, counter.id))
-          throw conflict("Finish with the current visitor first");
+          throw conflict("Finish with the current visitor first", "counter_busy");
         return repo.update(tx, counter.id, {
           status: "closed",
           userId: null,
@@ -255,12 +266,13 @@ export function createCounterService({ db, clock, centres, announcer }: CounterS
             callCount: sql`${tickets.callCount} + 1`,
           });
           // Rolled back with the transaction when the ticket belongs to another centre.
-          if (!row || row.centreId !== counter.centreId) throw conflict("That ticket is not waiting");
+          if (!row || row.centreId !== counter.centreId)
+            throw conflict("That ticket is not waiting", "ticket_state");
           return row;
         },
         `out of order: ${reason}`,
       );
-      if (!called) throw conflict("That ticket is not waiting");
+      if (!called) throw conflict("That ticket is not waiting", "ticket_state");
       return called;
     },
 

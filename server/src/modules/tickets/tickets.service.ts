@@ -167,14 +167,17 @@ export function createTicketService({ db, clock, centres, announcer }: TicketSer
         if (!found || !canAccessCentre(principal, found.ticket.centreId)) throw notFound("Ticket");
         const { ticket, counter } = found;
         if (!canTransition(ticket.status, action)) {
-          throw conflict(`A ${ticket.status} ticket cannot be given '${action}'`);
+          throw conflict(`A ${ticket.status} ticket cannot be given '${action}'`, "ticket_state", {
+            params: { status: ticket.status, action },
+          });
         }
         assertMayHandle(principal, counter?.userId ?? null);
         const changes: TicketChanges = changesFor(action, now);
         if (action === "transfer") {
           if (!options.serviceId)
             throw invalid("Choose the service to transfer to", [{ path: "serviceId", message: "required" }]);
-          if (options.serviceId === ticket.serviceId) throw conflict("The ticket is already in that service");
+          if (options.serviceId === ticket.serviceId)
+            throw conflict("The ticket is already in that service", "ticket_state");
           const target = await catalogRepository.serviceOfCentre(tx, ticket.centreId, options.serviceId);
           if (!target)
             throw invalid("This centre does not offer that service", [
@@ -183,7 +186,7 @@ export function createTicketService({ db, clock, centres, announcer }: TicketSer
           changes.serviceId = target.id;
         }
         const updated = await repo.transition(tx, ticket.id, TICKET_TRANSITIONS[action].from, changes);
-        if (!updated) throw conflict("The ticket changed meanwhile; reload and try again");
+        if (!updated) throw conflict("The ticket changed meanwhile; reload and try again", "ticket_changed");
         await repo.appendEvent(tx, {
           ticketId: ticket.id,
           centreId: ticket.centreId,
