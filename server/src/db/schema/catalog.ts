@@ -14,18 +14,29 @@ import {
 import type { LocalizedText, OpeningHours, PolicyWeights } from "@dost/shared";
 import { createdAt, id } from "./columns.js";
 
-export const centres = pgTable("centres", {
-  id: id(),
-  code: text("code").notNull().unique(),
-  name: jsonb("name").$type<LocalizedText>().notNull(),
-  timezone: text("timezone").notNull(),
-  openingHours: jsonb("opening_hours").$type<OpeningHours>().notNull(),
-  policy: jsonb("policy").$type<PolicyWeights>().notNull(),
-  displayMessage: jsonb("display_message").$type<LocalizedText | null>(),
-  bookingWindowDays: integer("booking_window_days").notNull().default(30),
-  bookingLeadMinutes: integer("booking_lead_minutes").notNull().default(60),
-  createdAt: createdAt(),
-});
+export const centres = pgTable(
+  "centres",
+  {
+    id: id(),
+    code: text("code").notNull().unique(),
+    name: jsonb("name").$type<LocalizedText>().notNull(),
+    timezone: text("timezone").notNull(),
+    openingHours: jsonb("opening_hours").$type<OpeningHours>().notNull(),
+    policy: jsonb("policy").$type<PolicyWeights>().notNull(),
+    displayMessage: jsonb("display_message").$type<LocalizedText | null>(),
+    bookingWindowDays: integer("booking_window_days").notNull().default(30),
+    bookingLeadMinutes: integer("booking_lead_minutes").notNull().default(60),
+    /** Kiosks stop issuing this long before closing, so everyone with a ticket is served in hours. */
+    lastTicketMinutesBeforeClosing: integer("last_ticket_minutes_before_closing").notNull().default(30),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    check(
+      "centres_last_ticket_range",
+      sql`${t.lastTicketMinutesBeforeClosing} >= 0 AND ${t.lastTicketMinutesBeforeClosing} <= 240`,
+    ),
+  ],
+);
 
 /** Days a centre is closed: public holidays (no centre: every centre) and a centre's own. */
 export const closedDates = pgTable(

@@ -14,6 +14,7 @@ export interface CentreRecord {
   displayMessage: LocalizedText | null;
   bookingWindowDays: number;
   bookingLeadMinutes: number;
+  lastTicketMinutesBeforeClosing: number;
 }
 
 /**
@@ -36,6 +37,7 @@ export function createCentreDirectory(db: Executor, ttlMs = 10_000) {
         displayMessage: centres.displayMessage,
         bookingWindowDays: centres.bookingWindowDays,
         bookingLeadMinutes: centres.bookingLeadMinutes,
+        lastTicketMinutesBeforeClosing: centres.lastTicketMinutesBeforeClosing,
       })
       .from(centres)
       .orderBy(centres.code);

@@ -1,0 +1,2 @@
+ALTER TABLE "centres" ADD COLUMN "last_ticket_minutes_before_closing" integer DEFAULT 30 NOT NULL;--> statement-breakpoint
+ALTER TABLE "centres" ADD CONSTRAINT "centres_last_ticket_range" CHECK ("centres"."last_ticket_minutes_before_closing" >= 0 AND "centres"."last_ticket_minutes_before_closing" <= 240);
