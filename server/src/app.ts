@@ -7,14 +7,18 @@ import type { Config } from "./config.js";
 import type { Database } from "./db/client.js";
 import { createAppointmentJobs, type AppointmentJobs } from "./jobs/appointment-jobs.js";
 import { createSweeper, type Sweeper } from "./jobs/sweeper.js";
-import { systemClock, type Clock } from "./lib/clock.js";
+import { scaledClock, systemClock, type Clock } from "./lib/clock.js";
 import { appointmentRoutes } from "./modules/appointments/appointments.routes.js";
 import { createAppointmentService } from "./modules/appointments/appointments.service.js";
 import { authRoutes } from "./modules/auth/auth.routes.js";
 import { createAuthService } from "./modules/auth/auth.service.js";
 import { catalogRoutes } from "./modules/catalog/catalog.routes.js";
 import { createCatalogService } from "./modules/catalog/catalog.service.js";
-import { createCentreDirectory, type CentreDirectory } from "./modules/catalog/centre-directory.js";
+import {
+  createCentreDirectory,
+  type CentreDirectory,
+  type CentreRecord,
+} from "./modules/catalog/centre-directory.js";
 import { counterRoutes } from "./modules/counters/counters.routes.js";
 import { countersRepository } from "./modules/counters/counters.repository.js";
 import { createCounterService } from "./modules/counters/counters.service.js";
@@ -52,6 +56,8 @@ declare module "fastify" {
     sweeper: Sweeper;
     appointmentJobs: AppointmentJobs;
     centres: CentreDirectory;
+    /** A centre by id or code, read outside any transaction (tests, plugins). */
+    findCentre(ref: string): Promise<CentreRecord | null>;
   }
 }
 
@@ -59,7 +65,8 @@ declare module "fastify" {
 export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyInstance> {
   const { database } = deps;
   const db = database.db;
-  const clock = deps.clock ?? systemClock;
+  const clock =
+    deps.clock ?? (config.clock ? scaledClock(config.clock.start, config.clock.speed) : systemClock);
 
   const app = Fastify({
     logger: deps.logger ?? { level: config.logLevel },
@@ -71,14 +78,21 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
 
-  const centres = createCentreDirectory(db);
+  const centres = createCentreDirectory({ ttlMs: config.configCacheMs, today: () => clock.now() });
+  const findCentre = (ref: string) => centres.find(db, ref);
   // The publisher needs the socket server, which needs the auth service: wire through a late binding.
   const late: { publisher?: Publisher } = {};
   const publisher: Publisher = {
     publish: (events) => late.publisher?.publish(events),
     disconnectSession: (id) => late.publisher?.disconnectSession(id),
   };
-  const auth = createAuthService({ db, clock, publisher, sessionTtlHours: config.sessionTtlHours });
+  const auth = createAuthService({
+    db,
+    clock,
+    publisher,
+    sessionTtlHours: config.sessionTtlHours,
+    deviceCacheMs: config.configCacheMs,
+  });
   const announcer = createQueueAnnouncer({ db, clock, publisher, centres });
   const tickets = createTicketService({ db, clock, centres, announcer });
   const counters = createCounterService({ db, clock, centres, announcer });
@@ -107,6 +121,11 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
     turnNearPosition: config.appointments.turnNearPosition,
   });
 
+  // Clients learn the server's time from this header (the console's timers); it is the service's
+  // clock, which a simulated day runs fast.
+  app.addHook("onSend", async (_request, reply) => {
+    reply.header("date", clock.now().toUTCString());
+  });
   await app.register(errorsPlugin);
   await app.register(helmet, {
     contentSecurityPolicy: {
@@ -122,7 +141,7 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
   await app.register(rateLimit, { global: false });
   await app.register(accessPlugin, {
     auth,
-    centres,
+    findCentre,
     counterCentre: (id) => countersRepository.centreOf(db, id),
     ticketCentre: (id) => ticketsRepository.centreOf(db, id),
   });
@@ -155,7 +174,7 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
 
   const sockets = await createSocketServer(app.server, {
     auth,
-    centres,
+    findCentre,
     pool: database.listenerPool(),
     redisUrl: config.redisUrl,
     ticketExists: async (publicId) => (await ticketsRepository.findByPublicId(db, publicId)) !== null,
@@ -165,14 +184,17 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
   app.decorate("sweeper", sweeper);
   app.decorate("appointmentJobs", appointmentJobs);
   app.decorate("centres", centres);
+  app.decorate("findCentre", findCentre);
 
   let timer: NodeJS.Timeout | undefined;
   if (deps.runJobs ?? true) {
+    // A simulated clock runs fast; housekeeping keeps the same pace in its time.
+    const everyMs = Math.max(1000, (config.sweepIntervalSeconds * 1000) / (config.clock?.speed ?? 1));
     app.addHook("onReady", async () => {
       timer = setInterval(() => {
         sweeper.sweep().catch((err: unknown) => app.log.warn({ err }, "sweep failed"));
         appointmentJobs.run().catch((err: unknown) => app.log.warn({ err }, "appointment jobs failed"));
-      }, config.sweepIntervalSeconds * 1000);
+      }, everyMs);
       timer.unref();
     });
   }

@@ -1,6 +1,7 @@
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { z } from "zod";
+import type { DatabaseOptions } from "./db/client.js";
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 
@@ -35,6 +36,11 @@ const envSchema = z.object({
   PERSONAL_DATA_RETENTION_DAYS: z.coerce.number().int().min(1).default(30),
   /** "Your turn is near" goes out when this many or fewer are ahead of a checked-in visitor. */
   TURN_NEAR_POSITION: z.coerce.number().int().min(0).default(3),
+  /** The simulated clock: the server's time starts here and runs CLOCK_SPEED times faster. */
+  CLOCK_START: z.iso.datetime({ offset: true }).optional(),
+  CLOCK_SPEED: z.coerce.number().min(1).max(1000).optional(),
+  /** How long configuration read on every request (centres, device keys) is cached; 0: never. */
+  CONFIG_CACHE_SECONDS: z.coerce.number().min(0).max(300).default(5),
 });
 
 export interface Config {
@@ -53,6 +59,9 @@ export interface Config {
   dbConnectTimeoutMs: number;
   rateLimit: { publicPerMinute: number; loginPerMinute: number; bookingPerMinute: number };
   sweepIntervalSeconds: number;
+  configCacheMs: number;
+  /** The simulated clock, when set (never in production). */
+  clock: { start: Date; speed: number } | undefined;
   appointments: {
     checkInBeforeMinutes: number;
     checkInAfterMinutes: number;
@@ -65,14 +74,44 @@ export interface Config {
 
 export class ConfigError extends Error {}
 
+/** How the server (and every script) opens the database the configuration names. */
+export function databaseOptions(config: Config): DatabaseOptions {
+  return {
+    databaseUrl: config.databaseUrl,
+    dataDir: config.dataDir,
+    migrationsFolder: config.paths.migrations,
+    poolSize: config.dbPoolSize,
+    connectTimeoutMs: config.dbConnectTimeoutMs,
+    production: config.env === "production",
+  };
+}
+
+/**
+ * An empty value means unset, as `.env` and compose files write it (`DATABASE_URL=`), and blanks
+ * around a value are a typing slip, not part of it.
+ */
+function withoutEmpty(env: NodeJS.ProcessEnv): Record<string, string> {
+  const set: Record<string, string> = {};
+  for (const [name, value] of Object.entries(env)) {
+    const trimmed = value?.trim();
+    if (trimmed) set[name] = trimmed;
+  }
+  return set;
+}
+
 /** The one place that reads the environment; everything else receives this object. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
-  const parsed = envSchema.safeParse(env);
+  const parsed = envSchema.safeParse(withoutEmpty(env));
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
     throw new ConfigError(`Invalid configuration:\n${lines.join("\n")}`);
   }
   const e = parsed.data;
+  if (e.NODE_ENV === "production" && (e.CLOCK_START || e.CLOCK_SPEED)) {
+    throw new ConfigError(
+      "Invalid configuration:\n  CLOCK_START / CLOCK_SPEED: a simulated clock is never allowed in production",
+    );
+  }
   return {
     env: e.NODE_ENV,
     port: e.PORT,
@@ -93,6 +132,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       bookingPerMinute: e.RATE_LIMIT_BOOKING_PER_MINUTE,
     },
     sweepIntervalSeconds: e.SWEEP_INTERVAL_SECONDS,
+    configCacheMs: e.CONFIG_CACHE_SECONDS * 1000,
+    clock:
+      e.CLOCK_START || e.CLOCK_SPEED
+        ? { start: e.CLOCK_START ? new Date(e.CLOCK_START) : new Date(), speed: e.CLOCK_SPEED ?? 1 }
+        : undefined,
     appointments: {
       checkInBeforeMinutes: e.CHECK_IN_BEFORE_MINUTES,
       checkInAfterMinutes: e.CHECK_IN_AFTER_MINUTES,

@@ -1,18 +1,12 @@
 import closeWithGrace from "close-with-grace";
 import { buildApp } from "./app.js";
-import { ConfigError, loadConfig } from "./config.js";
+import { ConfigError, databaseOptions, loadConfig } from "./config.js";
 import { openDatabase } from "./db/client.js";
 import { prepareDatabase } from "./db/prepare.js";
 
 async function main(): Promise<void> {
   const config = loadConfig();
-  const database = openDatabase({
-    databaseUrl: config.databaseUrl,
-    dataDir: config.dataDir,
-    migrationsFolder: config.paths.migrations,
-    poolSize: config.dbPoolSize,
-    connectTimeoutMs: config.dbConnectTimeoutMs,
-  });
+  const database = openDatabase(databaseOptions(config));
   const app = await buildApp(config, { database });
   await prepareDatabase(database, config, app.log);
   app.addHook("onClose", async () => database.close());

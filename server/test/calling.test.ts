@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { queryRows } from "../src/db/rows.js";
 import { apiClient } from "./support/api.js";
 import { startTestApp, type TestApp } from "./support/app.js";
+import { TEST_DRIVER } from "./support/driver.js";
 import { addStaff } from "./support/staff.js";
 
 let t: TestApp;
@@ -15,10 +16,14 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 describe("calling next", () => {
-  it("lets 20 counters calling concurrently drain 500 tickets, each called exactly once", async () => {
-    const centre = (await t.app.centres.find("BAKU-1"))!;
+  // PGlite runs one statement at a time, so there the same race is run on fewer tickets: the
+  // transactions still interleave at every await, and the run stays within the test's time.
+  const TICKETS = TEST_DRIVER === "pglite" ? 150 : 500;
+
+  it("lets 20 counters calling concurrently drain the queue, each ticket called exactly once", async () => {
+    const centre = (await t.app.findCentre("BAKU-1"))!;
     const services = await api.services("BAKU-1");
-    for (let i = 0; i < 500; i += 50) {
+    for (let i = 0; i < TICKETS; i += 50) {
       await Promise.all(
         Array.from({ length: 50 }, (_, j) =>
           api.issue("BAKU-1", { serviceId: services[(i + j) % services.length]!.id }),
@@ -46,13 +51,13 @@ describe("calling next", () => {
       }),
     );
 
-    expect(called).toHaveLength(500);
-    expect(new Set(called).size).toBe(500);
+    expect(called).toHaveLength(TICKETS);
+    expect(new Set(called).size).toBe(TICKETS);
     const [events] = await queryRows<{ calls: number; tickets: number }>(
       t.db.database.db,
       sql`SELECT count(*)::int AS calls, count(DISTINCT ticket_id)::int AS tickets FROM ticket_events WHERE action = 'call'`,
     );
-    expect(events).toEqual({ calls: 500, tickets: 500 });
+    expect(events).toEqual({ calls: TICKETS, tickets: TICKETS });
     await Promise.all(
       counters.map((c, i) =>
         api.call({ method: "POST", url: `/api/v1/counters/${c.id}/close`, auth: staff[i]!.auth }),

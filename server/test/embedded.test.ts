@@ -5,7 +5,8 @@ import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Service, Ticket } from "@dost/shared";
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, expect, it } from "vitest";
+import { describeOnPglite } from "./support/driver.js";
 
 /**
  * The embedded default: no DATABASE_URL, PGlite under DATA_DIR. The real server process migrates,
@@ -61,7 +62,7 @@ afterAll(() => {
   rmSync(dataDir, { recursive: true, force: true });
 });
 
-describe("embedded PostgreSQL (PGlite)", () => {
+describeOnPglite("embedded PostgreSQL (PGlite)", () => {
   it("migrates, issues, survives a crash, and numbering continues", async () => {
     const port = await freePort();
     const base = `http://127.0.0.1:${port}/api/v1`;

@@ -1,11 +1,13 @@
 import net from "node:net";
 import type { AddressInfo } from "node:net";
 import type { FastifyInstance } from "fastify";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, expect, it } from "vitest";
 import { buildApp } from "../src/app.js";
-import { loadConfig } from "../src/config.js";
+import { databaseOptions, loadConfig } from "../src/config.js";
 import { openDatabase, type Database } from "../src/db/client.js";
+import { startTestApp, type TestApp } from "./support/app.js";
 import { createTestDatabase, type TestDatabase } from "./support/database.js";
+import { describeOnPglite, describeOnPostgres } from "./support/driver.js";
 
 /**
  * A TCP proxy in front of PostgreSQL that the test can cut and restore: a database outage without
@@ -41,44 +43,43 @@ class CuttableProxy {
   }
 }
 
-let test: TestDatabase;
-let proxy: CuttableProxy;
-let database: Database;
-let app: FastifyInstance;
+/**
+ * On PostgreSQL the outage is a TCP proxy cut in front of the real server; PGlite has no connection
+ * to cut, so the embedded path has its own test below.
+ */
+describeOnPostgres("/health and a database outage", () => {
+  let test: TestDatabase;
+  let proxy: CuttableProxy;
+  let database: Database;
+  let app: FastifyInstance;
 
-beforeAll(async () => {
-  test = await createTestDatabase();
-  const target = new URL(test.url);
-  proxy = new CuttableProxy({ host: target.hostname, port: Number(target.port || 5432) });
-  await proxy.start();
-  const proxied = new URL(test.url);
-  proxied.port = String(proxy.port);
-  const config = loadConfig({
-    NODE_ENV: "test",
-    DATABASE_URL: proxied.toString(),
-    LOG_LEVEL: "silent",
-    DB_CONNECT_TIMEOUT_MS: "1000",
+  beforeAll(async () => {
+    test = await createTestDatabase();
+    const target = new URL(test.url);
+    proxy = new CuttableProxy({ host: target.hostname, port: Number(target.port || 5432) });
+    await proxy.start();
+    const proxied = new URL(test.url);
+    proxied.port = String(proxy.port);
+    const config = loadConfig({
+      NODE_ENV: "test",
+      DATABASE_URL: proxied.toString(),
+      LOG_LEVEL: "silent",
+      DB_CONNECT_TIMEOUT_MS: "1000",
+      DB_POOL_SIZE: "4",
+    });
+    database = openDatabase(databaseOptions(config));
+    app = await buildApp(config, { database, runJobs: false, logger: false });
+    await app.ready();
   });
-  database = openDatabase({
-    databaseUrl: config.databaseUrl,
-    dataDir: config.dataDir,
-    migrationsFolder: config.paths.migrations,
-    poolSize: 4,
-    connectTimeoutMs: config.dbConnectTimeoutMs,
+  afterAll(async () => {
+    await app.close();
+    await database.close();
+    await proxy.cut();
+    await test.drop();
   });
-  app = await buildApp(config, { database, runJobs: false, logger: false });
-  await app.ready();
-});
-afterAll(async () => {
-  await app.close();
-  await database.close();
-  await proxy.cut();
-  await test.drop();
-});
 
-const health = () => app.inject({ method: "GET", url: "/health" });
+  const health = () => app.inject({ method: "GET", url: "/health" });
 
-describe("/health and a database outage", () => {
   it("reports ok while the database answers", async () => {
     const res = await health();
     expect(res.statusCode).toBe(200);
@@ -110,5 +111,35 @@ describe("/health and a database outage", () => {
     expect(status).toBe(200);
     const services = await app.inject({ method: "GET", url: "/api/v1/centres/BAKU-1/services" });
     expect(services.statusCode).toBe(200);
+  });
+});
+
+describeOnPglite("/health on the embedded database", () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp();
+  });
+  afterAll(() => t.close());
+
+  const health = () => t.app.inject({ method: "GET", url: "/health" });
+
+  it("reports ok, and stays ok around a transaction that another request holds open", async () => {
+    expect((await health()).json()).toEqual({ status: "ok", db: "ok" });
+    // One connection: the ping waits for the transaction, and answers once it ends.
+    let release!: () => void;
+    const held = t.db.database.db.transaction(() => new Promise<void>((resolve) => (release = resolve)));
+    const during = health();
+    setTimeout(() => release(), 200);
+    await held;
+    expect((await during).statusCode).toBe(200);
+  });
+
+  it("reports 503, and requests get 503 UNAVAILABLE, once the database is gone", async () => {
+    await t.db.database.close();
+    const res = await health();
+    expect(res.statusCode).toBe(503);
+    const services = await t.app.inject({ method: "GET", url: "/api/v1/centres/BAKU-1/services" });
+    expect(services.statusCode).toBe(503);
+    expect(services.json()).toMatchObject({ error: { code: "UNAVAILABLE" } });
   });
 });

@@ -157,6 +157,6 @@ describe("live events over socket.io", () => {
     const changed = nextEvent(adminSocket, "queue:changed");
     const services = await api.services("SUMGAYIT");
     await api.issue("SUMGAYIT", { serviceId: services[0]!.id });
-    expect((await changed).centreId).toBe((await t.app.centres.find("SUMGAYIT"))!.id);
+    expect((await changed).centreId).toBe((await t.app.findCentre("SUMGAYIT"))!.id);
   });
 });

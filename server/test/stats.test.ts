@@ -150,7 +150,7 @@ describe("reports on a small fixed history across midnight in Baku", () => {
       403,
     );
     const own = (await report("from=2026-11-23&to=2026-11-24", otherManager.auth)).body;
-    expect(own.centreId).toBe((await t.app.centres.find("BAKU-2"))!.id);
+    expect(own.centreId).toBe((await t.app.findCentre("BAKU-2"))!.id);
     expect(own.totals.issued).toBe(0);
     const national = (await report("from=2026-11-23&to=2026-11-24", admin.auth)).body;
     expect(national.centreId).toBeNull();

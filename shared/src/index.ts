@@ -16,3 +16,4 @@ export * from "./domain/slots.js";
 export * from "./domain/masking.js";
 export * from "./api/stats.js";
 export * from "./domain/wait-bins.js";
+export * from "./domain/opening.js";

@@ -8,6 +8,7 @@ import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import pg from "pg";
 import * as schema from "./schema.js";
+import { createTransactionGuard, noTransactionGuard, type TransactionGuard } from "./transaction-guard.js";
 
 export type Schema = typeof schema;
 /** The same drizzle API over node-postgres or PGlite: services never know which. */
@@ -35,6 +36,13 @@ export interface DatabaseOptions {
   migrationsFolder: string;
   poolSize: number;
   connectTimeoutMs: number;
+  /**
+   * Make a query on the root handle inside an open transaction throw (see transaction-guard.ts).
+   * Default: on, except in production on PostgreSQL.
+   */
+  transactionGuard?: boolean;
+  /** Production: the guard is off on PostgreSQL unless asked for. */
+  production?: boolean;
 }
 
 /** Serialises migrations when several server processes start at once. */
@@ -42,6 +50,44 @@ const MIGRATION_LOCK_KEY = 7_254_001;
 
 export function openDatabase(options: DatabaseOptions): Database {
   return options.databaseUrl ? openPostgres(options, options.databaseUrl) : openPglite(options);
+}
+
+function guardFor(
+  options: Pick<DatabaseOptions, "transactionGuard">,
+  kind: Database["kind"],
+  production: boolean,
+): TransactionGuard {
+  const on = options.transactionGuard ?? !(production && kind === "postgres");
+  return on ? createTransactionGuard() : noTransactionGuard;
+}
+
+/**
+ * Routes the root handle's transactions through the guard, and checks every root query against it.
+ * `rootQuery` is the driver method the root handle sends its queries through (never a transaction's).
+ */
+function guard<C extends object, K extends keyof C>(
+  db: Db,
+  client: C,
+  rootQuery: K[],
+  g: TransactionGuard,
+): Db {
+  if (g === noTransactionGuard) return db;
+  for (const method of rootQuery) {
+    const original = client[method];
+    if (typeof original !== "function") throw new Error(`driver has no ${String(method)}()`);
+    // Same signature, one check in front; the driver's overloads make a precise type impractical.
+    client[method] = function (this: unknown, ...args: unknown[]) {
+      g.assertOutside();
+      return (original as (...a: unknown[]) => unknown).apply(this, args);
+    } as C[K];
+  }
+  const transaction = db.transaction.bind(db);
+  db.transaction = ((body, config) => {
+    // Taken here, in the caller's synchronous frame, so the error names the code that opened it.
+    const openedAt = new Error().stack?.split("\n").slice(2).join("\n");
+    return transaction((tx) => g.within(() => body(tx), openedAt), config);
+  }) as Db["transaction"];
+  return db;
 }
 
 function openPostgres(options: DatabaseOptions, url: string): Database {
@@ -55,7 +101,12 @@ function openPostgres(options: DatabaseOptions, url: string): Database {
   });
   // An idle client losing its connection must not crash the process; the pool replaces it.
   pool.on("error", () => undefined);
-  const db: Db = drizzlePg({ client: pool, schema });
+  const db = guard(
+    drizzlePg({ client: pool, schema }) as Db,
+    pool,
+    ["query"],
+    guardFor(options, "postgres", options.production ?? false),
+  );
   let listeners: ReturnType<typeof createListenerPool> | undefined;
   return {
     db,
@@ -142,8 +193,23 @@ function createListenerPool(
 
 function openPglite(options: DatabaseOptions): Database {
   fs.mkdirSync(options.dataDir, { recursive: true });
-  const client = new PGlite(options.dataDir);
-  const db: Db = drizzlePglite({ client, schema });
+  return databaseOverPglite(new PGlite(options.dataDir), options);
+}
+
+/**
+ * The Database over a PGlite instance the caller made: the server's own under `DATA_DIR`, or an
+ * in-memory one loaded from a dump (the tests' fresh database per file).
+ */
+export function databaseOverPglite(
+  client: PGlite,
+  options: Pick<DatabaseOptions, "migrationsFolder" | "transactionGuard" | "production">,
+): Database {
+  const db = guard(
+    drizzlePglite({ client, schema }) as Db,
+    client,
+    ["query", "exec"],
+    guardFor(options, "pglite", options.production ?? false),
+  );
   return {
     db,
     kind: "pglite",
@@ -182,7 +248,9 @@ export function isDatabaseUnavailable(error: unknown): boolean {
       return true;
     }
     if (
-      /Connection terminated|timeout exceeded when trying to connect|connect ECONNREFUSED/i.test(e.message)
+      /Connection terminated|timeout exceeded when trying to connect|connect ECONNREFUSED|PGlite is closed/i.test(
+        e.message,
+      )
     ) {
       return true;
     }

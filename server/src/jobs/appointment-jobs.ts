@@ -28,7 +28,7 @@ export function createAppointmentJobs(deps: AppointmentJobsDeps) {
   const { db, clock } = deps;
 
   async function enqueueReminders(now: Date): Promise<void> {
-    for (const centre of await deps.centres.all()) {
+    for (const centre of await deps.centres.all(db)) {
       const local = localTime(now, centre.timezone);
       if (local.minutes < REMINDER_FROM_HOUR * 60) continue;
       const due = await db
@@ -63,7 +63,7 @@ export function createAppointmentJobs(deps: AppointmentJobsDeps) {
   }
 
   async function enqueueTurnNear(now: Date): Promise<void> {
-    for (const centre of await deps.centres.all()) {
+    for (const centre of await deps.centres.all(db)) {
       const waiting = await db
         .select({ ticket: tickets, appointment: appointments })
         .from(tickets)

@@ -1,14 +1,15 @@
-import { hasClosedForTheDay, serviceDay } from "@dost/shared";
+import { dayClosesAt, serviceDay } from "@dost/shared";
 import type { Db } from "../db/client.js";
 import type { Clock } from "../lib/clock.js";
 import { authRepository } from "../modules/auth/auth.repository.js";
-import type { CentreDirectory } from "../modules/catalog/centre-directory.js";
+import { hoursOf, type CentreDirectory } from "../modules/catalog/centre-directory.js";
 import type { QueueAnnouncer } from "../modules/tickets/queue-announcer.js";
 import { ticketsRepository } from "../modules/tickets/tickets.repository.js";
 
 /**
- * Periodic housekeeping: tickets still waiting when their centre closed become `expired` (each with
- * its event); idempotency keys older than their 24 hours and long-ended sessions are dropped.
+ * Periodic housekeeping: tickets still waiting at the end of their service day become `expired`
+ * (each with its event; see `waitingTicketExpiresAt`); idempotency keys older than their 24 hours
+ * and long-ended sessions are dropped.
  */
 export function createSweeper(deps: {
   db: Db;
@@ -21,12 +22,15 @@ export function createSweeper(deps: {
   async function sweep(): Promise<{ expired: number }> {
     const now = clock.now();
     let expired = 0;
-    for (const centre of await centres.all()) {
+    for (const centre of await centres.all(db)) {
+      const today = serviceDay(now, centre.timezone);
+      const closes = dayClosesAt(today, hoursOf(centre));
       const count = await db.transaction((tx) =>
         ticketsRepository.expireWaiting(tx, {
           centreId: centre.id,
-          today: serviceDay(now, centre.timezone),
-          includeToday: hasClosedForTheDay(centre.openingHours, now, centre.timezone),
+          today,
+          // Today's tickets issued before closing end with it; those issued after it, at midnight.
+          todayIssuedBefore: closes && closes.getTime() <= now.getTime() ? closes : null,
           now,
         }),
       );

@@ -11,7 +11,7 @@ import {
   type Audience,
   type Principal,
 } from "../modules/auth/principal.js";
-import type { CentreDirectory } from "../modules/catalog/centre-directory.js";
+import type { CentreRecord } from "../modules/catalog/centre-directory.js";
 
 export const SESSION_COOKIE = "dost_session";
 
@@ -44,7 +44,7 @@ declare module "fastify" {
 
 export interface AccessDeps {
   auth: AuthService;
-  centres: CentreDirectory;
+  findCentre(ref: string): Promise<CentreRecord | null>;
   counterCentre(counterId: string): Promise<string | null>;
   ticketCentre(ticketId: string): Promise<string | null>;
 }
@@ -105,14 +105,14 @@ export const accessPlugin = fp<AccessDeps>(
           request.centreId = homeCentre(principal);
           return;
         }
-        const centre = await deps.centres.find(ref);
+        const centre = await deps.findCentre(ref);
         if (!centre) throw notFound("Centre");
         if (!canAccessCentre(principal, centre.id)) throw forbidden("This centre is not yours");
         request.centreId = centre.id;
         return;
       }
       let centreId: string | null = null;
-      if (access.centre === "param") centreId = (await deps.centres.find(params.centreId ?? ""))?.id ?? null;
+      if (access.centre === "param") centreId = (await deps.findCentre(params.centreId ?? ""))?.id ?? null;
       if (access.centre === "counter") centreId = await deps.counterCentre(params.counterId ?? "");
       if (access.centre === "ticket") centreId = await deps.ticketCentre(params.ticketId ?? "");
       const what = ({ param: "Centre", counter: "Counter", ticket: "Ticket" } as const)[access.centre];

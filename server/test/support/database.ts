@@ -6,6 +6,8 @@ import pg from "pg";
 import { openDatabase, type Database } from "../../src/db/client.js";
 import { seedDemo } from "../../src/db/seed-demo.js";
 import { seedReferenceData } from "../../src/db/seed-reference.js";
+import { TEST_DRIVER } from "./driver.js";
+import { ensurePgliteTemplates, openPgliteFromTemplate } from "./pglite.js";
 
 /**
  * Every test file gets a database of its own, cloned from a template that is migrated (and seeded
@@ -51,8 +53,16 @@ async function withAdmin<T>(fn: (client: pg.Client) => Promise<T>): Promise<T> {
 export type TemplateKind = "seeded" | "empty";
 export const templateName = (kind: TemplateKind): string => `dost_tpl_${kind}_${migrationsHash()}`;
 
-/** Creates the templates if this migration set has none yet; safe to call from parallel workers. */
+/**
+ * Creates the templates if this migration set has none yet; safe to call from parallel workers.
+ * PostgreSQL's always (the apps' end-to-end tests run on it), PGlite's when this run is on PGlite.
+ */
 export async function ensureTemplates(): Promise<void> {
+  await ensurePostgresTemplates();
+  if (TEST_DRIVER === "pglite") await ensurePgliteTemplates(migrationsHash(), migrationsFolder);
+}
+
+async function ensurePostgresTemplates(): Promise<void> {
   await withAdmin(async (admin) => {
     await admin.query("SELECT pg_advisory_lock(7254100)");
     try {
@@ -89,17 +99,31 @@ export async function ensureTemplates(): Promise<void> {
 
 export interface TestDatabase {
   name: string;
+  /** The PostgreSQL URL; empty on PGlite, where the server runs with no DATABASE_URL. */
   url: string;
   database: Database;
   drop(): Promise<void>;
 }
 
-/** A fresh database for one test file, opened through the same code the server uses. */
+/**
+ * A fresh database for one test file, opened through the same code the server uses, on the driver
+ * of this run (`TEST_DRIVER`) unless the caller needs a particular one.
+ */
 export async function createTestDatabase(
   kind: TemplateKind = "seeded",
   poolSize = 20,
+  driver = TEST_DRIVER,
 ): Promise<TestDatabase> {
-  await ensureTemplates();
+  if (driver === "pglite") {
+    const database = await openPgliteFromTemplate(kind, migrationsHash(), migrationsFolder);
+    return {
+      name: `pglite_${randomBytes(6).toString("hex")}`,
+      url: "",
+      database,
+      drop: () => database.close().catch(() => undefined),
+    };
+  }
+  await ensurePostgresTemplates();
   const name = `dost_test_${randomBytes(6).toString("hex")}`;
   await withAdmin((admin) => admin.query(`CREATE DATABASE ${name} TEMPLATE ${templateName(kind)}`));
   const url = urlFor(name);

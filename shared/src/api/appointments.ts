@@ -38,6 +38,8 @@ export const slotSchema = z.object({
   end: isoDateTimeSchema,
   available: z.number().int(),
 });
+/** A bookable time as the API offers it (the domain's `Slot` has dates and no seats). */
+export type SlotOffer = z.infer<typeof slotSchema>;
 export const slotsResponseSchema = z.object({ slots: z.array(slotSchema) });
 export const slotsQuerySchema = z.strictObject({ date: dateSchema });
 export const slotParamsSchema = z.object({ centreId: centreRefSchema, serviceId: uuidSchema });

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { centreRefSchema, localizedTextSchema, uuidSchema } from "./common.js";
+import { centreRefSchema, isoDateTimeSchema, localizedTextSchema, uuidSchema } from "./common.js";
 
 export const centreSchema = z.object({
   id: uuidSchema,
@@ -24,6 +24,19 @@ export const serviceSchema = z.object({
 });
 export type Service = z.infer<typeof serviceSchema>;
 
-export const servicesResponseSchema = z.object({ services: z.array(serviceSchema) });
+/** Whether kiosks take tickets now (CONTRACT.md "Tickets": outside hours → `centre_closed`). */
+export const issuingSchema = z.object({
+  open: z.boolean(),
+  /** While open: the last moment a kiosk issues today. */
+  lastTicketAt: isoDateTimeSchema.nullable(),
+  /** While closed: when issuing opens next. */
+  opensAt: isoDateTimeSchema.nullable(),
+});
+export type Issuing = z.infer<typeof issuingSchema>;
+
+export const servicesResponseSchema = z.object({
+  services: z.array(serviceSchema),
+  issuing: issuingSchema.optional(),
+});
 
 export const centreParamsSchema = z.object({ centreId: centreRefSchema });

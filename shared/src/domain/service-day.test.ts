@@ -1,12 +1,5 @@
 import { describe, expect, it } from "vitest";
-import {
-  hasClosedForTheDay,
-  isOpenAt,
-  localTime,
-  openingHoursSchema,
-  serviceDay,
-  type OpeningHours,
-} from "./service-day.js";
+import { isOpenAt, localTime, openingHoursSchema, serviceDay, type OpeningHours } from "./service-day.js";
 
 const weekdays = [{ open: "09:00", close: "18:00" }];
 const hours: OpeningHours = {
@@ -41,12 +34,6 @@ describe("service day in the centre's timezone", () => {
     expect(isOpenAt(hours, new Date("2026-11-23T13:59:00Z"), "Asia/Baku")).toBe(true);
     expect(isOpenAt(hours, new Date("2026-11-23T14:00:00Z"), "Asia/Baku")).toBe(false);
     expect(isOpenAt(hours, new Date("2026-11-22T08:00:00Z"), "Asia/Baku")).toBe(false);
-  });
-
-  it("has closed for the day from the last closing time; a day without hours closes at midnight", () => {
-    expect(hasClosedForTheDay(hours, new Date("2026-11-23T13:59:00Z"), "Asia/Baku")).toBe(false);
-    expect(hasClosedForTheDay(hours, new Date("2026-11-23T14:00:00Z"), "Asia/Baku")).toBe(true);
-    expect(hasClosedForTheDay(hours, new Date("2026-11-22T19:00:00Z"), "Asia/Baku")).toBe(false);
   });
 
   it("rejects opening hours that close before they open", () => {

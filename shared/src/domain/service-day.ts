@@ -83,15 +83,3 @@ export function isOpenAt(hours: OpeningHours, now: Date, timeZone: string): bool
     (p) => toMinutes(p.open) <= local.minutes && local.minutes < toMinutes(p.close),
   );
 }
-
-/**
- * True once the centre has closed for the day at `now`: a waiting ticket of this day can no longer
- * be served. A day without opening hours closes only at midnight.
- */
-export function hasClosedForTheDay(hours: OpeningHours, now: Date, timeZone: string): boolean {
-  const local = localTime(now, timeZone);
-  const periods = hours[local.weekday];
-  if (periods.length === 0) return false;
-  const lastClose = Math.max(...periods.map((p) => toMinutes(p.close)));
-  return local.minutes >= lastClose;
-}

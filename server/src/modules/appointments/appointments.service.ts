@@ -149,7 +149,7 @@ export function createAppointmentService({ db, clock, centres, tickets, checkIn 
           );
         await repo.releaseSeat(tx, row);
         const updated = await repo.update(tx, row.id, { status: "cancelled", cancelledAt: clock.now() });
-        const centre = await centres.find(row.centreId);
+        const centre = await centres.find(tx, row.centreId);
         const service = await catalogRepository.serviceOfCentre(tx, row.centreId, row.serviceId);
         if (centre && service) await notify(tx, "booking_cancelled", updated, centre, service);
         return updated;
@@ -202,7 +202,7 @@ export function createAppointmentService({ db, clock, centres, tickets, checkIn 
 
     async ics(code: string): Promise<string> {
       const row = await findOwn(code);
-      const centre = await centres.find(row.centreId);
+      const centre = await centres.find(db, row.centreId);
       const service = await catalogRepository.serviceOfCentre(db, row.centreId, row.serviceId);
       if (!centre || !service) throw notFound("Appointment");
       return appointmentIcs({
@@ -226,7 +226,7 @@ export function createAppointmentService({ db, clock, centres, tickets, checkIn 
       code: string,
     ): Promise<{ ticket: Ticket; created: boolean }> {
       const now = clock.now();
-      const centre = await centres.find(centreId);
+      const centre = await centres.find(db, centreId);
       if (!centre) throw notFound("Centre");
       const outcome = await db.transaction(
         async (tx): Promise<{ existing: string } | { ticket: TicketRow }> => {
@@ -234,7 +234,7 @@ export function createAppointmentService({ db, clock, centres, tickets, checkIn 
           if (!row) throw notFound("Appointment");
           if (row.centreId !== centre.id) {
             // The visitor holds the code, so telling them where the booking is helps and reveals nothing.
-            const booked = await centres.find(row.centreId);
+            const booked = await centres.find(tx, row.centreId);
             throw conflict("This appointment is booked at another centre", "check_in_wrong_centre", {
               params: { centre: booked?.code ?? "" },
             });
@@ -293,7 +293,7 @@ export function createAppointmentService({ db, clock, centres, tickets, checkIn 
 
     /** A centre's appointments of one day, with check-in state and personal data, for its staff. */
     async listOfDay(centreId: string, date?: string): Promise<Appointment[]> {
-      const centre = await centres.find(centreId);
+      const centre = await centres.find(db, centreId);
       if (!centre) throw notFound("Centre");
       const rows = await repo.listOfDay(db, centre.id, date ?? serviceDay(clock.now(), centre.timezone));
       return rows.map((r) => toAppointment(r, "staff"));

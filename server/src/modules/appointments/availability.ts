@@ -28,7 +28,7 @@ export function createAvailability({
     centreRef: string,
     serviceId: string,
   ): Promise<{ centre: CentreRecord; service: ServiceRecord; capacity: number; slotMinutes: number }> {
-    const centre = await centres.find(centreRef);
+    const centre = await centres.find(db, centreRef);
     if (!centre) throw notFound("Centre");
     const service = await catalogRepository.serviceOfCentre(db, centre.id, serviceId);
     if (!service) throw notFound("Service");

@@ -19,12 +19,13 @@ export function createAuthService(deps: {
   clock: Clock;
   publisher: Pick<Publisher, "disconnectSession">;
   sessionTtlHours: number;
+  /** How long a device key's look-up is remembered (real time); 0: never. */
+  deviceCacheMs: number;
 }) {
   const { db, clock } = deps;
   // Kiosks and displays authenticate every request with the same key: a few seconds of cache
   // spares the hot path a query. Sessions are not cached, so signing out takes effect at once.
   const devices = new Map<string, { principal: Principal | null; until: number }>();
-  const DEVICE_CACHE_MS = 5_000;
 
   return {
     async login(
@@ -55,10 +56,11 @@ export function createAuthService(deps: {
       if (credentials.deviceKey) {
         const keyHash = sha256(credentials.deviceKey);
         const hit = devices.get(keyHash);
-        if (hit && hit.until > Date.now()) return hit.principal;
+        if (hit && hit.until > performance.now()) return hit.principal;
         const principal = await authRepository.findDevice(db, keyHash);
         if (devices.size > 1000) devices.clear();
-        devices.set(keyHash, { principal, until: Date.now() + DEVICE_CACHE_MS });
+        if (deps.deviceCacheMs > 0)
+          devices.set(keyHash, { principal, until: performance.now() + deps.deviceCacheMs });
         return principal;
       }
       return null;

@@ -1,6 +1,6 @@
-import { and, asc, eq } from "drizzle-orm";
+import { and, asc, eq, gte } from "drizzle-orm";
 import type { Executor } from "../../db/client.js";
-import { centreServices, services } from "../../db/schema.js";
+import { centreServices, centres, closedDates, services } from "../../db/schema.js";
 
 export const serviceColumns = {
   id: services.id,
@@ -16,6 +16,41 @@ export const serviceColumns = {
 export type ServiceRecord = Awaited<ReturnType<typeof catalogRepository.servicesOfCentre>>[number];
 
 export const catalogRepository = {
+  /** Every centre's configuration, as the centre directory caches it. */
+  centres(ex: Executor) {
+    return ex
+      .select({
+        id: centres.id,
+        code: centres.code,
+        name: centres.name,
+        timezone: centres.timezone,
+        openingHours: centres.openingHours,
+        policy: centres.policy,
+        displayMessage: centres.displayMessage,
+        bookingWindowDays: centres.bookingWindowDays,
+        bookingLeadMinutes: centres.bookingLeadMinutes,
+        lastTicketMinutesBeforeClosing: centres.lastTicketMinutesBeforeClosing,
+      })
+      .from(centres)
+      .orderBy(centres.code);
+  },
+
+  async centreIdByRef(ex: Executor, by: { id: string } | { code: string }): Promise<string | null> {
+    const [row] = await ex
+      .select({ id: centres.id })
+      .from(centres)
+      .where("id" in by ? eq(centres.id, by.id) : eq(centres.code, by.code));
+    return row?.id ?? null;
+  },
+
+  /** Closed dates from `from` on: national ones (no centre) and each centre's own. */
+  closedDatesFrom(ex: Executor, from: string) {
+    return ex
+      .select({ centreId: closedDates.centreId, date: closedDates.date })
+      .from(closedDates)
+      .where(gte(closedDates.date, from));
+  },
+
   servicesOfCentre(ex: Executor, centreId: string) {
     return ex
       .select(serviceColumns)

@@ -23,6 +23,6 @@ export const catalogRoutes: FastifyPluginAsyncZod<{
       config: { access: { public: true }, rateLimit },
       schema: { tags: ["catalog"], params: centreParamsSchema, response: { 200: servicesResponseSchema } },
     },
-    async (request) => ({ services: await catalog.services(request.params.centreId) }),
+    async (request) => catalog.services(request.params.centreId),
   );
 };

@@ -1,10 +1,10 @@
-import type { Centre, Service } from "@dost/shared";
+import { issuingState, type Centre, type Issuing, type Service } from "@dost/shared";
 import type { Db } from "../../db/client.js";
 import type { Clock } from "../../lib/clock.js";
 import { notFound } from "../../lib/errors.js";
 import { QueueState } from "../tickets/queue-state.js";
 import { catalogRepository } from "./catalog.repository.js";
-import type { CentreDirectory } from "./centre-directory.js";
+import { hoursOf, type CentreDirectory } from "./centre-directory.js";
 
 export function createCatalogService({
   db,
@@ -17,19 +17,29 @@ export function createCatalogService({
 }) {
   return {
     async centres(): Promise<Centre[]> {
-      return (await centres.all()).map(({ id, code, name, timezone }) => ({ id, code, name, timezone }));
+      return (await centres.all(db)).map(({ id, code, name, timezone }) => ({ id, code, name, timezone }));
     },
 
-    /** The centre's services with how many wait and what a newcomer can expect. */
-    async services(centreRef: string): Promise<Service[]> {
-      const centre = await centres.find(centreRef);
+    /**
+     * The centre's services with how many wait and what a newcomer can expect, and whether kiosks
+     * take tickets now (until or from when).
+     */
+    async services(centreRef: string): Promise<{ services: Service[]; issuing: Issuing }> {
+      const centre = await centres.find(db, centreRef);
       if (!centre) throw notFound("Centre");
+      const now = clock.now();
       const [rows, queue] = await Promise.all([
         catalogRepository.servicesOfCentre(db, centre.id),
-        QueueState.load(db, centre, clock.now()),
+        QueueState.load(db, centre, now),
       ]);
       const figures = new Map(queue.services().map((s) => [s.serviceId, s]));
-      return rows.map((s) => ({
+      const state = issuingState(now, hoursOf(centre));
+      const issuing = {
+        open: state.open,
+        lastTicketAt: state.lastTicketAt?.toISOString() ?? null,
+        opensAt: state.opensAt?.toISOString() ?? null,
+      };
+      const services = rows.map((s) => ({
         id: s.id,
         code: s.code,
         prefix: s.prefix,
@@ -40,6 +50,7 @@ export function createCatalogService({
         waiting: figures.get(s.id)?.waiting ?? 0,
         estimatedWaitMinutes: figures.get(s.id)?.estimatedWaitMinutes ?? 0,
       }));
+      return { services, issuing };
     },
   };
 }

@@ -1,8 +1,13 @@
-import { eq } from "drizzle-orm";
-import type { LocalizedText, OpeningHours, PolicyWeights } from "@dost/shared";
+import {
+  addDays,
+  type CentreHours,
+  type LocalizedText,
+  type OpeningHours,
+  type PolicyWeights,
+} from "@dost/shared";
 import type { Executor } from "../../db/client.js";
-import { centres } from "../../db/schema.js";
 import { UUID_PATTERN } from "../../lib/tokens.js";
+import { catalogRepository } from "./catalog.repository.js";
 
 export interface CentreRecord {
   id: string;
@@ -15,58 +20,67 @@ export interface CentreRecord {
   bookingWindowDays: number;
   bookingLeadMinutes: number;
   lastTicketMinutesBeforeClosing: number;
+  /** Local dates from yesterday on when the centre is closed: national holidays and its own. */
+  closedDates: ReadonlySet<string>;
 }
 
+/** A centre's hours as the opening rules in `shared` read them. */
+export const hoursOf = (centre: CentreRecord): CentreHours => ({
+  timeZone: centre.timezone,
+  openingHours: centre.openingHours,
+  closedDates: centre.closedDates,
+  lastTicketMinutesBeforeClosing: centre.lastTicketMinutesBeforeClosing,
+});
+
 /**
- * Centres are read on every request (access checks, the service day, the queue policy) and change
- * rarely, so they are cached for a few seconds; `invalidate` after an edit makes it immediate here.
+ * Centres are read on every request (access checks, the service day, the queue policy, opening
+ * hours) and change rarely, so they are cached for a few seconds; `invalidate` after an edit makes
+ * it immediate here. Like a repository, every look-up takes the executor it may read through:
+ * inside a transaction that is the transaction, since a read on the root handle there waits on
+ * itself on the embedded database. Cache ages are real time (a monotonic clock), not the service's
+ * clock, which a test or a simulation may move.
  */
-export function createCentreDirectory(db: Executor, ttlMs = 10_000) {
+export function createCentreDirectory({ ttlMs, today }: { ttlMs: number; today: () => Date }) {
   let cache: { at: number; byRef: Map<string, CentreRecord>; all: CentreRecord[] } | null = null;
 
-  async function load(): Promise<NonNullable<typeof cache>> {
-    if (cache && Date.now() - cache.at < ttlMs) return cache;
-    const rows = await db
-      .select({
-        id: centres.id,
-        code: centres.code,
-        name: centres.name,
-        timezone: centres.timezone,
-        openingHours: centres.openingHours,
-        policy: centres.policy,
-        displayMessage: centres.displayMessage,
-        bookingWindowDays: centres.bookingWindowDays,
-        bookingLeadMinutes: centres.bookingLeadMinutes,
-        lastTicketMinutesBeforeClosing: centres.lastTicketMinutesBeforeClosing,
-      })
-      .from(centres)
-      .orderBy(centres.code);
+  async function load(ex: Executor): Promise<NonNullable<typeof cache>> {
+    if (cache && performance.now() - cache.at < ttlMs) return cache;
+    // Yesterday in UTC is yesterday or earlier in every timezone.
+    const from = addDays(today().toISOString().slice(0, 10), -1);
+    const [rows, closed] = await Promise.all([
+      catalogRepository.centres(ex),
+      catalogRepository.closedDatesFrom(ex, from),
+    ]);
+    const national = closed.filter((c) => c.centreId === null).map((c) => c.date);
     const byRef = new Map<string, CentreRecord>();
-    for (const row of rows) {
-      byRef.set(row.id, row);
-      byRef.set(row.code.toUpperCase(), row);
+    const all = rows.map((row) => ({
+      ...row,
+      closedDates: new Set([...national, ...closed.filter((c) => c.centreId === row.id).map((c) => c.date)]),
+    }));
+    for (const centre of all) {
+      byRef.set(centre.id, centre);
+      byRef.set(centre.code.toUpperCase(), centre);
     }
-    cache = { at: Date.now(), byRef, all: rows };
-    return cache;
+    const loaded = { at: performance.now(), byRef, all };
+    if (ttlMs > 0) cache = loaded;
+    return loaded;
   }
 
   return {
     /** By UUID or by code (case-insensitive); null when there is no such centre. */
-    async find(ref: string): Promise<CentreRecord | null> {
-      const key = UUID_PATTERN.test(ref) ? ref.toLowerCase() : ref.toUpperCase();
-      const hit = (await load()).byRef.get(key);
-      if (hit) return hit;
+    async find(ex: Executor, ref: string): Promise<CentreRecord | null> {
+      const isId = UUID_PATTERN.test(ref);
+      const key = isId ? ref.toLowerCase() : ref.toUpperCase();
+      const hit = (await load(ex)).byRef.get(key);
+      if (hit || !cache) return hit ?? null;
       // A centre created by another process since the cache was filled.
-      const [row] = await db
-        .select({ id: centres.id })
-        .from(centres)
-        .where(UUID_PATTERN.test(ref) ? eq(centres.id, key) : eq(centres.code, key));
-      if (!row) return null;
+      const id = await catalogRepository.centreIdByRef(ex, isId ? { id: key } : { code: key });
+      if (!id) return null;
       cache = null;
-      return (await load()).byRef.get(row.id) ?? null;
+      return (await load(ex)).byRef.get(id) ?? null;
     },
-    async all(): Promise<CentreRecord[]> {
-      return (await load()).all;
+    async all(ex: Executor): Promise<CentreRecord[]> {
+      return (await load(ex)).all;
     },
     invalidate(): void {
       cache = null;

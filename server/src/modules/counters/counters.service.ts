@@ -1,6 +1,6 @@
 import { serviceDay, type Counter, type Ticket } from "@dost/shared";
 import { sql } from "drizzle-orm";
-import type { Db, Tx } from "../../db/client.js";
+import type { Db, Executor, Tx } from "../../db/client.js";
 import { tickets } from "../../db/schema.js";
 import type { Clock } from "../../lib/clock.js";
 import { conflict, forbidden, invalid, notFound } from "../../lib/errors.js";
@@ -28,8 +28,8 @@ const isUniqueViolation = (e: unknown): boolean =>
   ((e as { code?: string }).code === "23505" || isUniqueViolation((e as { cause?: unknown }).cause));
 
 export function createCounterService({ db, clock, centres, announcer }: CounterServiceDeps) {
-  async function centreOf(counter: CounterRow): Promise<CentreRecord> {
-    const centre = await centres.find(counter.centreId);
+  async function centreOf(ex: Executor, counter: CounterRow): Promise<CentreRecord> {
+    const centre = await centres.find(ex, counter.centreId);
     if (!centre) throw notFound("Centre");
     return centre;
   }
@@ -119,7 +119,7 @@ export function createCounterService({ db, clock, centres, announcer }: CounterS
       if (counter.status !== "open") throw conflict("The counter is on a break", "counter_on_break");
       if (await repo.currentTicketId(tx, counter.id))
         throw conflict("Finish with the current visitor first", "counter_busy");
-      const centre = await centreOf(counter);
+      const centre = await centreOf(tx, counter);
       const row = await pick(tx, counter, centre, now);
       if (row) {
         await ticketsRepository.appendEvent(tx, {
@@ -142,7 +142,7 @@ export function createCounterService({ db, clock, centres, announcer }: CounterS
 
   return {
     async list(centreId: string): Promise<Counter[]> {
-      const centre = await centres.find(centreId);
+      const centre = await centres.find(db, centreId);
       if (!centre) throw notFound("Centre");
       const rows = await repo.listWithState(db, centre.id);
       return rows.map(toCounter);
@@ -283,7 +283,7 @@ export function createCounterService({ db, clock, centres, announcer }: CounterS
     async queue(counterId: string): Promise<Ticket[]> {
       const counter = await repo.find(db, counterId);
       if (!counter) throw notFound("Counter");
-      const centre = await centreOf(counter);
+      const centre = await centreOf(db, counter);
       const now = clock.now();
       const rows = await queueRepository.inCallOrder(db, {
         centreId: centre.id,
@@ -299,7 +299,7 @@ export function createCounterService({ db, clock, centres, announcer }: CounterS
 
     /** Open counters change estimates, so every counter change also refreshes the queue's figures. */
     async publishCounter(counter: CounterRow): Promise<void> {
-      await announcer.announce(await centreOf(counter), () => [counterChanged(counter)]);
+      await announcer.announce(await centreOf(db, counter), () => [counterChanged(counter)]);
     },
   };
 }

@@ -25,7 +25,7 @@ export function createDisplayService({ db, clock, directory, publisher }: Displa
      * the last calls of that zone's counters only, so a floor's screen is never short of them.
      */
     async state(centreId: string, zone?: string): Promise<DisplayState> {
-      const centre = await directory.find(centreId);
+      const centre = await directory.find(db, centreId);
       if (!centre) throw notFound("Centre");
       const now = clock.now();
       const [recentCalls, queue] = await Promise.all([

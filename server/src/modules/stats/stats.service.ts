@@ -66,7 +66,7 @@ export function createStatsService({
   centres: CentreDirectory;
 }) {
   async function centreOrThrow(ref: string): Promise<CentreRecord> {
-    const centre = await centres.find(ref);
+    const centre = await centres.find(db, ref);
     if (!centre) throw notFound("Centre");
     return centre;
   }
@@ -146,7 +146,7 @@ export function createStatsService({
     /** Every centre side by side, for the ministry. */
     async national(): Promise<NationalStats> {
       const now = clock.now();
-      const all = await centres.all();
+      const all = await centres.all(db);
       const today = await repo.todayByCentreAndService(
         db,
         all.map((c) => ({ centreId: c.id, day: serviceDay(now, c.timezone) })),

@@ -57,7 +57,7 @@ export function createQueueAnnouncer({
   }
 
   async function refresh(centreId: string): Promise<void> {
-    const centre = await centres.find(centreId);
+    const centre = await centres.find(db, centreId);
     if (!centre) return;
     const queue = await QueueState.load(db, centre, clock.now(), { leaders: PLACE_UPDATES_FOR_FIRST });
     publisher.publish([

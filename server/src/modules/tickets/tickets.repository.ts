@@ -190,7 +190,13 @@ export const ticketsRepository = {
   /** Waiting tickets of past service days, or of today once the centre has closed, become expired. */
   async expireWaiting(
     ex: Executor,
-    args: { centreId: string; today: string; includeToday: boolean; now: Date },
+    args: {
+      centreId: string;
+      today: string;
+      /** Expire today's waiting tickets issued before this moment too (the day's closing, passed). */
+      todayIssuedBefore: Date | null;
+      now: Date;
+    },
   ): Promise<number> {
     const expired = await ex
       .update(tickets)
@@ -199,8 +205,8 @@ export const ticketsRepository = {
         and(
           eq(tickets.centreId, args.centreId),
           eq(tickets.status, "waiting"),
-          args.includeToday
-            ? sql`${tickets.serviceDay} <= ${args.today}`
+          args.todayIssuedBefore
+            ? sql`(${tickets.serviceDay} < ${args.today} OR (${tickets.serviceDay} = ${args.today} AND ${tickets.issuedAt} < ${args.todayIssuedBefore}))`
             : sql`${tickets.serviceDay} < ${args.today}`,
         ),
       )

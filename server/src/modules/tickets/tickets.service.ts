@@ -2,6 +2,7 @@ import {
   TICKET_TRANSITIONS,
   canTransition,
   compareCandidates,
+  issuingState,
   serviceDay,
   type IssueTicketBody,
   type Ticket,
@@ -13,7 +14,7 @@ import type { Clock } from "../../lib/clock.js";
 import { conflict, invalid, notFound } from "../../lib/errors.js";
 import type { CentreEvent } from "../../plugins/realtime/publisher.js";
 import { actorOf, canAccessCentre, principalKey, type Principal } from "../auth/principal.js";
-import type { CentreDirectory, CentreRecord } from "../catalog/centre-directory.js";
+import { hoursOf, type CentreDirectory, type CentreRecord } from "../catalog/centre-directory.js";
 import { catalogRepository } from "../catalog/catalog.repository.js";
 import type { QueueAnnouncer } from "./queue-announcer.js";
 import { QueueState } from "./queue-state.js";
@@ -34,9 +35,22 @@ export interface TicketServiceDeps {
 
 export function createTicketService({ db, clock, centres, announcer }: TicketServiceDeps) {
   async function centreOrThrow(centreId: string): Promise<CentreRecord> {
-    const centre = await centres.find(centreId);
+    const centre = await centres.find(db, centreId);
     if (!centre) throw notFound("Centre");
     return centre;
+  }
+
+  /**
+   * Kiosks issue only in the centre's hours (until the last-ticket time); staff of the centre may
+   * still issue after hours for visitors already inside.
+   */
+  function assertIssuingOpen(principal: Principal, centre: CentreRecord, now: Date): void {
+    if (principal.kind !== "device") return;
+    const { open, opensAt } = issuingState(now, hoursOf(centre));
+    if (open) return;
+    throw conflict("The centre is not taking tickets now", "centre_closed", {
+      params: opensAt ? { opensAt: opensAt.toISOString() } : undefined,
+    });
   }
 
   /**
@@ -89,6 +103,7 @@ export function createTicketService({ db, clock, centres, announcer }: TicketSer
     ): Promise<{ ticket: Ticket; created: boolean }> {
       const centre = await centreOrThrow(centreId);
       const now = clock.now();
+      assertIssuingOpen(principal, centre, now);
       const day = serviceDay(now, centre.timezone);
       const outcome = await db.transaction(async (tx): Promise<{ replayOf: string } | { row: TicketRow }> => {
         if (idempotencyKey) {

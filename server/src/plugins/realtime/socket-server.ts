@@ -7,14 +7,14 @@ import { createClient } from "redis";
 import { Server } from "socket.io";
 import type { AuthService } from "../../modules/auth/auth.service.js";
 import { canAccessCentre, homeCentre } from "../../modules/auth/principal.js";
-import type { CentreDirectory } from "../../modules/catalog/centre-directory.js";
+import type { CentreRecord } from "../../modules/catalog/centre-directory.js";
 import { SESSION_COOKIE } from "../access.js";
 import type { SocketServer } from "./publisher.js";
 import { rooms } from "./rooms.js";
 
 export interface SocketServerDeps {
   auth: AuthService;
-  centres: CentreDirectory;
+  findCentre(ref: string): Promise<CentreRecord | null>;
   /** Whether a ticket with this public id exists (its status page may listen to it). */
   ticketExists(publicId: string): Promise<boolean>;
   pool: pg.Pool | undefined;
@@ -89,7 +89,7 @@ export async function createSocketServer(
       const principal = socket.data.principal;
       const centre =
         typeof payload?.centreId === "string"
-          ? await deps.centres.find(payload.centreId).catch(() => null)
+          ? await deps.findCentre(payload.centreId).catch(() => null)
           : null;
       if (!principal || principal.kind !== "user" || !centre || !canAccessCentre(principal, centre.id)) {
         if (typeof ack === "function") ack({ ok: false, error: "FORBIDDEN" });
