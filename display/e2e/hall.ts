@@ -6,6 +6,7 @@ import type { TicketCalled } from "@dost/shared";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { apiClient } from "../../server/test/support/api.js";
 import type { TestApp } from "../../server/test/support/app.js";
+import { alignClockWithServer } from "../../server/test/support/browser.js";
 
 /** The e2e tests drive the built app; a missing build would only show the server's 503 page. */
 export function assertDisplayBuilt(): void {
@@ -119,6 +120,7 @@ export async function openDisplay(
   }: DisplayOptions = {},
 ): Promise<OpenedDisplay> {
   const context = await browser.newContext({ viewport, bypassCSP: injectAxe });
+  await alignClockWithServer(context, baseUrl);
   await context.addInitScript(installSpeechRecorder);
   if (soundBlockedUntilClick) await context.addInitScript(blockSoundUntilClick);
   const page = await context.newPage();

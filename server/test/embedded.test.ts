@@ -6,6 +6,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Service, Ticket } from "@dost/shared";
 import { afterAll, expect, it } from "vitest";
+import { WORKING_MORNING } from "./support/app.js";
 import { describeOnPglite } from "./support/driver.js";
 
 /**
@@ -33,6 +34,8 @@ async function startServer(port: number): Promise<ChildProcess> {
     DATA_DIR: dataDir,
     NODE_ENV: "development",
     LOG_LEVEL: "warn",
+    // A working morning, whatever hour the test runs at: the kiosk issues only in hours.
+    CLOCK_START: WORKING_MORNING.toISOString(),
   };
   delete env.DATABASE_URL;
   const proc = spawn(process.execPath, ["--conditions=@dost/source", "--import", "tsx", "src/server.ts"], {

@@ -35,14 +35,18 @@ describe("ticket numbering", () => {
   });
 
   it("starts again at 1 on the next service day in Asia/Baku", async () => {
+    // At night only staff issue (kiosks keep the centre's hours).
+    clock.set("2026-11-23T19:50:00Z");
+    const staff = (await api.login("staff.baku1.2")).auth;
     // 23:59 Baku is still the same service day.
     clock.set("2026-11-23T19:59:00Z");
-    const sameDay = await api.issue("BAKU-1", { serviceId });
+    const sameDay = await api.issue("BAKU-1", { serviceId }, staff);
     expect(sameDay.body.ticket.code).toMatch(/201$/);
     // One minute later it is 00:00 on the 24th in Baku, though still the 23rd in UTC.
     clock.set("2026-11-23T20:00:00Z");
-    const nextDay = await api.issue("BAKU-1", { serviceId });
+    const nextDay = await api.issue("BAKU-1", { serviceId }, staff);
     expect(nextDay.body.ticket.code).toMatch(/001$/);
+    clock.set("2026-11-24T06:00:00Z"); // Tuesday 10:00: the kiosks issue again
   });
 
   it("numbers each prefix and each centre on its own", async () => {

@@ -30,6 +30,7 @@ const row = (r: Report, key: string): ReportRow => {
   return found;
 };
 
+// Around midnight the kiosks are closed; staff issue for visitors already inside.
 describe("reports on a small fixed history across midnight in Baku", () => {
   it("match figures computed by hand, by local day, hour and employee", async () => {
     const pension = services.find((s) => s.code === "PEN-AGE")!; // target wait 15 minutes
@@ -38,9 +39,9 @@ describe("reports on a small fixed history across midnight in Baku", () => {
     const counter = (await api.counters("BAKU-1", staff.auth))[0]!;
 
     at("2026-11-23T19:30:00Z"); // Monday 23:30 in Baku (and the 23rd in UTC all along)
-    const t1 = (await api.issue("BAKU-1", { serviceId: pension.id })).body.ticket;
+    const t1 = (await api.issue("BAKU-1", { serviceId: pension.id }, staff.auth)).body.ticket;
     clock.advance(1000);
-    const t2 = (await api.issue("BAKU-1", { serviceId: pension.id })).body.ticket;
+    const t2 = (await api.issue("BAKU-1", { serviceId: pension.id }, staff.auth)).body.ticket;
     at("2026-11-23T19:40:00Z"); // 23:40
     await api.openCounter(counter.id, staff.auth, [pension.id]);
     expect((await api.callNext(counter.id, staff.auth)).body.ticket?.id).toBe(t1.id); // waited 600 s
@@ -52,9 +53,9 @@ describe("reports on a small fixed history across midnight in Baku", () => {
     expect((await api.callNext(counter.id, staff.auth)).body.ticket?.id).toBe(t2.id); // waited 1500 s
     await api.act(t2.id, "no-show", staff.auth);
     at("2026-11-23T20:20:00Z"); // Tuesday 00:20 in Baku, still the 23rd in UTC
-    const t3 = (await api.issue("BAKU-1", { serviceId: pension.id })).body.ticket;
+    const t3 = (await api.issue("BAKU-1", { serviceId: pension.id }, staff.auth)).body.ticket;
     at("2026-11-23T20:21:00Z");
-    const t4 = (await api.issue("BAKU-1", { serviceId: pension.id })).body.ticket;
+    const t4 = (await api.issue("BAKU-1", { serviceId: pension.id }, staff.auth)).body.ticket;
     at("2026-11-23T20:25:00Z");
     await api.act(t4.id, "cancel", staff.auth);
     at("2026-11-23T20:30:00Z");

@@ -10,6 +10,8 @@ export interface TestApp {
   app: FastifyInstance;
   db: TestDatabase;
   config: Config;
+  /** The server's clock: the test's own, or a working morning running in real time. */
+  clock: Clock;
   /** Base URL when listening, such as http://127.0.0.1:40123. */
   url: string;
   close(): Promise<void>;
@@ -48,9 +50,10 @@ export async function startTestApp(
     CONFIG_CACHE_SECONDS: "0",
     ...options.env,
   });
+  const clock = options.clock ?? scaledClock(WORKING_MORNING);
   const app = await buildApp(config, {
     database: db.database,
-    clock: options.clock ?? scaledClock(WORKING_MORNING),
+    clock,
     ...(options.gateway ? { gateway: options.gateway } : {}),
     runJobs: false,
     logger: false,
@@ -66,6 +69,7 @@ export async function startTestApp(
     app,
     db,
     config,
+    clock,
     url,
     async close() {
       await app.close();
