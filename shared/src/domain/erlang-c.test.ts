@@ -87,7 +87,9 @@ describe("Erlang C stays exact where factorials overflow", () => {
     const n = countersNeeded({ arrivalsPerHour: 36_000, handlingSeconds: 240 }, { targetWaitSeconds: 20 });
     expect(n).toBeGreaterThan(2400);
     expect(n).toBeLessThan(2400 + 3 * Math.sqrt(2400));
-    expect(serviceLevel({ arrivalsPerHour: 36_000, handlingSeconds: 240 }, n, 20)).toBeGreaterThanOrEqual(0.8);
+    expect(serviceLevel({ arrivalsPerHour: 36_000, handlingSeconds: 240 }, n, 20)).toBeGreaterThanOrEqual(
+      0.8,
+    );
     expect(serviceLevel({ arrivalsPerHour: 36_000, handlingSeconds: 240 }, n - 1, 20)).toBeLessThan(0.8);
   });
 });
