@@ -1,5 +1,5 @@
 import type { Alert } from "../api/monitoring.js";
-import type { AlertCondition } from "./alert-rules.js";
+import { alertSubject, type AlertCondition } from "./alert-rules.js";
 
 /**
  * From the alerts active before an evaluation and the conditions that hold after it: which alerts
@@ -29,29 +29,49 @@ export function diffAlerts(
   conditions: readonly AlertCondition[],
   context: AlertContext,
 ): AlertChanges {
-  const before = new Map(previous.map((alert) => [alert.key, alert]));
+  // Earlier alerts by kind, then by what they are about. Not by `key`: a key is a string built
+  // afresh each evaluation, and hashing hundreds of new strings was most of this function's cost,
+  // whereas the ids it is made of come from the snapshot and are hashed once. What is left in
+  // `before` at the end has ended. Conditions are unique per key, as evaluateAlerts gives them.
+  const before = new Map<AlertCondition["kind"], Map<string | undefined, Alert>>();
+  for (const alert of previous) {
+    let ofKind = before.get(alert.kind);
+    if (!ofKind) before.set(alert.kind, (ofKind = new Map()));
+    ofKind.set(alertSubject(alert), alert);
+  }
   const active: Alert[] = [];
   const raised: Alert[] = [];
   const escalated: Alert[] = [];
-  const seen = new Set<string>();
   for (const condition of conditions) {
-    if (seen.has(condition.key)) continue;
-    seen.add(condition.key);
-    const earlier = before.get(condition.key);
+    const ofKind = before.get(condition.kind);
+    const subject = alertSubject(condition);
+    const earlier = ofKind?.get(subject);
+    if (earlier) ofKind?.delete(subject);
+    // One literal of one shape for every kind (absent ids as undefined, which JSON leaves out):
+    // spreading conditions of five shapes made this the costliest line of an evaluation.
+    // The cast: TypeScript cannot pair each kind with its details through the union by itself.
     const alert = {
-      ...condition,
       centreId: context.centreId,
       id: earlier?.id ?? context.newId(),
+      // The earlier string, whose hash is already cached, for activeKeys to set cheaply.
+      key: earlier?.key ?? condition.key,
+      kind: condition.kind,
+      serviceId: condition.serviceId,
+      counterId: condition.counterId,
       raisedAt: earlier?.raisedAt ?? context.now,
       clearedAt: null,
+      severity: condition.severity,
+      details: condition.details,
+      suggestion: condition.suggestion,
     } as Alert;
     active.push(alert);
     if (!earlier) raised.push(alert);
     else if (earlier.severity === "warning" && alert.severity === "critical") escalated.push(alert);
   }
-  const cleared = previous
-    .filter((alert) => !seen.has(alert.key))
-    .map((alert) => ({ ...alert, clearedAt: context.now }));
+  const cleared: Alert[] = [];
+  for (const ofKind of before.values()) {
+    for (const alert of ofKind.values()) cleared.push({ ...alert, clearedAt: context.now });
+  }
   return { active, raised, cleared, escalated };
 }
 

@@ -345,6 +345,8 @@ describe("alerts on the wire", () => {
     expect(new Set(conditions.map((c) => c.kind))).toEqual(
       new Set(["wait_over_target", "queue_surge", "counter_idle", "visit_overlong", "service_uncovered"]),
     );
+    // One condition per key: the diff relies on it.
+    expect(new Set(conditions.map((c) => c.key)).size).toBe(conditions.length);
     let n = 500;
     const { raised } = diffAlerts([], conditions, {
       centreId: uuid(9),

@@ -65,6 +65,10 @@ export type AlertCondition = DistributiveOmit<Alert, "centreId" | "id" | "raised
 export const alertKey = (kind: Alert["kind"], subject: string | undefined): string =>
   `${kind}:${subject ?? "centre"}`;
 
+/** What an alert is about: the counter for counter kinds, else the service (none: the centre). */
+export const alertSubject = (alert: Pick<Alert, "kind" | "serviceId" | "counterId">): string | undefined =>
+  alert.kind === "counter_idle" || alert.kind === "visit_overlong" ? alert.counterId : alert.serviceId;
+
 /** ln 10: the 90th percentile of an exponential distribution, in means. */
 const P90_PER_MEAN = Math.LN10;
 
@@ -115,17 +119,22 @@ function waitOverTarget(
   out: AlertCondition[],
 ): void {
   if (service.waiting <= 0) return;
-  const key = alertKey("wait_over_target", service.serviceId);
   const target = service.targetWaitMinutes * 60;
-  const held = active.has(key);
-  const longestShare = held ? t.waitClearShare : t.waitWarnShare;
-  const projectedShare = held ? t.waitClearShare / t.waitWarnShare : 1;
   const projected = t.projectedWait ? service.estimatedWaitSeconds : null;
-  const byLongest = service.longestWaitSeconds >= longestShare * target;
-  const byProjection = projected !== null && projected >= projectedShare * target;
-  if (!byLongest && !byProjection) return;
+  let byLongest = service.longestWaitSeconds >= t.waitWarnShare * target;
+  let byProjection = projected !== null && projected >= target;
+  // The key is built only when needed: string keys for every quiet service were most of the cost.
+  let key: string | undefined;
+  if (!byLongest && !byProjection) {
+    // Not enough to raise; enough to keep an alert already active (the gentler clearing levels)?
+    byLongest = service.longestWaitSeconds >= t.waitClearShare * target;
+    byProjection = projected !== null && projected >= (t.waitClearShare / t.waitWarnShare) * target;
+    if (!byLongest && !byProjection) return;
+    key = alertKey("wait_over_target", service.serviceId);
+    if (!active.has(key)) return;
+  }
   out.push({
-    key,
+    key: key ?? alertKey("wait_over_target", service.serviceId),
     kind: "wait_over_target",
     serviceId: service.serviceId,
     severity: service.longestWaitSeconds > target ? "critical" : "warning",
@@ -169,15 +178,13 @@ function surge(
   active: ReadonlySet<string>,
   out: AlertCondition[],
 ): void {
-  const key = alertKey("queue_surge", serviceId);
   const expected = forecast * Math.min(1, Math.max(0, snapshot.hourElapsedShare));
   const ratio = expected > 0 ? arrivals / expected : null;
-  const holds = active.has(key)
-    ? ratio === null
-      ? arrivals >= t.surgeMinExcess
-      : ratio >= t.surgeClearRatio
-    : arrivals - expected >= t.surgeMinExcess && (ratio === null || ratio >= t.surgeRatio);
-  if (!holds) return;
+  const raises = arrivals - expected >= t.surgeMinExcess && (ratio === null || ratio >= t.surgeRatio);
+  if (!raises && !(ratio === null ? arrivals >= t.surgeMinExcess : ratio >= t.surgeClearRatio)) return;
+  const key = alertKey("queue_surge", serviceId);
+  // Between the raising and the clearing levels only an alert already active goes on.
+  if (!raises && !active.has(key)) return;
   out.push({
     key,
     kind: "queue_surge",
