@@ -20,50 +20,54 @@ describe("calling next", () => {
   // transactions still interleave at every await, and the run stays within the test's time.
   const TICKETS = TEST_DRIVER === "pglite" ? 150 : 500;
 
-  it("lets 20 counters calling concurrently drain the queue, each ticket called exactly once", async () => {
-    const centre = (await t.app.findCentre("BAKU-1"))!;
-    const services = await api.services("BAKU-1");
-    for (let i = 0; i < TICKETS; i += 50) {
+  it(
+    "lets 20 counters calling concurrently drain the queue, each ticket called exactly once",
+    { timeout: 180_000 },
+    async () => {
+      const centre = (await t.app.findCentre("BAKU-1"))!;
+      const services = await api.services("BAKU-1");
+      for (let i = 0; i < TICKETS; i += 50) {
+        await Promise.all(
+          Array.from({ length: 50 }, (_, j) =>
+            api.issue("BAKU-1", { serviceId: services[(i + j) % services.length]!.id }),
+          ),
+        );
+      }
+      const usernames = await addStaff(t.db.database.db, centre.id, 20);
+      const staff = await Promise.all(usernames.map((u) => api.login(u)));
+      const counters = (await api.counters("BAKU-1", staff[0]!.auth)).slice(0, 20);
+      await Promise.all(counters.map((c, i) => api.openCounter(c.id, staff[i]!.auth)));
+
+      const called: string[] = [];
       await Promise.all(
-        Array.from({ length: 50 }, (_, j) =>
-          api.issue("BAKU-1", { serviceId: services[(i + j) % services.length]!.id }),
+        counters.map(async (counter, i) => {
+          const auth = staff[i]!.auth;
+          for (;;) {
+            const res = await api.callNext(counter.id, auth);
+            expect(res.status).toBe(200);
+            const ticket = res.body.ticket;
+            if (!ticket) return;
+            expect(ticket.counter?.id).toBe(counter.id);
+            called.push(ticket.id);
+            expect((await api.act(ticket.id, "no-show", auth)).status).toBe(200);
+          }
+        }),
+      );
+
+      expect(called).toHaveLength(TICKETS);
+      expect(new Set(called).size).toBe(TICKETS);
+      const [events] = await queryRows<{ calls: number; tickets: number }>(
+        t.db.database.db,
+        sql`SELECT count(*)::int AS calls, count(DISTINCT ticket_id)::int AS tickets FROM ticket_events WHERE action = 'call'`,
+      );
+      expect(events).toEqual({ calls: TICKETS, tickets: TICKETS });
+      await Promise.all(
+        counters.map((c, i) =>
+          api.call({ method: "POST", url: `/api/v1/counters/${c.id}/close`, auth: staff[i]!.auth }),
         ),
       );
-    }
-    const usernames = await addStaff(t.db.database.db, centre.id, 20);
-    const staff = await Promise.all(usernames.map((u) => api.login(u)));
-    const counters = (await api.counters("BAKU-1", staff[0]!.auth)).slice(0, 20);
-    await Promise.all(counters.map((c, i) => api.openCounter(c.id, staff[i]!.auth)));
-
-    const called: string[] = [];
-    await Promise.all(
-      counters.map(async (counter, i) => {
-        const auth = staff[i]!.auth;
-        for (;;) {
-          const res = await api.callNext(counter.id, auth);
-          expect(res.status).toBe(200);
-          const ticket = res.body.ticket;
-          if (!ticket) return;
-          expect(ticket.counter?.id).toBe(counter.id);
-          called.push(ticket.id);
-          expect((await api.act(ticket.id, "no-show", auth)).status).toBe(200);
-        }
-      }),
-    );
-
-    expect(called).toHaveLength(TICKETS);
-    expect(new Set(called).size).toBe(TICKETS);
-    const [events] = await queryRows<{ calls: number; tickets: number }>(
-      t.db.database.db,
-      sql`SELECT count(*)::int AS calls, count(DISTINCT ticket_id)::int AS tickets FROM ticket_events WHERE action = 'call'`,
-    );
-    expect(events).toEqual({ calls: TICKETS, tickets: TICKETS });
-    await Promise.all(
-      counters.map((c, i) =>
-        api.call({ method: "POST", url: `/api/v1/counters/${c.id}/close`, auth: staff[i]!.auth }),
-      ),
-    );
-  });
+    },
+  );
 
   it("answers 409 while the counter still has a called or serving visitor", async () => {
     const staff = await api.login("staff.baku1.1");

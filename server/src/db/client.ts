@@ -45,6 +45,23 @@ export interface DatabaseOptions {
   production?: boolean;
 }
 
+const STATEMENT_TIMEOUT_MS = 30_000;
+
+/**
+ * node-postgres's pool uses one timeout for two waits: for a free connection, and for opening a new
+ * one. A client class of our own gives opening its own, short, timeout.
+ */
+function quickConnectClient(connectTimeoutMs: number): typeof pg.Client {
+  return class QuickConnectClient extends pg.Client {
+    constructor(config?: string | pg.ClientConfig) {
+      super({
+        ...(typeof config === "string" ? { connectionString: config } : config),
+        connectionTimeoutMillis: connectTimeoutMs,
+      });
+    }
+  };
+}
+
 /** Serialises migrations when several server processes start at once. */
 const MIGRATION_LOCK_KEY = 7_254_001;
 
@@ -94,10 +111,13 @@ function openPostgres(options: DatabaseOptions, url: string): Database {
   const pool = new pg.Pool({
     connectionString: url,
     max: options.poolSize,
-    // Fail fast while the database is away instead of queueing requests forever.
-    connectionTimeoutMillis: options.connectTimeoutMs,
+    // Two different waits. Opening a connection fails fast while the database is away (see
+    // QuickConnectClient), and a request waiting for a free connection of a busy pool queues for as
+    // long as a statement may run: a busy hour must queue, not fail with 503.
+    Client: quickConnectClient(options.connectTimeoutMs),
+    connectionTimeoutMillis: STATEMENT_TIMEOUT_MS,
     idleTimeoutMillis: 30_000,
-    statement_timeout: 30_000,
+    statement_timeout: STATEMENT_TIMEOUT_MS,
   });
   // An idle client losing its connection must not crash the process; the pool replaces it.
   pool.on("error", () => undefined);
