@@ -1,0 +1,154 @@
+/**
+ * The wait estimators against simulated DOST-like days: each day's visitors, bookings, visit
+ * lengths and counter shifts are drawn (generateDay), played through the real call policy
+ * (simulateDay), and at every ticket issued both estimators quote, knowing only what the server
+ * would: today's estimator (last hour's throughput) and the forward simulation (learned from past
+ * days drawn the same way, never from the day's own draws). Prints both side by side against the
+ * targets, and the fairness figures.
+ *
+ *   npm run build && nice -n 10 node --import tsx bench/estimator-day.ts [--days 6] [--history 20]
+ *     [--utilisation 0.85] [--seed 1] [--replicas N]
+ */
+import { parseArgs } from "node:util";
+import {
+  addDays,
+  DOST_LIKE_DAY,
+  generateDay,
+  learnFromHistory,
+  simulateDay,
+  simulationQuoter,
+  throughputQuoter,
+  WAIT_ACCURACY_TARGETS as TARGET,
+  WAIT_FAIRNESS_TARGETS as FAIR,
+  waitAccuracy,
+  waitFairness,
+  weekdayOf,
+  type DayOutcome,
+  type QuotedWait,
+  type WaitAccuracy,
+} from "@dost/shared";
+
+const { values } = parseArgs({
+  options: {
+    days: { type: "string", default: "6" },
+    history: { type: "string", default: "20" },
+    utilisation: { type: "string", default: "0.85" },
+    seed: { type: "string", default: "1" },
+    replicas: { type: "string" },
+  },
+});
+const config = { ...DOST_LIKE_DAY, utilisation: Number(values.utilisation) };
+const seed = Number(values.seed);
+
+/** Working days from a Monday, skipping weekends. */
+function workingDays(from: string, count: number): string[] {
+  const out: string[] = [];
+  for (let d = from; out.length < count; d = addDays(d, 1))
+    if (!["sat", "sun"].includes(weekdayOf(d))) out.push(d);
+  return out;
+}
+
+const historyDays = workingDays("2026-01-05", Number(values.history));
+const testDays = workingDays("2026-03-02", Number(values.days));
+const knowledge = learnFromHistory(
+  historyDays.map((d) => generateDay(config, d, seed + 1000)),
+  config,
+);
+const options = {
+  weights: config.weights,
+  turnaroundSeconds: config.turnaroundSeconds,
+  checkInAfterMinutes: config.checkInWindow.afterMinutes,
+  quoters: {
+    old: throughputQuoter(config),
+    new: simulationQuoter(config, knowledge, {
+      replicas: values.replicas === undefined ? undefined : Number(values.replicas),
+    }),
+  },
+};
+
+const log = (line: string) => process.stderr.write(`${line}\n`);
+const outcomes: DayOutcome[] = [];
+for (const date of testDays) {
+  const started = Date.now();
+  const outcome = simulateDay(generateDay(config, date, seed), options);
+  outcomes.push(outcome);
+  const called = outcome.visitors.filter((v) => v.calledAt !== null);
+  log(
+    `${date}: ${outcome.visitors.length} tickets, ${called.length} called, ` +
+      `utilisation ${pct(outcome.busySeconds / outcome.openSeconds)}, ${((Date.now() - started) / 1000).toFixed(1)} s`,
+  );
+}
+
+function quotesOf(days: DayOutcome[], name: string): QuotedWait[] {
+  return days.flatMap((d) =>
+    d.visitors
+      .filter((v) => v.calledAt !== null)
+      .map((v) => ({
+        quotedMinutes: v.quotes[name]!.expectedMinutes,
+        range: v.quotes[name]!.range,
+        actualMinutes: (v.calledAt! - v.issuedAt) / 60_000,
+      })),
+  );
+}
+
+function pct(x: number | null): string {
+  return x === null ? "—" : `${(100 * x).toFixed(1)}%`;
+}
+const min = (x: number | null) => (x === null ? "—" : `${x.toFixed(2)} min`);
+const mark = (ok: boolean | null) => (ok === null ? "" : ok ? " ✓" : " ✗");
+
+function accuracyRows(label: string, a: WaitAccuracy): string[] {
+  return [
+    `${label}  n=${a.count}`,
+    `    called inside band        ${pct(a.insideRangeShare).padStart(8)}   target ≥ ${pct(TARGET.insideRangeShare)}${mark(a.insideRangeShare === null ? null : a.insideRangeShare >= TARGET.insideRangeShare)}`,
+    `    median absolute error     ${min(a.medianAbsoluteErrorMinutes).padStart(10)} target ≤ ${TARGET.medianAbsoluteErrorMinutes} min${mark(a.medianAbsoluteErrorMinutes! <= TARGET.medianAbsoluteErrorMinutes)}`,
+    `    under by > ${TARGET.underByMinutes} min           ${pct(a.underEstimatedShare).padStart(8)}   target ≤ ${pct(TARGET.underEstimatedShare)}${mark(a.underEstimatedShare! <= TARGET.underEstimatedShare)}`,
+    `    mean error (actual−quote) ${min(a.meanErrorMinutes).padStart(10)}`,
+  ];
+}
+
+const lines: string[] = [];
+const all = outcomes;
+const calledAll = all.flatMap((d) => d.visitors.filter((v) => v.calledAt !== null));
+const waits = calledAll.map((v) => (v.calledAt! - v.issuedAt) / 60_000).sort((a, b) => a - b);
+lines.push(
+  `\n${testDays.length} days at ${pct(config.utilisation)} planned utilisation ` +
+    `(realised ${pct(all.reduce((s, d) => s + d.busySeconds, 0) / all.reduce((s, d) => s + d.openSeconds, 0))}), ` +
+    `${calledAll.length} visitors called, mean wait ${(waits.reduce((a, b) => a + b, 0) / waits.length).toFixed(1)} min, ` +
+    `median ${waits[waits.length >> 1]!.toFixed(1)} min, ` +
+    `${all.reduce((s, d) => s + d.visitors.filter((v) => v.outcome === "abandoned").length, 0)} gave up, ` +
+    `${all.reduce((s, d) => s + d.visitors.filter((v) => v.outcome === "expired").length, 0)} expired`,
+);
+lines.push("", "Quoted at issue, all visitors called:");
+lines.push(
+  ...accuracyRows("  today's estimator (last hour's throughput)", waitAccuracy(quotesOf(all, "old"))),
+);
+lines.push(
+  ...accuracyRows("  forward simulation of the policy          ", waitAccuracy(quotesOf(all, "new"))),
+);
+
+lines.push("", "Per day, forward simulation: inside band / median abs error / under by > 5 min");
+for (const d of all) {
+  const a = waitAccuracy(quotesOf([d], "new"));
+  lines.push(
+    `  ${d.plan.date}  ${pct(a.insideRangeShare)}  ${min(a.medianAbsoluteErrorMinutes)}  ${pct(a.underEstimatedShare)}`,
+  );
+}
+
+const fairness = waitFairness(
+  calledAll.map((v) => ({ priority: v.visitor.priority, waitMinutes: (v.calledAt! - v.issuedAt) / 60_000 })),
+);
+lines.push("", "Fairness (walk-ins and check-ins called, all days):");
+const o = fairness.ordinary!;
+lines.push(
+  `  ordinary       n=${String(o.count).padStart(5)}  mean ${o.meanMinutes.toFixed(1).padStart(5)} min  p90 ${o.p90Minutes.toFixed(1).padStart(5)} min  longest ${o.longestMinutes.toFixed(1)} min`,
+);
+for (const g of fairness.groups)
+  lines.push(
+    `  ${g.priority.padEnd(14)} n=${String(g.count).padStart(5)}  mean ${g.meanMinutes.toFixed(1).padStart(5)} min  p90 ${g.p90Minutes.toFixed(1).padStart(5)} min  ` +
+      `${pct(g.ofOrdinaryMean)} of ordinary mean  target ≤ ${pct(FAIR.priorityOfOrdinaryMean)}${mark(g.ofOrdinaryMean! <= FAIR.priorityOfOrdinaryMean)}`,
+  );
+lines.push(
+  `  longest ordinary wait ÷ ordinary mean: ${fairness.longestOrdinaryOverMean!.toFixed(2)}  target ≤ ${FAIR.longestOrdinaryOverMean}${mark(fairness.longestOrdinaryOverMean! <= FAIR.longestOrdinaryOverMean)}`,
+);
+process.stdout.write(`${lines.join("\n")}\n`);
