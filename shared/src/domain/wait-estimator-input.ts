@@ -80,4 +80,9 @@ export interface WaitEstimatorInput {
    * (learned: the usual time staff take to press "call next"); 0 by default.
    */
   turnaroundSeconds?: number;
+  /**
+   * How far counters stray from their expected times (`availableAt`, `breaks`, `leavesAt`),
+   * minutes either way (learned from how far the usual times wander day to day); 0 by default.
+   */
+  counterTimingSpreadMinutes?: number;
 }

@@ -51,12 +51,14 @@ export interface CentreWaitEstimates {
 const FALLBACK_HANDLING = fitHandlingTime(null, 10);
 
 /**
- * Replicas by default: the simulation costs about one step per waiting ticket per replica, so a
- * bigger centre gets fewer, keeping the whole estimate within its time budget (bench/estimator.ts).
+ * Replicas by default: a replica costs about one step per waiting ticket and counter, so a bigger
+ * centre gets fewer, keeping a whole-centre estimate within its 5 ms budget (bench/estimator.ts):
+ * 34 for 300 waiting at 40 counters, about 120 for a usual 60 waiting at 20 counters. Even 34 give
+ * a band that holds its share (see `quantile`); the mean's own noise is then a sixth of the wait's
+ * spread, small beside the spread itself.
  */
 export function defaultReplicas(waiting: number, counters: number): number {
-  const work = waiting + counters + 40;
-  return Math.max(24, Math.min(200, Math.round(40_000 / work)));
+  return Math.max(24, Math.min(160, Math.round(12_000 / (waiting + counters + 15))));
 }
 
 export function estimateCentreWaits(

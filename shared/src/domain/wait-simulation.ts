@@ -118,14 +118,18 @@ export class CentreSimulation {
 
   // Counters.
   private readonly profiles: Int32Array[] = [];
-  private readonly startsAt: Float64Array; // when an idle counter can first call; Infinity: not today
+  private readonly startsAt: Float64Array; // when a counter on break or closed calls; Infinity: not today
+  private readonly openNow: Uint8Array;
   private readonly servingService: Int32Array;
   private readonly servingElapsedS: Float64Array;
   /** The share of its service's visits shorter than the elapsed time of the visit a counter holds. */
   private readonly servingDone: Float64Array;
   private readonly leaveAt: Float64Array; // no call from then on; Infinity: until closing
   private readonly breakOffsets: Int32Array; // counter c's breaks are [offsets[c], offsets[c + 1])
-  private readonly breakFrom: Float64Array;
+  private readonly breakFrom: Float64Array; // per replica: the expected starts, moved by the spread
+  private readonly expectedLeave: Float64Array;
+  private readonly expectedBreakFrom: Float64Array;
+  private readonly spreadMs: number;
   private readonly breakMs: Float64Array;
   private readonly nextBreak: Int32Array; // per replica: the first break not yet taken
 
@@ -259,6 +263,7 @@ export class CentreSimulation {
 
     const C = input.counters.length;
     this.startsAt = new Float64Array(C);
+    this.openNow = new Uint8Array(C);
     this.servingService = new Int32Array(C).fill(-1);
     this.servingElapsedS = new Float64Array(C);
     this.servingDone = new Float64Array(C);
@@ -269,6 +274,7 @@ export class CentreSimulation {
       profile.forEach((s) => counterLists[s]!.push(k));
       if (c.status === "open") {
         this.startsAt[k] = 0;
+        this.openNow[k] = 1;
         if (c.serving) {
           this.servingService[k] = index.get(c.serving.serviceId)!;
           const elapsed = Math.max(0, (now - c.serving.calledAt.getTime()) / 1000);
@@ -280,15 +286,18 @@ export class CentreSimulation {
       }
     });
     for (const list of counterLists) this.countersOf.push(Int32Array.from(list));
-    this.leaveAt = Float64Array.from(input.counters, (c) =>
+    this.spreadMs = Math.max(0, (input.counterTimingSpreadMinutes ?? 0) * 60_000);
+    this.expectedLeave = Float64Array.from(input.counters, (c) =>
       c.leavesAt ? c.leavesAt.getTime() - now : Infinity,
     );
+    this.leaveAt = new Float64Array(C);
     const breaks = input.counters.map((c) =>
       [...(c.breaks ?? [])].sort((a, b) => a.from.getTime() - b.from.getTime()),
     );
     this.breakOffsets = new Int32Array(C + 1);
     breaks.forEach((list, k) => (this.breakOffsets[k + 1] = this.breakOffsets[k]! + list.length));
-    this.breakFrom = Float64Array.from(breaks.flat(), (b) => b.from.getTime() - now);
+    this.expectedBreakFrom = Float64Array.from(breaks.flat(), (b) => b.from.getTime() - now);
+    this.breakFrom = new Float64Array(this.expectedBreakFrom.length);
     this.breakMs = Float64Array.from(breaks.flat(), (b) => Math.max(0, b.minutes) * 60_000);
     this.nextBreak = new Int32Array(C);
     this.idle = new Uint8Array(C);
@@ -332,18 +341,26 @@ export class CentreSimulation {
     this.scheduleBooked();
     this.idle.fill(0);
     this.nextBreak.set(this.breakOffsets.subarray(0, this.profiles.length));
+    // Counters keep their habits only roughly: each replica moves each expected opening, return,
+    // break and leaving by up to the learned spread.
+    const spread = this.spreadMs;
+    const wander = (time: number) =>
+      spread > 0 && time !== Infinity ? Math.max(0, time + (2 * random.uniform() - 1) * spread) : time;
+    for (let k = 0; k < this.breakFrom.length; k++) this.breakFrom[k] = wander(this.expectedBreakFrom[k]!);
     for (let c = 0; c < this.profiles.length; c++) {
-      const start = this.startsAt[c]!;
-      if (start === Infinity) continue;
+      this.leaveAt[c] = wander(this.expectedLeave[c]!);
       const s = this.servingService[c]!;
+      if (this.startsAt[c] === Infinity) continue;
       // An open counter holding nobody calls within the staff's usual response time.
-      const busy =
-        s < 0
-          ? this.turnaroundMs
-          : drawRemainingSeconds(this.models[s]!, this.servingElapsedS[c]!, random, this.servingDone[c]!) *
-              1000 +
-            this.turnaroundMs;
-      events.push(start + busy, FREE | (c << 2));
+      const start =
+        this.openNow[c] === 1
+          ? s < 0
+            ? this.turnaroundMs
+            : drawRemainingSeconds(this.models[s]!, this.servingElapsedS[c]!, random, this.servingDone[c]!) *
+                1000 +
+              this.turnaroundMs
+          : wander(this.startsAt[c]!);
+      events.push(start, FREE | (c << 2));
     }
 
     while (events.size > 0 && this.outstanding > 0) {

@@ -28,6 +28,8 @@ export interface CentreKnowledge {
   /** Each counter's usual breaks: reason, start (minutes after midnight), length (minutes). */
   usualBreaks: Map<string, { reason: string; at: number; minutes: number }[]>;
   turnaroundSeconds: number;
+  /** How far openings and breaks wander from the usual, minutes either way (√3 × their RMS deviation). */
+  counterTimingSpreadMinutes: number;
 }
 
 const HOUR = 3_600_000;
@@ -81,6 +83,24 @@ export function learnFromHistory(history: readonly DayPlan[], config: DayModelCo
     sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))];
   const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
   const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1]!;
+  const usualOpening = new Map([...openings].map(([id, xs]) => [id, median(xs)]));
+  const usualBreaks = new Map(
+    [...counterBreaks].map(([id, list]) => [
+      id,
+      list.map((b) => ({ reason: b.reason, at: median(b.at), minutes: mean(b.minutes) })),
+    ]),
+  );
+  // A uniform wander of ±a has a standard deviation of a/√3.
+  const deviations: number[] = [];
+  for (const plan of history)
+    for (const c of plan.counters) {
+      deviations.push((c.opensAt - plan.midnight) / 60_000 - usualOpening.get(c.id)!);
+      c.breaks.forEach((b, k) => {
+        const usual = usualBreaks.get(c.id)?.[k];
+        if (usual) deviations.push((b.at - plan.midnight) / 60_000 - usual.at, b.minutes - usual.minutes);
+      });
+    }
+  const rms = Math.sqrt(deviations.reduce((sum, d) => sum + d * d, 0) / Math.max(1, deviations.length));
   return {
     handling: new Map(
       config.services.map((s) => [
@@ -94,15 +114,11 @@ export function learnFromHistory(history: readonly DayPlan[], config: DayModelCo
         ? { showRate: kept / booked, earliestMinutes: at(offsets, 0.1)!, latestMinutes: at(offsets, 0.9)! }
         : { showRate: 0.85, earliestMinutes: -20, latestMinutes: 10 },
     breakMinutes: Object.fromEntries(Object.entries(breaks).map(([reason, xs]) => [reason, mean(xs)])),
-    usualOpening: new Map([...openings].map(([id, xs]) => [id, median(xs)])),
+    usualOpening,
     usualClosing: new Map([...closings].map(([id, xs]) => [id, median(xs)])),
-    usualBreaks: new Map(
-      [...counterBreaks].map(([id, list]) => [
-        id,
-        list.map((b) => ({ reason: b.reason, at: median(b.at), minutes: mean(b.minutes) })),
-      ]),
-    ),
+    usualBreaks,
     turnaroundSeconds: config.turnaroundSeconds,
+    counterTimingSpreadMinutes: Math.sqrt(3) * rms,
   };
 }
 
@@ -173,6 +189,7 @@ export function estimatorInputOf(
     appointments: view.pendingBookings.map((b) => ({ serviceId: b.serviceId, start: new Date(b.start) })),
     appointmentArrival: knowledge.appointmentArrival,
     turnaroundSeconds: knowledge.turnaroundSeconds,
+    counterTimingSpreadMinutes: foresight === "habits" ? knowledge.counterTimingSpreadMinutes : 0,
   };
 }
 
