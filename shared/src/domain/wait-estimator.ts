@@ -1,6 +1,7 @@
 import { fitHandlingTime } from "./handling-time.js";
 import { seededRandom } from "./random.js";
 import type { WaitEstimatorInput } from "./wait-estimator-input.js";
+import { compileCentre } from "./wait-centre.js";
 import { CentreSimulation } from "./wait-simulation.js";
 
 /**
@@ -71,7 +72,8 @@ export function estimateCentreWaits(
     1,
     Math.floor(options.replicas ?? defaultReplicas(input.waiting.length, input.counters.length)),
   );
-  const simulation = new CentreSimulation(input, FALLBACK_HANDLING, replicas);
+  const centre = compileCentre(input, FALLBACK_HANDLING);
+  const simulation = new CentreSimulation(centre, replicas);
   const random = seededRandom(options.seed ?? 0x5eed);
   for (let r = 0; r < replicas; r++) simulation.run(random, r);
 
@@ -99,9 +101,9 @@ export function estimateCentreWaits(
   };
 
   const tickets = new Map<string, WaitEstimate>();
-  simulation.ticketIds.forEach((id, target) => tickets.set(id, summarise(target)));
+  centre.ticketIds.forEach((id, target) => tickets.set(id, summarise(target)));
   const newcomers = new Map<string, WaitEstimate>();
-  simulation.serviceIds.forEach((id, s) => newcomers.set(id, summarise(simulation.newcomerTarget(s))));
+  centre.serviceIds.forEach((id, s) => newcomers.set(id, summarise(centre.waitingCount + s)));
   return { tickets, newcomers, replicas };
 }
 
