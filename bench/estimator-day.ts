@@ -1,13 +1,15 @@
 /**
  * The wait estimators against simulated DOST-like days: each day's visitors, bookings, visit
  * lengths and counter shifts are drawn (generateDay), played through the real call policy
- * (simulateDay), and at every ticket issued both estimators quote, knowing only what the server
- * would: today's estimator (last hour's throughput) and the forward simulation (learned from past
- * days drawn the same way, never from the day's own draws). Prints both side by side against the
- * targets, and the fairness figures.
+ * (simulateDay), and at every ticket issued each estimator quotes, knowing only what the server
+ * would: today's estimator (last hour's throughput), and the forward simulation fed with what past
+ * days (drawn the same way, never the day's own draws) taught, once with the counters' habits
+ * (usual openings, breaks, closings) and once with their present state only. Prints them side by
+ * side against the targets, the simulation's accuracy by quoted wait and per day, and the
+ * fairness figures of the policy.
  *
  *   npm run build && nice -n 10 node --import tsx bench/estimator-day.ts [--days 6] [--history 20]
- *     [--utilisation 0.85] [--seed 1] [--replicas N]
+ *     [--utilisation 0.85] [--seed 1] [--replicas N] [--bonus SECONDS (every priority group)]
  */
 import { parseArgs } from "node:util";
 import {

@@ -55,7 +55,7 @@ const FALLBACK_HANDLING = fitHandlingTime(null, 10);
  * Replicas by default: a replica costs about one step per waiting ticket and counter, so a bigger
  * centre gets fewer, keeping a whole-centre estimate within its 5 ms budget (bench/estimator.ts):
  * 34 for 300 waiting at 40 counters, about 120 for a usual 60 waiting at 20 counters. Even 34 give
- * a band that holds its share (see `quantile`); the mean's own noise is then a sixth of the wait's
+ * a band that holds its share (see `bandQuantile`); the mean's own noise is then a sixth of the wait's
  * spread, small beside the spread itself.
  */
 export function defaultReplicas(waiting: number, counters: number): number {
@@ -93,8 +93,8 @@ export function estimateCentreWaits(
       expectedMinutes: minutes(sum / waits.length),
       // Rounded outward, so that rounding never narrows the band.
       range: {
-        low: Math.floor(quantile(waits, lowP) / 6_000) / 10,
-        high: Math.ceil(quantile(waits, 1 - lowP) / 6_000) / 10,
+        low: Math.floor(bandQuantile(waits, lowP) / 6_000) / 10,
+        high: Math.ceil(bandQuantile(waits, 1 - lowP) / 6_000) / 10,
       },
       calledBeforeCloseShare: called / waits.length,
     };
@@ -117,7 +117,7 @@ const minutes = (ms: number): number => Math.round(ms / 6_000) / 10;
  * 76% instead of 80% with 42 replicas. Found by selection, not a full sort (two per ticket, for
  * every ticket of the centre); reorders `values`.
  */
-export function quantile(values: Float64Array, p: number): number {
+export function bandQuantile(values: Float64Array, p: number): number {
   const n = values.length;
   const at = Math.min(n - 1, Math.max(0, p * (n + 1) - 1));
   const below = Math.floor(at);
