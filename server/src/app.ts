@@ -8,6 +8,7 @@ import type { Database } from "./db/client.js";
 import { createAppointmentJobs, type AppointmentJobs } from "./jobs/appointment-jobs.js";
 import { createSweeper, type Sweeper } from "./jobs/sweeper.js";
 import { scaledClock, systemClock, type Clock } from "./lib/clock.js";
+import { adminRoutes, createAdminService } from "./modules/admin/index.js";
 import { appointmentRoutes } from "./modules/appointments/appointments.routes.js";
 import { createAppointmentService } from "./modules/appointments/appointments.service.js";
 import { authRoutes } from "./modules/auth/auth.routes.js";
@@ -85,6 +86,8 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
   const publisher: Publisher = {
     publish: (events) => late.publisher?.publish(events),
     disconnectSession: (id) => late.publisher?.disconnectSession(id),
+    disconnectUser: (id) => late.publisher?.disconnectUser(id),
+    disconnectDevice: (id) => late.publisher?.disconnectDevice(id),
   };
   const auth = createAuthService({
     db,
@@ -110,6 +113,14 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
     },
   });
   const stats = createStatsService({ db, clock, centres });
+  const admin = createAdminService({
+    db,
+    clock,
+    centres,
+    publisher,
+    forgetDevices: () => auth.forgetDevices(),
+    publicUrl: config.publicUrl ?? null,
+  });
   const dispatcher = createDispatcher({ db, clock, gateway: deps.gateway ?? createLogGateway(app.log) });
   const appointmentJobs = createAppointmentJobs({
     db,
@@ -167,6 +178,7 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
         publicPerMinute,
         bookingPerMinute: config.rateLimit.bookingPerMinute,
       });
+      await api.register(adminRoutes, { admin, pairPerMinute: config.rateLimit.pairPerMinute });
     },
     { prefix: "/api/v1" },
   );

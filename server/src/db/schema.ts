@@ -7,3 +7,4 @@ export * from "./schema/people.js";
 export * from "./schema/queue.js";
 export * from "./schema/appointments.js";
 export * from "./schema/stats.js";
+export * from "./schema/audit.js";

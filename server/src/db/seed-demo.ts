@@ -2,11 +2,21 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { sql } from "drizzle-orm";
-import { DEFAULT_POLICY_WEIGHTS, WEEKDAYS, type LocalizedText, type OpeningHours } from "@dost/shared";
+import {
+  DEFAULT_POLICY_WEIGHTS,
+  WEEKDAYS,
+  createCentreBodySchema,
+  createServiceBodySchema,
+  type LocalizedText,
+  type OpeningHours,
+  type Role,
+} from "@dost/shared";
+import { systemClock } from "../lib/clock.js";
+import { createAdminService, systemCaller } from "../modules/admin/index.js";
 import { hashPassword } from "../modules/auth/passwords.js";
-import { sha256 } from "../lib/tokens.js";
+import { createCentreDirectory } from "../modules/catalog/centre-directory.js";
 import type { Db } from "./client.js";
-import { centreServices, centres, counters, devices, services, users } from "./schema.js";
+import { centres, users } from "./schema.js";
 
 /** The demo of CONTRACT.md "Demo data": its names and secrets are documented in the README. */
 export const DEMO_PASSWORD = "dost-demo";
@@ -23,6 +33,7 @@ interface Catalogue {
     targetWaitMinutes: number;
     appointments: boolean;
     name: LocalizedText;
+    documents: LocalizedText[];
   }[];
 }
 
@@ -48,98 +59,100 @@ const zoneOf = (centreCode: string, index: number, total: number): string =>
 
 export const userSlug = (centreCode: string): string => centreCode.toLowerCase().replace(/-/g, "");
 
-/** Seeds the demo when the database holds no centre yet; returns whether it did. */
+/** A seed has no sockets to tell and no device cache to clear. */
+const quiet = {
+  publish: () => undefined,
+  disconnectUser: () => undefined,
+  disconnectDevice: () => undefined,
+};
+
+/**
+ * Seeds the demo when the database holds no centre and no user yet; returns whether it did. It goes
+ * through the administration services a ministry uses (with their audit rows), inside one
+ * transaction, so the seed exercises that code and two processes starting together seed once.
+ */
 export async function seedDemo(db: Db): Promise<boolean> {
   const catalogue = JSON.parse(readFileSync(cataloguePath, "utf8")) as Catalogue;
   // Every demo user has the same documented password, so one argon2id hash serves them all.
   const passwordHash = await hashPassword(DEMO_PASSWORD);
+  const demoPassword = { passwordHash, mustChangePassword: false };
   const period = [{ open: catalogue.openingHours.open, close: catalogue.openingHours.close }];
   const openingHours = Object.fromEntries(
     WEEKDAYS.map((d) => [d, d === "sat" || d === "sun" ? [] : period]),
   ) as OpeningHours;
 
   return db.transaction(async (tx) => {
-    // Two processes starting on one empty database seed it once.
     await tx.execute(sql`SELECT pg_advisory_xact_lock(7254002)`);
-    const [existing] = await tx.select({ id: centres.id }).from(centres).limit(1);
-    if (existing) return false;
+    const [centre] = await tx.select({ id: centres.id }).from(centres).limit(1);
+    const [user] = await tx.select({ id: users.id }).from(users).limit(1);
+    if (centre || user) return false;
 
-    const serviceRows = await tx
-      .insert(services)
-      .values(
-        catalogue.services.map((s) => ({
-          code: s.code,
-          prefix: s.prefix,
-          name: s.name,
-          category: s.category,
-          handlingMinutes: s.handlingMinutes,
-          targetWaitMinutes: s.targetWaitMinutes,
-          appointmentEnabled: s.appointments,
-        })),
-      )
-      .returning({ id: services.id });
-
-    await tx.insert(users).values({
-      username: "admin",
-      displayName: "Administrator",
-      role: "admin",
-      centreId: null,
-      passwordHash,
+    // The services' own transactions become savepoints of this one.
+    const admin = createAdminService({
+      db: tx,
+      clock: systemClock,
+      centres: createCentreDirectory({ ttlMs: 0, today: () => systemClock.now() }),
+      publisher: quiet,
+      forgetDevices: () => undefined,
+      publicUrl: null,
     });
+    const caller = systemCaller("demo seed");
+
+    const serviceIds: string[] = [];
+    for (const s of catalogue.services) {
+      const body = createServiceBodySchema.parse({
+        code: s.code,
+        prefix: s.prefix,
+        name: s.name,
+        category: s.category,
+        documents: s.documents,
+        handlingMinutes: s.handlingMinutes,
+        targetWaitMinutes: s.targetWaitMinutes,
+        appointmentEnabled: s.appointments,
+      });
+      serviceIds.push((await admin.catalogue.create(caller, body)).id);
+    }
+
+    const person = (username: string, displayName: string, role: Role, centreId: string | null) =>
+      admin.users.create(caller, { username, displayName, role, centreId }, demoPassword);
+    await person("admin", "Administrator", "admin", null);
 
     for (const c of catalogue.centres) {
-      const [centre] = await tx
-        .insert(centres)
-        .values({
+      const centre = await admin.centres.create(
+        caller,
+        createCentreBodySchema.parse({
           code: c.code,
           name: c.name,
           timezone: c.timezone,
           openingHours,
           policy: DEFAULT_POLICY_WEIGHTS,
-        })
-        .returning({ id: centres.id });
-      if (!centre) throw new Error("centre insert returned nothing");
-      await tx
-        .insert(centreServices)
-        .values(serviceRows.map((s, position) => ({ centreId: centre.id, serviceId: s.id, position })));
-      await tx.insert(counters).values(
-        Array.from({ length: c.counters }, (_, i) => ({
-          centreId: centre.id,
+        }),
+      );
+      await admin.offer.put(caller, centre.id, { services: serviceIds.map((serviceId) => ({ serviceId })) });
+      for (let i = 0; i < c.counters; i++) {
+        await admin.counters.create(caller, centre.id, {
           label: String(i + 1),
           zone: zoneOf(c.code, i, c.counters),
-        })),
-      );
+        });
+      }
       const slug = userSlug(c.code);
-      await tx.insert(users).values([
-        {
-          username: `manager.${slug}`,
-          displayName: `Manager ${c.code}`,
-          role: "manager" as const,
-          centreId: centre.id,
-          passwordHash,
-        },
-        ...Array.from({ length: DEMO_STAFF_PER_CENTRE }, (_, i) => ({
-          username: `staff.${slug}.${i + 1}`,
-          displayName: STAFF_NAMES[i % STAFF_NAMES.length] ?? `Staff ${i + 1}`,
-          role: "staff" as const,
-          centreId: centre.id,
-          passwordHash,
-        })),
-      ]);
-      await tx.insert(devices).values([
-        {
-          centreId: centre.id,
-          kind: "kiosk" as const,
-          name: `Kiosk ${c.code}`,
-          keyHash: sha256(`demo-kiosk-${c.code}`),
-        },
-        {
-          centreId: centre.id,
-          kind: "display" as const,
-          name: `Hall display ${c.code}`,
-          keyHash: sha256(`demo-display-${c.code}`),
-        },
-      ]);
+      await person(`manager.${slug}`, `Manager ${c.code}`, "manager", centre.id);
+      for (let i = 0; i < DEMO_STAFF_PER_CENTRE; i++) {
+        const name = STAFF_NAMES[i % STAFF_NAMES.length] ?? `Staff ${i + 1}`;
+        await person(`staff.${slug}.${i + 1}`, name, "staff", centre.id);
+      }
+      await admin.devices.create(
+        caller,
+        centre.id,
+        { kind: "kiosk", label: `Kiosk ${c.code}` },
+        { key: `demo-kiosk-${c.code}` },
+      );
+      await admin.devices.create(
+        caller,
+        centre.id,
+        { kind: "display", label: `Hall display ${c.code}` },
+        { key: `demo-display-${c.code}` },
+      );
     }
     return true;
   });

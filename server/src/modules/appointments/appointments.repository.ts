@@ -1,6 +1,6 @@
 import { and, asc, eq, gte, inArray, isNull, lt, or, sql } from "drizzle-orm";
 import type { Executor } from "../../db/client.js";
-import { appointmentSlots, appointments, closedDates, services } from "../../db/schema.js";
+import { appointmentSlots, appointments, closedDates } from "../../db/schema.js";
 
 export type AppointmentRow = typeof appointments.$inferSelect;
 
@@ -17,18 +17,6 @@ export const appointmentsRepository = {
         ),
       );
     return new Set(rows.map((r) => r.date));
-  },
-
-  async serviceSettings(ex: Executor, serviceId: string) {
-    const [row] = await ex
-      .select({
-        slotMinutes: services.slotMinutes,
-        slotCapacity: services.slotCapacity,
-        appointmentEnabled: services.appointmentEnabled,
-      })
-      .from(services)
-      .where(eq(services.id, serviceId));
-    return row ?? null;
   },
 
   /** Seats taken per slot start between two instants. */

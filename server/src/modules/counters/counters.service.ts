@@ -5,6 +5,7 @@ import { tickets } from "../../db/schema.js";
 import type { Clock } from "../../lib/clock.js";
 import { conflict, forbidden, invalid, notFound } from "../../lib/errors.js";
 import type { CentreEvent } from "../../plugins/realtime/publisher.js";
+import { actorOf, auditLog } from "../audit/audit-log.js";
 import { canAccessCentre, type Principal, type UserPrincipal } from "../auth/principal.js";
 import type { CentreDirectory, CentreRecord } from "../catalog/centre-directory.js";
 import { catalogRepository } from "../catalog/catalog.repository.js";
@@ -145,7 +146,8 @@ export function createCounterService({ db, clock, centres, announcer }: CounterS
       const centre = await centres.find(db, centreId);
       if (!centre) throw notFound("Centre");
       const rows = await repo.listWithState(db, centre.id);
-      return rows.map(toCounter);
+      // Counters taken out of use stay for history; nobody works at them.
+      return rows.filter((r) => r.counter.active).map(toCounter);
     },
 
     /** The caller staffs this counter with a work profile; opening it again changes the profile. */
@@ -156,6 +158,7 @@ export function createCounterService({ db, clock, centres, announcer }: CounterS
         const counter = await db.transaction(async (tx) => {
           const counter = await repo.lock(tx, counterId);
           if (!counter || !canAccessCentre(user, counter.centreId)) throw notFound("Counter");
+          if (!counter.active) throw conflict("This counter is out of use", "counter_inactive");
           if (counter.userId && counter.userId !== user.user.id)
             throw conflict("Another employee is at this counter", "counter_taken");
           const elsewhere = await repo.findByUser(tx, user.user.id);
@@ -254,6 +257,7 @@ export function createCounterService({ db, clock, centres, announcer }: CounterS
       counterId: string,
       ticketId: string,
       reason: string,
+      address: string | null = null,
     ): Promise<Ticket> {
       const called = await call(
         asUser(principal),
@@ -268,6 +272,14 @@ export function createCounterService({ db, clock, centres, announcer }: CounterS
           // Rolled back with the transaction when the ticket belongs to another centre.
           if (!row || row.centreId !== counter.centreId)
             throw conflict("That ticket is not waiting", "ticket_state");
+          await auditLog.record(tx, actorOf(principal, address), {
+            kind: "ticket.called_out_of_order",
+            at: now,
+            centreId: counter.centreId,
+            target: { type: "ticket", id: row.id },
+            after: { code: row.code, counter: counter.label },
+            note: reason,
+          });
           return row;
         },
         `out of order: ${reason}`,

@@ -13,6 +13,9 @@ export type CentreEvent = Exclude<RealtimeEvent, { name: "session:ended" }>;
 export interface Publisher {
   publish(events: readonly CentreEvent[]): void;
   disconnectSession(sessionId: string): void;
+  /** Cuts every socket of a disabled user, or of a revoked device, at once. */
+  disconnectUser(userId: string): void;
+  disconnectDevice(deviceId: string): void;
 }
 
 export interface SocketData {
@@ -59,6 +62,13 @@ export function createSocketPublisher(io: SocketServer): Publisher {
       // disconnect; a console on another process learns the reason from /auth/me instead.
       io.local.to(rooms.session(sessionId)).emit("session:ended", { reason: "signed_out" });
       io.in(rooms.session(sessionId)).disconnectSockets(false);
+    },
+    disconnectUser(userId) {
+      io.local.to(rooms.user(userId)).emit("session:ended", { reason: "revoked" });
+      io.in(rooms.user(userId)).disconnectSockets(true);
+    },
+    disconnectDevice(deviceId) {
+      io.in(rooms.device(deviceId)).disconnectSockets(true);
     },
   };
 }

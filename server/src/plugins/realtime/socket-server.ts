@@ -9,6 +9,7 @@ import type { AuthService } from "../../modules/auth/auth.service.js";
 import { canAccessCentre, homeCentre } from "../../modules/auth/principal.js";
 import type { CentreRecord } from "../../modules/catalog/centre-directory.js";
 import { SESSION_COOKIE } from "../access.js";
+import { watchCredentials } from "./credential-watch.js";
 import type { SocketServer } from "./publisher.js";
 import { rooms } from "./rooms.js";
 
@@ -19,6 +20,8 @@ export interface SocketServerDeps {
   ticketExists(publicId: string): Promise<boolean>;
   pool: pg.Pool | undefined;
   redisUrl: string | undefined;
+  /** How often every socket's session or device key is checked again (default 2 s). */
+  credentialCheckMs?: number;
 }
 
 function cookieToken(header: string | undefined): string | undefined {
@@ -65,16 +68,19 @@ export async function createSocketServer(
       const credentials = parsed.success ? parsed.data : cookie ? { token: cookie } : {};
       const principal = await deps.auth.authenticate(credentials);
       if (!principal) return next(new Error("UNAUTHENTICATED"));
+      // A temporary password must be changed before anything else, live updates included.
+      if (principal.kind === "user" && principal.user.mustChangePassword) return next(new Error("FORBIDDEN"));
       socket.data.principal = principal;
       const centreId = homeCentre(principal);
       if (principal.kind === "device") {
+        await socket.join(rooms.device(principal.device.id));
         await socket.join(
           principal.device.kind === "display"
             ? rooms.centreDisplays(principal.device.centreId)
             : rooms.centreKiosks(principal.device.centreId),
         );
       } else {
-        await socket.join(rooms.session(principal.sessionId));
+        await socket.join([rooms.session(principal.sessionId), rooms.user(principal.user.id)]);
         if (centreId) await socket.join(rooms.centreStaff(centreId));
       }
       return next();
@@ -100,6 +106,11 @@ export async function createSocketServer(
     });
   });
 
+  const watch = watchCredentials(io, {
+    liveCredentials: (sessions, devices) => deps.auth.liveCredentials(sessions, devices),
+    intervalMs: deps.credentialCheckMs ?? 2_000,
+  });
+
   return {
     io,
     /**
@@ -107,6 +118,7 @@ export async function createSocketServer(
      * closes it next (io.close() would close it too, and twice is an error).
      */
     async close() {
+      watch.stop();
       io.local.disconnectSockets(true);
       await Promise.resolve(io.of("/").adapter.close()).catch(() => undefined);
       io.engine.close();
