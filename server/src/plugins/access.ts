@@ -117,7 +117,8 @@ export const accessPlugin = fp<AccessDeps>(
         }
         const centre = await deps.findCentre(ref);
         if (!centre) throw notFound("Centre");
-        if (!canAccessCentre(principal, centre.id)) throw forbidden("This centre is not yours");
+        if (!canAccessCentre(principal, centre.id))
+          throw forbidden("This centre is not yours", "centre_not_yours");
         request.centreId = centre.id;
         return;
       }
@@ -128,7 +129,7 @@ export const accessPlugin = fp<AccessDeps>(
       const what = ({ param: "Centre", counter: "Counter", ticket: "Ticket" } as const)[access.centre];
       if (!centreId) throw notFound(what);
       if (!canAccessCentre(principal, centreId))
-        throw forbidden(`This ${what.toLowerCase()} is not in your centre`);
+        throw forbidden(`This ${what.toLowerCase()} is not in your centre`, "centre_not_yours");
       request.centreId = centreId;
     });
   },

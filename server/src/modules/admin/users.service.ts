@@ -101,8 +101,9 @@ export function createUserAdmin({
       const own = scopedCentre(caller);
       // A manager's users are of its centre; it may leave the centre out.
       const centreId = own !== null && body.centreId === null ? own : await resolveCentre(body.centreId);
-      assertRoleFitsCentre(body.role, centreId ?? null);
+      // A manager's reach first: it must not learn more about a role it may not create.
       assertManages(caller, { role: body.role, centreId: centreId ?? null });
+      assertRoleFitsCentre(body.role, centreId ?? null);
       if (initial?.password !== undefined) assertPasswordAcceptable(initial.password, body, "password");
       const temporaryPassword = initial ? null : newTemporaryPassword();
       const passwordHash =
@@ -146,8 +147,8 @@ export function createUserAdmin({
         assertManages(caller, current);
         const role = patch.role ?? current.role;
         const centre = centreId === undefined ? current.centreId : centreId;
-        assertRoleFitsCentre(role, centre);
         assertManages(caller, { role, centreId: centre });
+        assertRoleFitsCentre(role, centre);
         const disabledAt =
           patch.disabled === undefined
             ? current.disabledAt
