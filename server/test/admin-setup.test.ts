@@ -3,13 +3,14 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import type { AdminCentre, AdminCounter, AdminService, AdminUser, Ticket } from "@dost/shared";
 import { eq, sql } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, expect, it } from "vitest";
 import { openDatabase } from "../src/db/client.js";
 import { devices, sessions, users } from "../src/db/schema.js";
 import { sha256 } from "../src/lib/tokens.js";
 import { apiClient } from "./support/api.js";
 import { startTestApp, type TestApp } from "./support/app.js";
 import { FakeClock } from "./support/clock.js";
+import { describeOnPglite, describeOnPostgres } from "./support/driver.js";
 import { REPO_ROOT, runAdminCreate } from "./support/processes.js";
 import { connectSocket, nextEvent, type ClientSocket } from "./support/sockets.js";
 
@@ -70,16 +71,18 @@ async function firstSignIn(username: string, temporary: string, chosen: string):
   return first.auth;
 }
 
-beforeAll(async () => {
-  t = await startTestApp({ template: "empty", listen: true, clock, env: { NODE_ENV: "production" } });
-  api = apiClient(t.app);
-});
-afterAll(async () => {
-  for (const s of sockets) s.close();
-  await t.close();
-});
+// admin:create runs as a process of its own, which cannot share a test's in-memory PGlite; the
+// embedded path of the script has its own test below, on a DATA_DIR.
+describeOnPostgres("setting up a real installation", () => {
+  beforeAll(async () => {
+    t = await startTestApp({ template: "empty", listen: true, clock, env: { NODE_ENV: "production" } });
+    api = apiClient(t.app);
+  });
+  afterAll(async () => {
+    for (const s of sockets) s.close();
+    await t.close();
+  });
 
-describe("setting up a real installation", () => {
   let root = "";
   let manager = "";
   let staff = "";
@@ -295,7 +298,8 @@ describe("setting up a real installation", () => {
   });
 });
 
-describe("admin:create on the embedded database", () => {
+// Once, in the PGlite run of the suite: it does not depend on the test database.
+describeOnPglite("admin:create on the embedded database", () => {
   it("makes the first admin in a fresh DATA_DIR, and says so when it exists", async () => {
     const dataDir = mkdtempSync(path.join(tmpdir(), "dost-admin-create-"));
     try {
