@@ -28,6 +28,9 @@ import { createDisplayService } from "./modules/display/display.service.js";
 import { healthRoutes } from "./modules/health/health.routes.js";
 import { createDispatcher } from "./modules/notifications/dispatcher.js";
 import { createLogGateway, type NotificationGateway } from "./modules/notifications/gateway.js";
+import { createHttpGateway } from "./modules/notifications/http-gateway.js";
+import { notificationRoutes } from "./modules/notifications/notifications.routes.js";
+import { createNotificationService } from "./modules/notifications/notifications.service.js";
 import { statsRoutes } from "./modules/stats/stats.routes.js";
 import { createStatsService } from "./modules/stats/stats.service.js";
 import { createQueueAnnouncer } from "./modules/tickets/queue-announcer.js";
@@ -47,7 +50,7 @@ export interface AppDeps {
   /** Pass false in tests that drive the sweeper by hand. */
   runJobs?: boolean;
   logger?: boolean | object;
-  /** Where texts to citizens go; the log gateway by default. */
+  /** Where texts to citizens go; by default the HTTP provider when configured, else the log. */
   gateway?: NotificationGateway;
 }
 
@@ -121,7 +124,16 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
     forgetDevices: () => auth.forgetDevices(),
     publicUrl: config.publicUrl ?? null,
   });
-  const dispatcher = createDispatcher({ db, clock, gateway: deps.gateway ?? createLogGateway(app.log) });
+  const gateway =
+    deps.gateway ?? (config.sms.http ? createHttpGateway(config.sms.http) : createLogGateway(app.log));
+  const dispatcher = createDispatcher({
+    db,
+    clock,
+    gateway,
+    ...(config.sms.http ? { sendTimeoutMs: config.sms.http.timeoutMs } : {}),
+    log: app.log,
+  });
+  const notifications = createNotificationService({ db, clock });
   const appointmentJobs = createAppointmentJobs({
     db,
     clock,
@@ -179,6 +191,7 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
         bookingPerMinute: config.rateLimit.bookingPerMinute,
       });
       await api.register(adminRoutes, { admin, pairPerMinute: config.rateLimit.pairPerMinute });
+      await api.register(notificationRoutes, { notifications, callback: config.sms.callback });
     },
     { prefix: "/api/v1" },
   );

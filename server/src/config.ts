@@ -7,6 +7,13 @@ const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../
 
 const boolish = z.enum(["true", "false", "1", "0"]).transform((v) => v === "true" || v === "1");
 
+/** The placeholders an SMS body template may use; each is filled per message. */
+export const SMS_PLACEHOLDERS = ["recipient", "recipientDigits", "text", "messageId", "sender"] as const;
+const DEFAULT_SMS_TEMPLATES = {
+  json: '{"to":"{{recipient}}","text":"{{text}}","reference":"{{messageId}}","from":"{{sender}}"}',
+  form: "to={{recipient}}&text={{text}}&reference={{messageId}}&from={{sender}}",
+} as const;
+
 const envSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
@@ -43,7 +50,82 @@ const envSchema = z.object({
   CLOCK_SPEED: z.coerce.number().min(1).max(1000).optional(),
   /** How long configuration read on every request (centres, device keys) is cached; 0: never. */
   CONFIG_CACHE_SECONDS: z.coerce.number().min(0).max(300).default(5),
+  /** An HTTP SMS provider; without it, texts are only noted in the log (masked, without the text). */
+  SMS_HTTP_URL: z.url({ protocol: /^https?$/ }).optional(),
+  SMS_HTTP_FORMAT: z.enum(["json", "form"]).optional(),
+  SMS_HTTP_TEMPLATE: z.string().optional(),
+  SMS_HTTP_USERNAME: z.string().optional(),
+  SMS_HTTP_PASSWORD: z.string().optional(),
+  SMS_HTTP_TOKEN: z.string().optional(),
+  SMS_HTTP_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).optional(),
+  SMS_HTTP_MESSAGE_ID_PATH: z
+    .string()
+    .regex(/^[\w-]+(\.[\w-]+)*$/, "a dotted path such as messages.0.id")
+    .optional(),
+  SMS_SENDER: z.string().max(20).optional(),
+  /** The provider's delivery reports are accepted only with this secret in SMS_CALLBACK_HEADER. */
+  SMS_CALLBACK_SECRET: z.string().min(16, "at least 16 characters").optional(),
+  SMS_CALLBACK_HEADER: z
+    .string()
+    .regex(/^[A-Za-z0-9-]+$/, "a header name")
+    .optional(),
 });
+
+/** How to reach an HTTP SMS provider (see the README's settings table). */
+export interface HttpSmsSettings {
+  url: string;
+  format: "json" | "form";
+  /** The request body with `{{placeholder}}`s; checked at start (JSON that parses, or a form). */
+  template: string;
+  auth: { kind: "basic"; username: string; password: string } | { kind: "bearer"; token: string } | null;
+  sender: string;
+  timeoutMs: number;
+  /** Where the provider's id for the message is in its JSON answer, as `a.0.b`; null: not read. */
+  messageIdPath: string | null;
+}
+
+function smsSettings(e: z.infer<typeof envSchema>): { settings: HttpSmsSettings | null; problems: string[] } {
+  const problems: string[] = [];
+  if (!e.SMS_HTTP_URL) return { settings: null, problems };
+  const format = e.SMS_HTTP_FORMAT ?? "json";
+  const template = e.SMS_HTTP_TEMPLATE ?? DEFAULT_SMS_TEMPLATES[format];
+  if (format === "json") {
+    try {
+      JSON.parse(template);
+    } catch {
+      problems.push("SMS_HTTP_TEMPLATE: not valid JSON (SMS_HTTP_FORMAT is json)");
+    }
+  }
+  for (const [, name] of template.matchAll(/\{\{\s*(\w+)\s*\}\}/g)) {
+    if (!(SMS_PLACEHOLDERS as readonly string[]).includes(name!))
+      problems.push(
+        `SMS_HTTP_TEMPLATE: unknown placeholder {{${name}}} (known: ${SMS_PLACEHOLDERS.join(", ")})`,
+      );
+  }
+  if (!/\{\{\s*text\s*\}\}/.test(template) || !/\{\{\s*recipient(Digits)?\s*\}\}/.test(template))
+    problems.push("SMS_HTTP_TEMPLATE: must place {{text}} and {{recipient}} (or {{recipientDigits}})");
+  if (Boolean(e.SMS_HTTP_USERNAME) !== Boolean(e.SMS_HTTP_PASSWORD))
+    problems.push("SMS_HTTP_USERNAME / SMS_HTTP_PASSWORD: set both for basic authentication, or neither");
+  if (e.SMS_HTTP_TOKEN && e.SMS_HTTP_USERNAME)
+    problems.push("SMS_HTTP_TOKEN: set a bearer token or a username and password, not both");
+  const auth: HttpSmsSettings["auth"] = e.SMS_HTTP_TOKEN
+    ? { kind: "bearer", token: e.SMS_HTTP_TOKEN }
+    : e.SMS_HTTP_USERNAME && e.SMS_HTTP_PASSWORD
+      ? { kind: "basic", username: e.SMS_HTTP_USERNAME, password: e.SMS_HTTP_PASSWORD }
+      : null;
+  return {
+    problems,
+    settings: {
+      url: e.SMS_HTTP_URL,
+      format,
+      template,
+      auth,
+      sender: e.SMS_SENDER ?? "DOST",
+      timeoutMs: e.SMS_HTTP_TIMEOUT_MS ?? 10_000,
+      messageIdPath: e.SMS_HTTP_MESSAGE_ID_PATH ?? null,
+    },
+  };
+}
 
 export interface Config {
   env: "development" | "production" | "test";
@@ -74,6 +156,12 @@ export interface Config {
     checkInAfterMinutes: number;
     retentionDays: number;
     turnNearPosition: number;
+  };
+  sms: {
+    /** Null: the log gateway (nothing is sent). */
+    http: HttpSmsSettings | null;
+    /** Null: delivery reports are refused (401). */
+    callback: { header: string; secret: string } | null;
   };
   /** Folders holding the built apps and the migrations, found from the repository layout. */
   paths: { migrations: string; apps: { kiosk: string; display: string; console: string } };
@@ -119,6 +207,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       "Invalid configuration:\n  CLOCK_START / CLOCK_SPEED: a simulated clock is never allowed in production",
     );
   }
+  const sms = smsSettings(e);
+  if (sms.problems.length > 0) {
+    throw new ConfigError(`Invalid configuration:\n${sms.problems.map((p) => `  ${p}`).join("\n")}`);
+  }
   return {
     env: e.NODE_ENV,
     port: e.PORT,
@@ -150,6 +242,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       checkInAfterMinutes: e.CHECK_IN_AFTER_MINUTES,
       retentionDays: e.PERSONAL_DATA_RETENTION_DAYS,
       turnNearPosition: e.TURN_NEAR_POSITION,
+    },
+    sms: {
+      http: sms.settings,
+      callback: e.SMS_CALLBACK_SECRET
+        ? {
+            header: (e.SMS_CALLBACK_HEADER ?? "x-callback-secret").toLowerCase(),
+            secret: e.SMS_CALLBACK_SECRET,
+          }
+        : null,
     },
     paths: {
       migrations: path.join(repoRoot, "migrations"),

@@ -35,3 +35,4 @@ export * from "./domain/day-model/day-plan.js";
 export * from "./domain/day-model/day-simulation.js";
 export * from "./domain/day-model/day-quoters.js";
 export * from "./api/admin.js";
+export * from "./api/notifications.js";

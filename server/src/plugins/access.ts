@@ -1,5 +1,6 @@
 import type {} from "@fastify/cookie";
 import type {} from "@fastify/rate-limit";
+import { createHash, timingSafeEqual } from "node:crypto";
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import fp from "fastify-plugin";
 import { forbidden, notFound, unauthenticated } from "../lib/errors.js";
@@ -27,6 +28,9 @@ export const SESSION_COOKIE = "dost_session";
  *   without it an admin means every centre (null) and anyone else their own centre.
  * - `passwordChange`: also open to a user whose temporary password must be changed first; every
  *   other route answers them 403 `password_change_required`.
+ * - `sharedSecret`: a machine outside (an SMS provider's delivery reports) that proves itself with
+ *   a secret in a header, compared in constant time. No secret configured (null) refuses everyone.
+ *   There is no principal: such a route acts for no user or device.
  */
 export type RouteAccess =
   | { public: true }
@@ -34,7 +38,15 @@ export type RouteAccess =
       audience: readonly Audience[];
       centre?: "param" | "counter" | "ticket" | "query";
       passwordChange?: true;
-    };
+    }
+  | { sharedSecret: { header: string; secret: string } | null };
+
+const digest = (value: string) => createHash("sha256").update(value, "utf8").digest();
+
+/** Equal in constant time whatever the lengths (both sides are hashed to 32 bytes first). */
+export function secretMatches(given: string | undefined, expected: string): boolean {
+  return given !== undefined && timingSafeEqual(digest(given), digest(expected));
+}
 
 declare module "fastify" {
   interface FastifyContextConfig {
@@ -94,6 +106,15 @@ export const accessPlugin = fp<AccessDeps>(
     app.addHook("onRequest", async (request) => {
       const access = request.routeOptions.config.access;
       if (!access || "public" in access) return;
+      if ("sharedSecret" in access) {
+        const given = request.headers[access.sharedSecret?.header ?? ""];
+        if (
+          !access.sharedSecret ||
+          !secretMatches(typeof given === "string" ? given : undefined, access.sharedSecret.secret)
+        )
+          throw unauthenticated("A valid shared secret is required");
+        return;
+      }
       const principal = await deps.auth.authenticate(credentialsOf(request));
       if (!principal) throw unauthenticated();
       request.principal = principal;
@@ -104,7 +125,7 @@ export const accessPlugin = fp<AccessDeps>(
     // Authorisation after validation, when params are known to be well formed.
     app.addHook("preHandler", async (request) => {
       const access = request.routeOptions.config.access;
-      if (!access || "public" in access) return;
+      if (!access || "public" in access || "sharedSecret" in access) return;
       const principal = principalOf(request);
       if (!admits(access.audience, principal)) throw forbidden();
       if (!access.centre) return;

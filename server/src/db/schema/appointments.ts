@@ -72,7 +72,14 @@ export const appointmentSlots = pgTable(
   ],
 );
 
-/** Outbox of texts to citizens, written in the transaction that causes them; a job sends them. */
+/**
+ * Outbox of texts to citizens, written in the transaction that causes them; a job sends them.
+ *
+ * A dispatcher claims due rows in one short statement (`sending`, its own `lease_token`, a
+ * `lease_expires_at` in the database's time), sends with no transaction open, then records the
+ * outcome only while it still holds the lease. A process that dies mid-send leaves `sending` rows
+ * whose lease runs out, and another dispatcher takes them again.
+ */
 export const notifications = pgTable(
   "notifications",
   {
@@ -87,19 +94,34 @@ export const notifications = pgTable(
     recipient: text("recipient"),
     language: text("language", { enum: ["az", "ru", "en"] }).notNull(),
     body: text("body"),
-    status: text("status", { enum: ["pending", "sent", "failed"] })
+    status: text("status", { enum: ["pending", "sending", "sent", "failed"] })
       .notNull()
       .default("pending"),
+    /** Counted when a dispatcher claims the row, so a message that kills its sender still runs out. */
     attempts: integer("attempts").notNull().default(0),
     nextAttemptAt: at("next_attempt_at").notNull(),
+    leaseToken: uuid("lease_token"),
+    leaseExpiresAt: at("lease_expires_at"),
     lastError: text("last_error"),
     createdAt: at("created_at").notNull(),
     sentAt: at("sent_at"),
+    /** The provider's own id for the message, when its answer names one. */
+    providerMessageId: text("provider_message_id"),
+    /** What the provider's delivery report said last; null until one arrives. */
+    deliveryStatus: text("delivery_status", { enum: ["delivered", "failed"] }),
+    deliveryError: text("delivery_error"),
+    deliveryReportedAt: at("delivery_reported_at"),
   },
   (t) => [
     index("notifications_due_idx")
       .on(t.nextAttemptAt)
       .where(sql`${t.status} = 'pending'`),
+    index("notifications_lease_idx")
+      .on(t.leaseExpiresAt)
+      .where(sql`${t.status} = 'sending'`),
+    index("notifications_provider_id_idx")
+      .on(t.providerMessageId)
+      .where(sql`${t.providerMessageId} IS NOT NULL`),
     // Each kind of message goes out at most once per appointment.
     uniqueIndex("notifications_once_uq").on(t.appointmentId, t.kind),
   ],

@@ -1,9 +1,18 @@
-import { and, eq, lte, sql } from "drizzle-orm";
+import { and, eq, inArray, isNull, lte, or, sql } from "drizzle-orm";
 import type { Executor } from "../../db/client.js";
 import { notifications } from "../../db/schema.js";
 
 export type NotificationRow = typeof notifications.$inferSelect;
 export type NotificationValues = typeof notifications.$inferInsert;
+
+/** What a dispatcher needs of a claimed message; the rest of the row stays in the database. */
+export type ClaimedNotification = Pick<
+  NotificationRow,
+  "id" | "kind" | "channel" | "recipient" | "body" | "attempts"
+>;
+
+/** `now() + <ms> milliseconds`: leases run on the database's clock, the one every process shares. */
+const leaseUntil = (ms: number) => sql`now() + make_interval(secs => ${ms / 1000})`;
 
 export const notificationsRepository = {
   /** Adds a message to the outbox; a second one of the same kind for the same appointment is ignored. */
@@ -11,33 +20,141 @@ export const notificationsRepository = {
     await ex.insert(notifications).values(values).onConflictDoNothing();
   },
 
-  /** Due messages, locked so that another process's dispatcher skips them. */
-  async lockDue(ex: Executor, now: Date, limit: number): Promise<NotificationRow[]> {
-    return ex
-      .select()
+  /**
+   * Takes up to `limit` due messages for one dispatcher, in one statement: pending ones whose time
+   * has come, and `sending` ones whose lease ran out (their sender died). SKIP LOCKED lets two
+   * dispatchers claim at once without waiting on each other; the claim counts as an attempt.
+   */
+  async claimDue(
+    ex: Executor,
+    opts: { now: Date; limit: number; leaseToken: string; leaseMs: number },
+  ): Promise<ClaimedNotification[]> {
+    const due = ex
+      .select({ id: notifications.id })
       .from(notifications)
-      .where(and(eq(notifications.status, "pending"), lte(notifications.nextAttemptAt, now)))
+      .where(
+        or(
+          and(eq(notifications.status, "pending"), lte(notifications.nextAttemptAt, opts.now)),
+          and(eq(notifications.status, "sending"), lte(notifications.leaseExpiresAt, sql`now()`)),
+        ),
+      )
       .orderBy(notifications.nextAttemptAt)
-      .limit(limit)
+      .limit(opts.limit)
       .for("update", { skipLocked: true });
-  },
-
-  async markSent(ex: Executor, id: string, now: Date): Promise<void> {
-    await ex
+    return ex
       .update(notifications)
-      .set({ status: "sent", sentAt: now, attempts: sql`${notifications.attempts} + 1` })
-      .where(eq(notifications.id, id));
+      .set({
+        status: "sending",
+        leaseToken: opts.leaseToken,
+        leaseExpiresAt: leaseUntil(opts.leaseMs),
+        attempts: sql`${notifications.attempts} + 1`,
+      })
+      .where(inArray(notifications.id, due))
+      .returning({
+        id: notifications.id,
+        kind: notifications.kind,
+        channel: notifications.channel,
+        recipient: notifications.recipient,
+        body: notifications.body,
+        attempts: notifications.attempts,
+      });
   },
 
-  async markFailed(ex: Executor, id: string, error: string, next: Date | null): Promise<void> {
+  /**
+   * Extends this dispatcher's lease on one message just before it is handed to the gateway, for
+   * the longest a send may take. False when the lease was lost (it ran out and another dispatcher
+   * took the message): then this one must not send it.
+   */
+  async renewLease(ex: Executor, id: string, leaseToken: string, leaseMs: number): Promise<boolean> {
+    const rows = await ex
+      .update(notifications)
+      .set({ leaseExpiresAt: leaseUntil(leaseMs) })
+      .where(
+        and(
+          eq(notifications.id, id),
+          eq(notifications.status, "sending"),
+          eq(notifications.leaseToken, leaseToken),
+        ),
+      )
+      .returning({ id: notifications.id });
+    return rows.length > 0;
+  },
+
+  /** Each outcome is written only by the dispatcher that still holds the lease. */
+  async markSent(
+    ex: Executor,
+    id: string,
+    leaseToken: string,
+    now: Date,
+    providerMessageId: string | null,
+  ): Promise<void> {
     await ex
       .update(notifications)
       .set({
-        attempts: sql`${notifications.attempts} + 1`,
-        lastError: error.slice(0, 500),
-        ...(next ? { nextAttemptAt: next } : { status: "failed" as const }),
+        status: "sent",
+        sentAt: now,
+        providerMessageId,
+        lastError: null,
+        leaseToken: null,
+        leaseExpiresAt: null,
       })
-      .where(eq(notifications.id, id));
+      .where(ownedBy(id, leaseToken));
+  },
+
+  /** Back to `pending` for another attempt at `next`, or `failed` for good when `next` is null. */
+  async markFailed(
+    ex: Executor,
+    id: string,
+    leaseToken: string,
+    error: string,
+    next: Date | null,
+  ): Promise<void> {
+    await ex
+      .update(notifications)
+      .set({
+        lastError: error.slice(0, 500),
+        leaseToken: null,
+        leaseExpiresAt: null,
+        ...(next ? { status: "pending" as const, nextAttemptAt: next } : { status: "failed" as const }),
+      })
+      .where(ownedBy(id, leaseToken));
+  },
+
+  /**
+   * Records a provider's delivery report, found by our id or the provider's. A report may arrive
+   * before the send is recorded (the provider can be faster than our UPDATE), so the send status is
+   * not consulted; a `delivered` is final and a later `failed` does not undo it.
+   */
+  async recordDelivery(
+    ex: Executor,
+    ref: { id?: string | undefined; providerMessageId?: string | undefined },
+    report: { status: "delivered" | "failed"; error: string | null; at: Date },
+  ): Promise<boolean> {
+    const match = refMatch(ref);
+    const rows = await ex
+      .update(notifications)
+      .set({
+        deliveryStatus: report.status,
+        deliveryError: report.error?.slice(0, 500) ?? null,
+        deliveryReportedAt: report.at,
+      })
+      .where(
+        and(
+          match,
+          or(isNull(notifications.deliveryStatus), sql`${notifications.deliveryStatus} <> 'delivered'`),
+        ),
+      )
+      .returning({ id: notifications.id });
+    // Nothing changed: either no such message, or it was already delivered (a repeated report).
+    return rows.length > 0 || notificationsRepository.exists(ex, ref);
+  },
+
+  async exists(
+    ex: Executor,
+    ref: { id?: string | undefined; providerMessageId?: string | undefined },
+  ): Promise<boolean> {
+    const [row] = await ex.select({ id: notifications.id }).from(notifications).where(refMatch(ref)).limit(1);
+    return row !== undefined;
   },
 
   /** Phone numbers and texts leave the outbox with the appointment's personal data. */
@@ -45,6 +162,21 @@ export const notificationsRepository = {
     await ex
       .update(notifications)
       .set({ recipient: null, body: null })
-      .where(and(sql`${notifications.createdAt} < ${before}`, sql`${notifications.status} <> 'pending'`));
+      .where(
+        and(
+          sql`${notifications.createdAt} < ${before}`,
+          sql`${notifications.status} NOT IN ('pending', 'sending')`,
+        ),
+      );
   },
 };
+
+const refMatch = (ref: { id?: string | undefined; providerMessageId?: string | undefined }) =>
+  ref.id ? eq(notifications.id, ref.id) : eq(notifications.providerMessageId, ref.providerMessageId ?? "");
+
+const ownedBy = (id: string, leaseToken: string) =>
+  and(
+    eq(notifications.id, id),
+    eq(notifications.status, "sending"),
+    eq(notifications.leaseToken, leaseToken),
+  );
