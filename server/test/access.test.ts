@@ -54,6 +54,7 @@ const MANAGERS_OF_1: Who[] = ["manager1", "admin"];
 /** Lists a manager reads for its own centre and an admin for all. */
 const ANY_MANAGER: Who[] = ["manager1", "admin", "manager2"];
 
+const SMS_CALLBACK_SECRET = "access-test-callback-secret";
 let t: TestApp;
 let api: ReturnType<typeof apiClient>;
 let serviceIds: string[];
@@ -61,7 +62,12 @@ let serviceIds: string[];
 interface Sample {
   allowed: Who[];
   /** Builds the request afresh for each caller, so one caller's effect cannot change another's answer. */
-  request(who: Who): Promise<{ method: "GET" | "POST" | "PUT" | "PATCH"; url: string; payload?: unknown }>;
+  request(who: Who): Promise<{
+    method: "GET" | "POST" | "PUT" | "PATCH";
+    url: string;
+    payload?: unknown;
+    headers?: Record<string, string>;
+  }>;
 }
 
 let bookableServiceId = "";
@@ -279,6 +285,18 @@ const MATRIX: Record<string, Sample> = {
   "GET /api/v1/appointments/:code/calendar.ics": {
     allowed: EVERYONE,
     request: async () => ({ method: "GET", url: `/api/v1/appointments/${await bookedCode()}/calendar.ics` }),
+  },
+  // The SMS provider proves itself with a shared secret, whoever else it is: everyone carrying the
+  // secret gets through (404: no such message), and without it everyone gets 401
+  // (sms-gateway.test.ts).
+  "POST /api/v1/notifications/sms/status": {
+    allowed: EVERYONE,
+    request: async () => ({
+      method: "POST",
+      url: "/api/v1/notifications/sms/status",
+      headers: { "x-callback-secret": SMS_CALLBACK_SECRET },
+      payload: { messageId: crypto.randomUUID(), status: "delivered" },
+    }),
   },
   "POST /api/v1/appointments/:code/cancel": {
     allowed: EVERYONE,
@@ -546,7 +564,10 @@ async function authFor(who: Who): Promise<string | undefined> {
 
 beforeAll(async () => {
   // Monday 23 November 2026, 10:00 in Baku, so the booking dates below stay in the future.
-  t = await startTestApp({ clock: new FakeClock("2026-11-23T06:00:00Z") });
+  t = await startTestApp({
+    clock: new FakeClock("2026-11-23T06:00:00Z"),
+    env: { SMS_CALLBACK_SECRET },
+  });
   api = apiClient(t.app);
   const services = await api.services("BAKU-1");
   serviceIds = services.map((s) => s.id);

@@ -35,6 +35,8 @@ export async function startTestApp(
     template?: TemplateKind;
     env?: Record<string, string>;
     gateway?: NotificationGateway;
+    /** Fastify logger options (a stream to capture the log); silent by default. */
+    logger?: object;
   } = {},
 ): Promise<TestApp> {
   const db = await createTestDatabase(options.template ?? "seeded");
@@ -57,7 +59,7 @@ export async function startTestApp(
     clock,
     ...(options.gateway ? { gateway: options.gateway } : {}),
     runJobs: false,
-    logger: false,
+    logger: options.logger ?? false,
   });
   let url = "";
   if (options.listen) {
