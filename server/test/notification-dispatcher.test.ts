@@ -1,8 +1,4 @@
 import { randomUUID } from "node:crypto";
-import { mkdtempSync, rmSync } from "node:fs";
-import os from "node:os";
-import path from "node:path";
-import { fileURLToPath } from "node:url";
 import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { HttpSmsSettings } from "../src/config.js";
@@ -14,6 +10,7 @@ import { createHttpGateway } from "../src/modules/notifications/http-gateway.js"
 import { notificationsRepository } from "../src/modules/notifications/notifications.repository.js";
 import { FakeClock } from "./support/clock.js";
 import { createTestDatabase, type TestDatabase } from "./support/database.js";
+import { describeOnPostgres, TEST_DRIVER } from "./support/driver.js";
 import { startSmsProvider, type SmsProvider } from "./support/sms-provider.js";
 
 /**
@@ -82,31 +79,74 @@ async function provesNoConnectionHeld(db: Db): Promise<void> {
 }
 
 describe("a slow provider holds no database connection", () => {
-  it("on a PostgreSQL pool of one connection", async () => {
+  // On PostgreSQL a pool of one connection; on PGlite the single connection the embedded database
+  // has. A dispatcher holding either across the send would stall the query below until it timed out.
+  it(`on ${TEST_DRIVER === "pglite" ? "the embedded database (PGlite)" : "a PostgreSQL pool of one connection"}`, async () => {
     const database = await createTestDatabase("empty", 1);
     cleanups.push(() => database.drop());
     await provesNoConnectionHeld(database.database.db);
   });
+});
 
-  it("on the embedded database (PGlite, a single connection)", async () => {
-    const dataDir = mkdtempSync(path.join(os.tmpdir(), "dost-dispatch-"));
-    const database: Database = openDatabase({
-      databaseUrl: undefined,
-      dataDir,
-      migrationsFolder: path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../migrations"),
-      poolSize: 1,
-      connectTimeoutMs: 2000,
+describe("leases and attempts", () => {
+  let db: TestDatabase;
+  beforeAll(async () => {
+    db = await createTestDatabase("empty");
+    cleanups.push(() => db.drop());
+  });
+
+  it("takes back a dead dispatcher's claims once their lease runs out, and ignores its late outcome", async () => {
+    const [id] = await enqueue(db.database.db, 1);
+    // A dispatcher claims the message and dies before sending.
+    const deadToken = randomUUID();
+    const claimed = await notificationsRepository.claimDue(db.database.db, {
+      now: clock.now(),
+      limit: 10,
+      leaseToken: deadToken,
+      leaseMs: 60_000,
     });
-    cleanups.push(async () => {
-      await database.close();
-      rmSync(dataDir, { recursive: true, force: true });
+    expect(claimed.map((c) => c.id)).toEqual([id]);
+    provider.requests.length = 0;
+    const dispatcher = createDispatcher({
+      db: db.database.db,
+      clock,
+      gateway: createHttpGateway(settings()),
     });
-    await database.migrate();
-    await provesNoConnectionHeld(database.db);
+    expect(await dispatcher.dispatch()).toEqual({ sent: 0, failed: 0 });
+    expect(provider.requests).toHaveLength(0);
+
+    // The lease runs out (on the database's clock, which every process shares).
+    await db.database.db
+      .update(notifications)
+      .set({ leaseExpiresAt: sql`now() - interval '1 second'` })
+      .where(eq(notifications.id, id!));
+    expect(await dispatcher.dispatch()).toEqual({ sent: 1, failed: 0 });
+    expect(await statusOf(db.database.db, id!)).toMatchObject({ status: "sent", attempts: 2 });
+
+    // The dead dispatcher wakes up and reports a failure: it no longer holds the lease.
+    await notificationsRepository.markFailed(db.database.db, id!, deadToken, "late", null);
+    expect(await statusOf(db.database.db, id!)).toMatchObject({ status: "sent", lastError: null });
+  });
+
+  it("stops retrying after MAX_ATTEMPTS claims", async () => {
+    const [id] = await enqueue(db.database.db, 1);
+    await db.database.db
+      .update(notifications)
+      .set({ attempts: MAX_ATTEMPTS - 1 })
+      .where(eq(notifications.id, id!));
+    provider.reply({ status: 502 });
+    const dispatcher = createDispatcher({
+      db: db.database.db,
+      clock,
+      gateway: createHttpGateway(settings()),
+    });
+    expect(await dispatcher.dispatch()).toEqual({ sent: 0, failed: 1 });
+    expect(await statusOf(db.database.db, id!)).toMatchObject({ status: "failed", attempts: MAX_ATTEMPTS });
   });
 });
 
-describe("leases", () => {
+// Two server processes on one database need PostgreSQL: PGlite is one process's database.
+describeOnPostgres("two processes", () => {
   let db: TestDatabase;
   let second: Database;
   beforeAll(async () => {
@@ -148,51 +188,6 @@ describe("leases", () => {
       sql`SELECT count(*)::int AS n FROM notifications WHERE status = 'sent' AND attempts = 1`,
     );
     expect(row?.n).toBe(60);
-  });
-
-  it("takes back a dead dispatcher's claims once their lease runs out, and ignores its late outcome", async () => {
-    const [id] = await enqueue(db.database.db, 1);
-    // A dispatcher claims the message and dies before sending.
-    const deadToken = randomUUID();
-    const claimed = await notificationsRepository.claimDue(db.database.db, {
-      now: clock.now(),
-      limit: 10,
-      leaseToken: deadToken,
-      leaseMs: 60_000,
-    });
-    expect(claimed.map((c) => c.id)).toEqual([id]);
-    provider.requests.length = 0;
-    const dispatcher = createDispatcher({ db: second.db, clock, gateway: createHttpGateway(settings()) });
-    expect(await dispatcher.dispatch()).toEqual({ sent: 0, failed: 0 });
-    expect(provider.requests).toHaveLength(0);
-
-    // The lease runs out (on the database's clock, which every process shares).
-    await db.database.db
-      .update(notifications)
-      .set({ leaseExpiresAt: sql`now() - interval '1 second'` })
-      .where(eq(notifications.id, id!));
-    expect(await dispatcher.dispatch()).toEqual({ sent: 1, failed: 0 });
-    expect(await statusOf(db.database.db, id!)).toMatchObject({ status: "sent", attempts: 2 });
-
-    // The dead dispatcher wakes up and reports a failure: it no longer holds the lease.
-    await notificationsRepository.markFailed(db.database.db, id!, deadToken, "late", null);
-    expect(await statusOf(db.database.db, id!)).toMatchObject({ status: "sent", lastError: null });
-  });
-
-  it("stops retrying after MAX_ATTEMPTS claims", async () => {
-    const [id] = await enqueue(db.database.db, 1);
-    await db.database.db
-      .update(notifications)
-      .set({ attempts: MAX_ATTEMPTS - 1 })
-      .where(eq(notifications.id, id!));
-    provider.reply({ status: 502 });
-    const dispatcher = createDispatcher({
-      db: db.database.db,
-      clock,
-      gateway: createHttpGateway(settings()),
-    });
-    expect(await dispatcher.dispatch()).toEqual({ sent: 0, failed: 1 });
-    expect(await statusOf(db.database.db, id!)).toMatchObject({ status: "failed", attempts: MAX_ATTEMPTS });
   });
 });
 

@@ -78,7 +78,7 @@ beforeAll(async () => {
   service = (await api.services("BAKU-1")).find((s) => s.appointmentEnabled)!;
 });
 afterAll(async () => {
-  await t.close();
+  await t?.close();
   await provider.close();
 });
 beforeEach(() => {
