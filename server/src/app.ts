@@ -8,6 +8,7 @@ import type { Database } from "./db/client.js";
 import { createAppointmentJobs, type AppointmentJobs } from "./jobs/appointment-jobs.js";
 import { createSweeper, type Sweeper } from "./jobs/sweeper.js";
 import { scaledClock, systemClock, type Clock } from "./lib/clock.js";
+import { requestLogSerializer } from "./lib/log-redaction.js";
 import { adminRoutes, createAdminService } from "./modules/admin/index.js";
 import { appointmentRoutes } from "./modules/appointments/appointments.routes.js";
 import { createAppointmentService } from "./modules/appointments/appointments.service.js";
@@ -73,7 +74,7 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
     deps.clock ?? (config.clock ? scaledClock(config.clock.start, config.clock.speed) : systemClock);
 
   const app = Fastify({
-    logger: deps.logger ?? { level: config.logLevel },
+    logger: withMaskedUrls(deps.logger ?? { level: config.logLevel }),
     trustProxy: config.trustProxy,
     bodyLimit: 64 * 1024,
     // Nothing here needs a request id from outside; a generated one keeps logs unambiguous.
@@ -230,4 +231,11 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
   });
 
   return app;
+}
+
+/** Every request's log line masks appointment codes and device keys in its address. */
+function withMaskedUrls(logger: boolean | object): boolean | object {
+  if (logger === false) return false;
+  const options: { serializers?: object } = logger === true ? {} : logger;
+  return { ...options, serializers: { ...options.serializers, req: requestLogSerializer } };
 }

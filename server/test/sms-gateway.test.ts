@@ -239,6 +239,18 @@ describe("delivery reports", () => {
 });
 
 describe("the log", () => {
+  it("masks appointment codes and device keys in the addresses of requests", async () => {
+    const { appointment } = await book("11:40");
+    const lookup = await api.call({ method: "GET", url: `/api/v1/appointments/${appointment.code}` });
+    expect(lookup.status).toBe(200);
+    await api.call({ method: "GET", url: `/kiosk/book/manage?lang=az&code=${appointment.code}` });
+    await api.call({ method: "GET", url: "/kiosk/?key=demo-kiosk-BAKU-1" });
+    expect(log.text).toContain('"url":"/api/v1/appointments/***"');
+    expect(log.text).toContain('"url":"/kiosk/book/manage?lang=az&code=***"');
+    expect(log.text).toContain('"url":"/kiosk/?key=***"');
+    expect(log.text).not.toContain("demo-kiosk-BAKU-1");
+  });
+
   it("holds no phone number, text or appointment code, though it notes the sends that failed", async () => {
     const rows = await t.db.database.db.select({ body: notifications.body }).from(notifications);
     expect(log.text).toContain("notification failed, will retry");
