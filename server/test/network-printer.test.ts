@@ -84,7 +84,7 @@ const receipt: TicketReceipt = {
   },
 };
 
-const printerAt = (port: number, timeoutMs = 2000) =>
+const printerAt = (port: number, timeoutMs = 5000) =>
   createNetworkPrinter({ host: "127.0.0.1", port, timeoutMs, publicUrl: "https://queue.example.az/" });
 
 const includes = (haystack: Buffer, ...needle: number[]) => haystack.includes(Buffer.from(needle));
