@@ -37,8 +37,8 @@ import { accessPlugin } from "./plugins/access.js";
 import { appsPlugin } from "./plugins/apps.js";
 import { docsPlugin } from "./plugins/docs.js";
 import { errorsPlugin } from "./plugins/errors.js";
-import { createSocketPublisher, type Publisher, type SocketServer } from "./plugins/realtime/publisher.js";
-import { createSocketServer } from "./plugins/realtime/socket-server.js";
+import { createSocketPublisher, type SocketServer } from "./plugins/realtime/publisher.js";
+import { authenticateSockets, createSocketServer } from "./plugins/realtime/socket-server.js";
 
 export interface AppDeps {
   database: Database;
@@ -80,12 +80,13 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
 
   const centres = createCentreDirectory({ ttlMs: config.configCacheMs, today: () => clock.now() });
   const findCentre = (ref: string) => centres.find(db, ref);
-  // The publisher needs the socket server, which needs the auth service: wire through a late binding.
-  const late: { publisher?: Publisher } = {};
-  const publisher: Publisher = {
-    publish: (events) => late.publisher?.publish(events),
-    disconnectSession: (id) => late.publisher?.disconnectSession(id),
-  };
+  // The socket server first (closed to everyone until its handshake is installed below), so the
+  // publisher exists before the services that publish through it.
+  const sockets = await createSocketServer(app.server, {
+    pool: database.listenerPool(),
+    redisUrl: config.redisUrl,
+  });
+  const publisher = createSocketPublisher(sockets.io);
   const auth = createAuthService({
     db,
     clock,
@@ -140,7 +141,7 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
   await app.register(cookie);
   await app.register(rateLimit, { global: false });
   await app.register(accessPlugin, {
-    auth,
+    authenticate: auth.authenticate,
     findCentre,
     counterCentre: (id) => countersRepository.centreOf(db, id),
     ticketCentre: (id) => ticketsRepository.centreOf(db, id),
@@ -172,14 +173,11 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
   );
   await app.register(appsPlugin, { apps: config.paths.apps });
 
-  const sockets = await createSocketServer(app.server, {
-    auth,
+  authenticateSockets(sockets.io, {
+    authenticate: auth.authenticate,
     findCentre,
-    pool: database.listenerPool(),
-    redisUrl: config.redisUrl,
     ticketExists: async (publicId) => (await ticketsRepository.findByPublicId(db, publicId)) !== null,
   });
-  late.publisher = createSocketPublisher(sockets.io);
   app.decorate("io", sockets.io);
   app.decorate("sweeper", sweeper);
   app.decorate("appointmentJobs", appointmentJobs);

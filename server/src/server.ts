@@ -1,7 +1,7 @@
 import closeWithGrace from "close-with-grace";
 import { buildApp } from "./app.js";
-import { ConfigError, databaseOptions, loadConfig } from "./config.js";
-import { openDatabase } from "./db/client.js";
+import { ConfigError, loadConfig } from "./config.js";
+import { databaseOptions, openDatabase } from "./db/client.js";
 import { prepareDatabase } from "./db/prepare.js";
 
 async function main(): Promise<void> {

@@ -1,8 +1,10 @@
 import { checkInVerdict, serviceDay, type Appointment, type Language, type Ticket } from "@dost/shared";
 import type { Db, Executor } from "../../db/client.js";
+import { violatedUnique } from "../../db/errors.js";
+import { ONE_BOOKING_PER_PHONE, UNIQUE_APPOINTMENT_CODE } from "../../db/schema.js";
 import type { Clock } from "../../lib/clock.js";
 import { conflict, notFound } from "../../lib/errors.js";
-import { canAccessCentre, type Principal } from "../auth/principal.js";
+import { canAccessCentre, type Principal } from "../../core/principal.js";
 import { catalogRepository, type ServiceRecord } from "../catalog/catalog.repository.js";
 import type { CentreDirectory, CentreRecord } from "../catalog/centre-directory.js";
 import { formatWhen, renderNotification, type NotificationKind } from "../notifications/templates.js";
@@ -31,14 +33,6 @@ export interface BookingRequest {
   citizen: { name: string; phone: string; pin?: string | undefined };
   language: Language;
 }
-
-const isUniqueViolation = (e: unknown, constraint: string): boolean => {
-  for (let x: unknown = e; x instanceof Error; x = (x as { cause?: unknown }).cause) {
-    const { code, constraint: c } = x as { code?: string; constraint?: string };
-    if (code === "23505" && c === constraint) return true;
-  }
-  return false;
-};
 
 const hhmm = (d: Date, timeZone: string) =>
   new Intl.DateTimeFormat("en-GB", { timeZone, hour: "2-digit", minute: "2-digit", hourCycle: "h23" }).format(
@@ -118,14 +112,14 @@ export function createAppointmentService({ db, clock, centres, tickets, checkIn 
           });
           return toAppointment(row, "public");
         } catch (e) {
-          if (isUniqueViolation(e, "appointments_one_per_phone_uq")) {
+          if (violatedUnique(e) === ONE_BOOKING_PER_PHONE) {
             throw conflict(
               "This phone number already has a booking for this service on that day",
               "already_booked",
             );
           }
           // A code already taken: 1 in 10^11, but try again with a new one rather than fail.
-          if (isUniqueViolation(e, "appointments_code_unique") && attempt < 3) continue;
+          if (violatedUnique(e) === UNIQUE_APPOINTMENT_CODE && attempt < 3) continue;
           throw e;
         }
       }
@@ -190,7 +184,7 @@ export function createAppointmentService({ db, clock, centres, tickets, checkIn 
         });
         return toAppointment(row, "public");
       } catch (e) {
-        if (isUniqueViolation(e, "appointments_one_per_phone_uq")) {
+        if (violatedUnique(e) === ONE_BOOKING_PER_PHONE) {
           throw conflict(
             "This phone number already has a booking for this service on that day",
             "already_booked",

@@ -1,7 +1,7 @@
 import { and, eq, gt, isNull, lt, or } from "drizzle-orm";
 import type { Executor } from "../../db/client.js";
 import { devices, sessions, users } from "../../db/schema.js";
-import type { DevicePrincipal, UserPrincipal } from "./principal.js";
+import type { DevicePrincipal, UserPrincipal } from "../../core/principal.js";
 
 const userColumns = {
   id: users.id,

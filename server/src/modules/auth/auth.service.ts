@@ -3,16 +3,11 @@ import type { Db } from "../../db/client.js";
 import type { Clock } from "../../lib/clock.js";
 import { unauthenticated } from "../../lib/errors.js";
 import { newSessionToken, sha256 } from "../../lib/tokens.js";
-import type { Publisher } from "../../plugins/realtime/publisher.js";
+import type { Publisher } from "../../core/realtime.js";
 import { countersRepository } from "../counters/counters.repository.js";
 import { authRepository } from "./auth.repository.js";
 import { decoyPasswordHash, verifyPassword } from "./passwords.js";
-import type { Principal, UserPrincipal } from "./principal.js";
-
-export interface Credentials {
-  token?: string | undefined;
-  deviceKey?: string | undefined;
-}
+import type { Credentials, Principal, UserPrincipal } from "../../core/principal.js";
 
 export function createAuthService(deps: {
   db: Db;

@@ -1,11 +1,12 @@
 import { serviceDay, type Counter, type Ticket } from "@dost/shared";
 import { sql } from "drizzle-orm";
 import type { Db, Executor, Tx } from "../../db/client.js";
+import { violatedUnique } from "../../db/errors.js";
 import { tickets } from "../../db/schema.js";
 import type { Clock } from "../../lib/clock.js";
 import { conflict, forbidden, invalid, notFound } from "../../lib/errors.js";
-import type { CentreEvent } from "../../plugins/realtime/publisher.js";
-import { canAccessCentre, type Principal, type UserPrincipal } from "../auth/principal.js";
+import type { CentreEvent } from "../../core/realtime.js";
+import { canAccessCentre, type Principal, type UserPrincipal } from "../../core/principal.js";
 import type { CentreDirectory, CentreRecord } from "../catalog/centre-directory.js";
 import { catalogRepository } from "../catalog/catalog.repository.js";
 import type { QueueAnnouncer } from "../tickets/queue-announcer.js";
@@ -22,10 +23,6 @@ export interface CounterServiceDeps {
   centres: CentreDirectory;
   announcer: QueueAnnouncer;
 }
-
-const isUniqueViolation = (e: unknown): boolean =>
-  e instanceof Error &&
-  ((e as { code?: string }).code === "23505" || isUniqueViolation((e as { cause?: unknown }).cause));
 
 export function createCounterService({ db, clock, centres, announcer }: CounterServiceDeps) {
   async function centreOf(ex: Executor, counter: CounterRow): Promise<CentreRecord> {
@@ -179,7 +176,7 @@ export function createCounterService({ db, clock, centres, announcer }: CounterS
         await this.publishCounter(counter);
       } catch (e) {
         // Two counters opened at once by one user: the unique index on counters.user_id decides.
-        if (isUniqueViolation(e))
+        if (violatedUnique(e) !== null)
           throw conflict("You are already at another counter; close it first", "already_at_counter");
         throw e;
       }

@@ -4,7 +4,7 @@ import type { Db } from "../../db/client.js";
 import { centres } from "../../db/schema.js";
 import type { Clock } from "../../lib/clock.js";
 import { notFound } from "../../lib/errors.js";
-import type { Publisher } from "../../plugins/realtime/publisher.js";
+import type { Publisher } from "../../core/realtime.js";
 import type { CentreDirectory } from "../catalog/centre-directory.js";
 import { QueueState } from "../tickets/queue-state.js";
 import { displayRepository } from "./display.repository.js";

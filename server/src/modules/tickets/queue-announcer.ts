@@ -1,6 +1,6 @@
 import type { Db } from "../../db/client.js";
 import type { Clock } from "../../lib/clock.js";
-import type { CentreEvent, Publisher } from "../../plugins/realtime/publisher.js";
+import type { CentreEvent, Publisher } from "../../core/realtime.js";
 import type { CentreDirectory, CentreRecord } from "../catalog/centre-directory.js";
 import { QueueState } from "./queue-state.js";
 import { toTicket, type TicketRow } from "./ticket-view.js";

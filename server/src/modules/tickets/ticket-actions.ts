@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import { tickets } from "../../db/schema.js";
 import { forbidden } from "../../lib/errors.js";
-import type { Principal } from "../auth/principal.js";
+import type { Principal } from "../../core/principal.js";
 import type { StaffTicketAction } from "./tickets.service.js";
 import type { TicketChanges } from "./tickets.repository.js";
 

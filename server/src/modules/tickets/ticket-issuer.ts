@@ -1,7 +1,7 @@
 import type { Language, Priority } from "@dost/shared";
 import type { Executor } from "../../db/client.js";
 import { newPublicId } from "../../lib/tokens.js";
-import { actorOf, type Principal } from "../auth/principal.js";
+import { actorOf, type Principal } from "../../core/principal.js";
 import { ticketCode, type TicketRow } from "./ticket-view.js";
 import { ticketsRepository as repo } from "./tickets.repository.js";
 

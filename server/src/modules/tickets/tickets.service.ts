@@ -12,8 +12,8 @@ import {
 import type { Db, Executor } from "../../db/client.js";
 import type { Clock } from "../../lib/clock.js";
 import { conflict, invalid, notFound } from "../../lib/errors.js";
-import type { CentreEvent } from "../../plugins/realtime/publisher.js";
-import { actorOf, canAccessCentre, principalKey, type Principal } from "../auth/principal.js";
+import type { CentreEvent } from "../../core/realtime.js";
+import { actorOf, canAccessCentre, principalKey, type Principal } from "../../core/principal.js";
 import { hoursOf, type CentreDirectory, type CentreRecord } from "../catalog/centre-directory.js";
 import { catalogRepository } from "../catalog/catalog.repository.js";
 import type { QueueAnnouncer } from "./queue-announcer.js";
