@@ -3,7 +3,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { sql } from "drizzle-orm";
 import { DEFAULT_POLICY_WEIGHTS, WEEKDAYS, type LocalizedText, type OpeningHours } from "@dost/shared";
-import { hashPassword } from "../modules/auth/passwords.js";
+import { hashPassword } from "../lib/passwords.js";
 import { sha256 } from "../lib/tokens.js";
 import type { Db } from "./client.js";
 import { centreServices, centres, counters, devices, services, users } from "./schema.js";

@@ -55,6 +55,16 @@ export const authRepository = {
     await ex.delete(sessions).where(or(lt(sessions.expiresAt, before), lt(sessions.revokedAt, before)));
   },
 
+  /** The work profile a user last opened a counter with, offered again next time. */
+  async rememberProfile(ex: Executor, userId: string, serviceIds: string[]): Promise<void> {
+    await ex.update(users).set({ lastServiceIds: serviceIds }).where(eq(users.id, userId));
+  },
+
+  async lastProfile(ex: Executor, userId: string): Promise<string[] | null> {
+    const [row] = await ex.select({ ids: users.lastServiceIds }).from(users).where(eq(users.id, userId));
+    return row?.ids ?? null;
+  },
+
   async findDevice(ex: Executor, keyHash: string): Promise<DevicePrincipal | null> {
     const [row] = await ex
       .select({ id: devices.id, centreId: devices.centreId, kind: devices.kind, name: devices.name })

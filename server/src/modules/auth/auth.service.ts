@@ -1,12 +1,11 @@
 import type { User } from "@dost/shared";
-import type { Db } from "../../db/client.js";
+import type { Db, Executor } from "../../db/client.js";
 import type { Clock } from "../../lib/clock.js";
 import { unauthenticated } from "../../lib/errors.js";
 import { newSessionToken, sha256 } from "../../lib/tokens.js";
 import type { Publisher } from "../../core/realtime.js";
-import { countersRepository } from "../counters/counters.repository.js";
 import { authRepository } from "./auth.repository.js";
-import { decoyPasswordHash, verifyPassword } from "./passwords.js";
+import { decoyPasswordHash, verifyPassword } from "../../lib/passwords.js";
 import type { Credentials, Principal, UserPrincipal } from "../../core/principal.js";
 
 export function createAuthService(deps: {
@@ -61,9 +60,21 @@ export function createAuthService(deps: {
       return null;
     },
 
-    async lastProfile(userId: string): Promise<string[]> {
-      // The work profile lives with counters; the console offers it again at sign-in.
-      return (await countersRepository.lastProfile(db, userId)) ?? [];
+    /**
+     * The work profile the user last opened a counter with; the console offers it at sign-in.
+     * Inside a transaction, pass its executor.
+     */
+    async lastProfile(userId: string, ex: Executor = db): Promise<string[]> {
+      return (await authRepository.lastProfile(ex, userId)) ?? [];
+    },
+
+    /** Remembers a work profile in the caller's transaction (opening a counter). */
+    rememberProfile: (tx: Executor, userId: string, serviceIds: string[]): Promise<void> =>
+      authRepository.rememberProfile(tx, userId, serviceIds),
+
+    /** Ended sessions are kept a week for the audit of who signed in, then dropped. */
+    async dropEndedSessions(): Promise<void> {
+      await authRepository.dropSessionsEndedBefore(db, new Date(clock.now().getTime() - 7 * 86_400_000));
     },
 
     async logout(principal: UserPrincipal): Promise<void> {

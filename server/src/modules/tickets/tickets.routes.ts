@@ -14,7 +14,8 @@ import {
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { centreIdOf, principalOf } from "../../core/access.js";
-import type { StaffTicketAction, TicketService } from "./tickets.service.js";
+import type { StaffTicketAction } from "./ticket-actions.js";
+import type { TicketService } from "./tickets.service.js";
 
 const SIMPLE_ACTIONS: Record<string, Exclude<StaffTicketAction, "transfer">> = {
   recall: "recall",
