@@ -1,6 +1,4 @@
 import { nextStatus, type TicketAction } from "@dost/shared";
-import { sql } from "drizzle-orm";
-import { tickets } from "../../db/schema.js";
 import type { Principal } from "../../core/principal.js";
 import { forbidden } from "../../lib/errors.js";
 import type { TicketChanges } from "./tickets.repository.js";
@@ -21,7 +19,7 @@ export function changesFor(action: StaffTicketAction, now: Date): TicketChanges 
   switch (action) {
     case "recall":
       // calledAt stays the first call, so waited and "since called" mean the same after a recall.
-      return { status, callCount: sql`${tickets.callCount} + 1` };
+      return { status, countCall: true };
     case "start":
       return { status, startedAt: now };
     case "complete":
@@ -36,5 +34,5 @@ export function changesFor(action: StaffTicketAction, now: Date): TicketChanges 
 
 /** A waiting ticket called to a counter (call-next and a call out of order alike). */
 export function calledChanges(counterId: string, now: Date): TicketChanges {
-  return { status: nextStatus("call"), counterId, calledAt: now, callCount: sql`${tickets.callCount} + 1` };
+  return { status: nextStatus("call"), counterId, calledAt: now, countCall: true };
 }

@@ -1,5 +1,4 @@
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
-import type { PgUpdateSetSource } from "drizzle-orm/pg-core";
 import type { TicketStatus } from "@dost/shared";
 import type { Executor } from "../../db/client.js";
 import {
@@ -12,7 +11,10 @@ import {
 } from "../../db/schema.js";
 
 export type TicketEventValues = typeof ticketEvents.$inferInsert;
-export type TicketChanges = PgUpdateSetSource<typeof tickets>;
+/** A ticket's change as the lifecycle states it; `countCall` adds one to its calls. */
+export type TicketChanges = Partial<
+  Pick<TicketRow, "status" | "counterId" | "calledAt" | "startedAt" | "finishedAt" | "serviceId">
+> & { countCall?: boolean };
 
 const counterRef = { id: counters.id, label: counters.label, zone: counters.zone, userId: counters.userId };
 
@@ -138,9 +140,10 @@ export const ticketsRepository = {
     from: readonly TicketStatus[],
     changes: TicketChanges,
   ): Promise<TicketRow | null> {
+    const { countCall, ...columns } = changes;
     const [row] = await ex
       .update(tickets)
-      .set(changes)
+      .set(countCall ? { ...columns, callCount: sql`${tickets.callCount} + 1` } : columns)
       .where(and(eq(tickets.id, ticketId), inArray(tickets.status, [...from])))
       .returning();
     return row ?? null;
