@@ -106,16 +106,20 @@ export function createTicketService({
           if (earlier?.ticketId) return { replayOf: earlier.ticketId };
         }
         const service = await serviceOrThrow(tx, centre.id, body.serviceId);
-        const row = await issueWithin(tx, {
-          centreId: centre.id,
-          serviceDay: day,
-          service,
-          priority: body.priority,
-          language: body.language,
-          now,
-          principal,
-          appointment: null,
-        });
+        const row = await issueWithin(
+          tx,
+          {
+            centreId: centre.id,
+            serviceDay: day,
+            service,
+            priority: body.priority,
+            language: body.language,
+            now,
+            principal,
+            appointment: null,
+          },
+          repo,
+        );
         if (idempotencyKey)
           await repo.bindIdempotencyKey(tx, principalKey(principal), idempotencyKey, row.id);
         return { row };
