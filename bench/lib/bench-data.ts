@@ -84,8 +84,8 @@ async function addCentres(db: pg.Client, codes: string[]): Promise<void> {
     [codes],
   );
   await db.query(
-    `INSERT INTO centre_services (centre_id, service_id, position)
-     SELECT c.id, cs.service_id, cs.position
+    `INSERT INTO centre_services (centre_id, service_id, position, prefix)
+     SELECT c.id, cs.service_id, cs.position, cs.prefix
      FROM centres c
      CROSS JOIN centre_services cs
      WHERE c.code = ANY($1) AND cs.centre_id = (SELECT id FROM centres WHERE code = 'BAKU-1')`,

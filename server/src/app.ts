@@ -7,6 +7,7 @@ import type { Config } from "./config.js";
 import type { FeatureModule } from "./core/module.js";
 import type { Database } from "./db/client.js";
 import { scaledClock, systemClock, type Clock } from "./lib/clock.js";
+import { adminModule } from "./modules/admin/index.js";
 import { appointmentsModule } from "./modules/appointments/index.js";
 import { authModule } from "./modules/auth/index.js";
 import {
@@ -149,6 +150,15 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
     publicPerMinute,
     bookingPerMinute: config.rateLimit.bookingPerMinute,
   });
+  const admin = adminModule({
+    db,
+    clock,
+    centres,
+    publisher,
+    forgetDevices: () => auth.service.forgetDevices(),
+    publicUrl: config.publicUrl ?? null,
+    pairPerMinute: config.rateLimit.pairPerMinute,
+  });
   const modules: FeatureModule<unknown>[] = [
     auth,
     queue,
@@ -159,6 +169,7 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
     stats,
     notifications,
     appointments,
+    admin,
   ];
 
   // Clients learn the server's time from this header (the console's timers); it is the service's
@@ -197,8 +208,9 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
   );
   await app.register(appsPlugin, { apps: config.paths.apps });
 
-  authenticateSockets(sockets.io, {
+  const credentialWatch = authenticateSockets(sockets.io, {
     authenticate: auth.service.authenticate,
+    liveCredentials: auth.service.liveCredentials,
     findCentre,
     ticketExists: tickets.service.publicTicketExists,
   });
@@ -230,6 +242,7 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
   app.addHook("preClose", async () => {
     clearInterval(timer);
     for (const module of modules) module.close?.();
+    credentialWatch.stop();
     await sockets.close();
   });
 

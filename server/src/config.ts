@@ -29,6 +29,8 @@ const envSchema = z.object({
   /** How often housekeeping runs: expiry, no-shows, reminders, sending texts, purging. */
   SWEEP_INTERVAL_SECONDS: z.coerce.number().int().min(1).default(15),
   RATE_LIMIT_BOOKING_PER_MINUTE: z.coerce.number().int().min(1).default(10),
+  /** Device pairing attempts per minute for the whole server (six-digit codes resist only so many). */
+  RATE_LIMIT_PAIR_PER_MINUTE: z.coerce.number().int().min(1).default(5),
   CHECK_IN_BEFORE_MINUTES: z.coerce.number().int().min(0).max(240).default(30),
   CHECK_IN_AFTER_MINUTES: z.coerce.number().int().min(0).max(240).default(15),
   /** Appointments older than this lose their name, phone and FIN. */
@@ -56,7 +58,12 @@ export interface Config {
   trustProxy: boolean;
   dbPoolSize: number;
   dbConnectTimeoutMs: number;
-  rateLimit: { publicPerMinute: number; loginPerMinute: number; bookingPerMinute: number };
+  rateLimit: {
+    publicPerMinute: number;
+    loginPerMinute: number;
+    bookingPerMinute: number;
+    pairPerMinute: number;
+  };
   sweepIntervalSeconds: number;
   configCacheMs: number;
   /** The simulated clock, when set (never in production). */
@@ -117,6 +124,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       publicPerMinute: e.RATE_LIMIT_PUBLIC_PER_MINUTE,
       loginPerMinute: e.RATE_LIMIT_LOGIN_PER_MINUTE,
       bookingPerMinute: e.RATE_LIMIT_BOOKING_PER_MINUTE,
+      pairPerMinute: e.RATE_LIMIT_PAIR_PER_MINUTE,
     },
     sweepIntervalSeconds: e.SWEEP_INTERVAL_SECONDS,
     configCacheMs: e.CONFIG_CACHE_SECONDS * 1000,

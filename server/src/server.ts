@@ -2,7 +2,7 @@ import closeWithGrace from "close-with-grace";
 import { buildApp } from "./app.js";
 import { ConfigError, loadConfig } from "./config.js";
 import { databaseOptions, openDatabase } from "./db/client.js";
-import { prepareDatabase } from "./db/prepare.js";
+import { prepareDatabase } from "./setup/prepare.js";
 
 async function main(): Promise<void> {
   const config = loadConfig();

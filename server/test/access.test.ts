@@ -2,6 +2,7 @@ import type { Ticket } from "@dost/shared";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { apiClient } from "./support/api.js";
 import { startTestApp, type TestApp } from "./support/app.js";
+import { createAccount, TEST_PASSWORD } from "./support/accounts.js";
 import { FakeClock } from "./support/clock.js";
 
 /**
@@ -18,7 +19,10 @@ type Who =
   | "staff2"
   | "manager2"
   | "kiosk2"
-  | "display2";
+  | "display2"
+  | "viewer"
+  | "volunteer1"
+  | "volunteer2";
 const EVERYONE: Who[] = [
   "anonymous",
   "kiosk1",
@@ -30,9 +34,25 @@ const EVERYONE: Who[] = [
   "manager2",
   "kiosk2",
   "display2",
+  "viewer",
+  "volunteer1",
+  "volunteer2",
 ];
-const USERS_ANY_CENTRE: Who[] = ["staff1", "manager1", "admin", "staff2", "manager2"];
+const USERS_ANY_CENTRE: Who[] = [
+  "staff1",
+  "manager1",
+  "admin",
+  "staff2",
+  "manager2",
+  "viewer",
+  "volunteer1",
+  "volunteer2",
+];
 const STAFF_OF_1: Who[] = ["staff1", "manager1", "admin"];
+/** Configuration of BAKU-1: its manager and admins. */
+const MANAGERS_OF_1: Who[] = ["manager1", "admin"];
+/** Lists a manager reads for its own centre and an admin for all. */
+const ANY_MANAGER: Who[] = ["manager1", "admin", "manager2"];
 
 let t: TestApp;
 let api: ReturnType<typeof apiClient>;
@@ -41,7 +61,7 @@ let serviceIds: string[];
 interface Sample {
   allowed: Who[];
   /** Builds the request afresh for each caller, so one caller's effect cannot change another's answer. */
-  request(who: Who): Promise<{ method: "GET" | "POST" | "PUT"; url: string; payload?: unknown }>;
+  request(who: Who): Promise<{ method: "GET" | "POST" | "PUT" | "PATCH"; url: string; payload?: unknown }>;
 }
 
 let bookableServiceId = "";
@@ -77,6 +97,32 @@ async function waitingTicket(): Promise<Ticket> {
   return (await api.issue("BAKU-1", { serviceId: serviceIds[0] })).body.ticket;
 }
 
+let adminSession: string | undefined;
+const adminAuth = async () => (adminSession ??= (await api.login("admin")).auth);
+let serial = 0;
+const next = () => ++serial;
+
+/** A fresh staff user of BAKU-1 for each caller, so one caller's change cannot touch another's target. */
+async function freshStaff(): Promise<string> {
+  const res = await api.call<{ user: { id: string } }>({
+    method: "POST",
+    url: "/api/v1/admin/users",
+    auth: await adminAuth(),
+    payload: { username: `target.${next()}`, displayName: "Target", role: "staff", centreId: "BAKU-1" },
+  });
+  return res.body.user.id;
+}
+
+async function freshDevice(): Promise<string> {
+  const res = await api.call<{ device: { id: string } }>({
+    method: "POST",
+    url: "/api/v1/admin/centres/BAKU-1/devices",
+    auth: await adminAuth(),
+    payload: { kind: "kiosk", label: `Kiosk ${next()}` },
+  });
+  return res.body.device.id;
+}
+
 const freeCounter = async () => {
   const admin = await api.login("admin");
   return (await api.counters("BAKU-1", admin.auth)).filter((c) => c.status === "closed").at(-1)!;
@@ -90,6 +136,26 @@ const MATRIX: Record<string, Sample> = {
       url: "/api/v1/auth/login",
       payload: { username: "staff.baku1.8", password: "dost-demo" },
     }),
+  },
+  "POST /api/v1/auth/password": {
+    allowed: USERS_ANY_CENTRE,
+    // A wrong current password: 400, past the access rule, and nothing changes.
+    request: async () => ({
+      method: "POST",
+      url: "/api/v1/auth/password",
+      payload: { currentPassword: "not-the-password", newPassword: "Another-long-passphrase-9" },
+    }),
+  },
+  "POST /api/v1/devices/pair": {
+    allowed: EVERYONE,
+    request: async () => {
+      const code = await api.call<{ code: string }>({
+        method: "POST",
+        url: `/api/v1/admin/devices/${await freshDevice()}/pairing-code`,
+        auth: await adminAuth(),
+      });
+      return { method: "POST", url: "/api/v1/devices/pair", payload: { code: code.body.code } };
+    },
   },
   "POST /api/v1/auth/logout": {
     allowed: USERS_ANY_CENTRE,
@@ -112,7 +178,7 @@ const MATRIX: Record<string, Sample> = {
     request: async () => ({ method: "GET", url: "/api/v1/centres/BAKU-1/services" }),
   },
   "POST /api/v1/centres/:centreId/tickets": {
-    allowed: ["kiosk1", ...STAFF_OF_1],
+    allowed: ["kiosk1", "volunteer1", ...STAFF_OF_1],
     request: async () => ({
       method: "POST",
       url: "/api/v1/centres/BAKU-1/tickets",
@@ -230,7 +296,7 @@ const MATRIX: Record<string, Sample> = {
     },
   },
   "POST /api/v1/centres/:centreId/check-in": {
-    allowed: ["kiosk1", ...STAFF_OF_1],
+    allowed: ["kiosk1", "volunteer1", ...STAFF_OF_1],
     // An unknown code: the caller gets past the access rule and is told 404, which is not a refusal.
     request: async () => ({
       method: "POST",
@@ -243,15 +309,15 @@ const MATRIX: Record<string, Sample> = {
     request: async () => ({ method: "GET", url: "/api/v1/centres/BAKU-1/appointments?date=2026-12-01" }),
   },
   "GET /api/v1/centres/:centreId/stats/live": {
-    allowed: ["manager1", "admin"],
+    allowed: ["manager1", "admin", "viewer"],
     request: async () => ({ method: "GET", url: "/api/v1/centres/BAKU-1/stats/live" }),
   },
   "GET /api/v1/stats/national": {
-    allowed: ["admin"],
+    allowed: ["admin", "viewer"],
     request: async () => ({ method: "GET", url: "/api/v1/stats/national" }),
   },
   "GET /api/v1/reports/summary": {
-    allowed: ["manager1", "admin"],
+    allowed: ["manager1", "admin", "viewer"],
     request: async () => ({
       method: "GET",
       url: "/api/v1/reports/summary?centreId=BAKU-1&from=2026-11-01&to=2026-11-30",
@@ -267,6 +333,190 @@ const MATRIX: Record<string, Sample> = {
   },
 };
 
+const ADMIN_MATRIX: Record<string, Sample> = {
+  "GET /api/v1/admin/centres": {
+    allowed: ANY_MANAGER,
+    request: async () => ({ method: "GET", url: "/api/v1/admin/centres" }),
+  },
+  "POST /api/v1/admin/centres": {
+    allowed: ["admin"],
+    request: async () => ({
+      method: "POST",
+      url: "/api/v1/admin/centres",
+      payload: {
+        code: `TEST-${next()}`,
+        name: { az: "Sınaq", ru: "Тест", en: "Test" },
+        timezone: "Asia/Baku",
+        openingHours: { mon: [], tue: [], wed: [], thu: [], fri: [], sat: [], sun: [] },
+      },
+    }),
+  },
+  "GET /api/v1/admin/centres/:centreId": {
+    allowed: MANAGERS_OF_1,
+    request: async () => ({ method: "GET", url: "/api/v1/admin/centres/BAKU-1" }),
+  },
+  "PATCH /api/v1/admin/centres/:centreId": {
+    allowed: MANAGERS_OF_1,
+    request: async () => ({
+      method: "PATCH",
+      url: "/api/v1/admin/centres/BAKU-1",
+      payload: { lastTicketMinutesBeforeClosing: 30 },
+    }),
+  },
+  "GET /api/v1/admin/centres/:centreId/services": {
+    allowed: MANAGERS_OF_1,
+    request: async () => ({ method: "GET", url: "/api/v1/admin/centres/BAKU-1/services" }),
+  },
+  "PUT /api/v1/admin/centres/:centreId/services": {
+    allowed: ["admin"],
+    // The offer as it is: the caller gets through, and nothing changes for the other samples.
+    request: async () => {
+      const offer = await api.call<{ services: { serviceId: string; prefix: string }[] }>({
+        method: "GET",
+        url: "/api/v1/admin/centres/BAKU-1/services",
+        auth: await adminAuth(),
+      });
+      return {
+        method: "PUT",
+        url: "/api/v1/admin/centres/BAKU-1/services",
+        payload: { services: offer.body.services.map((s) => ({ serviceId: s.serviceId, prefix: s.prefix })) },
+      };
+    },
+  },
+  "GET /api/v1/admin/centres/:centreId/closed-dates": {
+    allowed: MANAGERS_OF_1,
+    request: async () => ({ method: "GET", url: "/api/v1/admin/centres/BAKU-1/closed-dates" }),
+  },
+  "PUT /api/v1/admin/centres/:centreId/closed-dates": {
+    allowed: MANAGERS_OF_1,
+    request: async () => ({
+      method: "PUT",
+      url: "/api/v1/admin/centres/BAKU-1/closed-dates",
+      payload: { dates: [] },
+    }),
+  },
+  "GET /api/v1/admin/holidays": {
+    allowed: ["admin"],
+    request: async () => ({ method: "GET", url: "/api/v1/admin/holidays" }),
+  },
+  "PUT /api/v1/admin/holidays": {
+    allowed: ["admin"],
+    request: async () => {
+      const current = await api.call<{ dates: unknown[] }>({
+        method: "GET",
+        url: "/api/v1/admin/holidays",
+        auth: await adminAuth(),
+      });
+      return { method: "PUT", url: "/api/v1/admin/holidays", payload: { dates: current.body.dates } };
+    },
+  },
+  "GET /api/v1/admin/services": {
+    allowed: ANY_MANAGER,
+    request: async () => ({ method: "GET", url: "/api/v1/admin/services" }),
+  },
+  "POST /api/v1/admin/services": {
+    allowed: ["admin"],
+    request: async () => ({
+      method: "POST",
+      url: "/api/v1/admin/services",
+      payload: {
+        code: `TEST-${next()}`,
+        prefix: "T",
+        name: { az: "Sınaq", ru: "Тест", en: "Test" },
+        category: "documents",
+        handlingMinutes: 5,
+        targetWaitMinutes: 10,
+      },
+    }),
+  },
+  "PATCH /api/v1/admin/services/:serviceId": {
+    allowed: ["admin"],
+    request: async () => ({
+      method: "PATCH",
+      url: `/api/v1/admin/services/${serviceIds[0]}`,
+      payload: { documents: [] },
+    }),
+  },
+  "GET /api/v1/admin/centres/:centreId/counters": {
+    allowed: MANAGERS_OF_1,
+    request: async () => ({ method: "GET", url: "/api/v1/admin/centres/BAKU-1/counters" }),
+  },
+  "POST /api/v1/admin/centres/:centreId/counters": {
+    allowed: MANAGERS_OF_1,
+    request: async () => ({
+      method: "POST",
+      url: "/api/v1/admin/centres/BAKU-1/counters",
+      payload: { label: `T${next()}`, zone: "ground" },
+    }),
+  },
+  "PATCH /api/v1/admin/counters/:counterId": {
+    allowed: MANAGERS_OF_1,
+    request: async () => {
+      const counter = await freeCounter();
+      return {
+        method: "PATCH",
+        url: `/api/v1/admin/counters/${counter.id}`,
+        payload: { zone: counter.zone },
+      };
+    },
+  },
+  "GET /api/v1/admin/users": {
+    allowed: ANY_MANAGER,
+    request: async () => ({ method: "GET", url: "/api/v1/admin/users" }),
+  },
+  "POST /api/v1/admin/users": {
+    allowed: MANAGERS_OF_1,
+    request: async () => ({
+      method: "POST",
+      url: "/api/v1/admin/users",
+      payload: { username: `new.${next()}`, displayName: "New", role: "staff", centreId: "BAKU-1" },
+    }),
+  },
+  "PATCH /api/v1/admin/users/:userId": {
+    allowed: MANAGERS_OF_1,
+    request: async () => ({
+      method: "PATCH",
+      url: `/api/v1/admin/users/${await freshStaff()}`,
+      payload: { displayName: "Renamed" },
+    }),
+  },
+  "POST /api/v1/admin/users/:userId/reset-password": {
+    allowed: MANAGERS_OF_1,
+    request: async () => ({
+      method: "POST",
+      url: `/api/v1/admin/users/${await freshStaff()}/reset-password`,
+    }),
+  },
+  "GET /api/v1/admin/centres/:centreId/devices": {
+    allowed: MANAGERS_OF_1,
+    request: async () => ({ method: "GET", url: "/api/v1/admin/centres/BAKU-1/devices" }),
+  },
+  "POST /api/v1/admin/centres/:centreId/devices": {
+    allowed: MANAGERS_OF_1,
+    request: async () => ({
+      method: "POST",
+      url: "/api/v1/admin/centres/BAKU-1/devices",
+      payload: { kind: "display", label: `Display ${next()}` },
+    }),
+  },
+  "POST /api/v1/admin/devices/:deviceId/revoke": {
+    allowed: MANAGERS_OF_1,
+    request: async () => ({ method: "POST", url: `/api/v1/admin/devices/${await freshDevice()}/revoke` }),
+  },
+  "POST /api/v1/admin/devices/:deviceId/pairing-code": {
+    allowed: MANAGERS_OF_1,
+    request: async () => ({
+      method: "POST",
+      url: `/api/v1/admin/devices/${await freshDevice()}/pairing-code`,
+    }),
+  },
+  "GET /api/v1/admin/audit": {
+    allowed: MANAGERS_OF_1,
+    request: async () => ({ method: "GET", url: "/api/v1/admin/audit?centreId=BAKU-1" }),
+  },
+};
+Object.assign(MATRIX, ADMIN_MATRIX);
+
 async function authFor(who: Who): Promise<string | undefined> {
   const users: Partial<Record<Who, string>> = {
     staff1: "staff.baku1.1",
@@ -274,6 +524,11 @@ async function authFor(who: Who): Promise<string | undefined> {
     admin: "admin",
     staff2: "staff.baku2.1",
     manager2: "manager.baku2",
+  };
+  const accounts: Partial<Record<Who, string>> = {
+    viewer: "viewer.ministry",
+    volunteer1: "volunteer.baku1",
+    volunteer2: "volunteer.baku2",
   };
   const devices: Partial<Record<Who, string>> = {
     kiosk1: "Device demo-kiosk-BAKU-1",
@@ -284,6 +539,8 @@ async function authFor(who: Who): Promise<string | undefined> {
   const username = users[who];
   // A fresh session per request: logout must not sign the next request out.
   if (username) return (await api.login(username)).auth;
+  const account = accounts[who];
+  if (account) return (await api.login(account, TEST_PASSWORD)).auth;
   return devices[who];
 }
 
@@ -294,6 +551,11 @@ beforeAll(async () => {
   const services = await api.services("BAKU-1");
   serviceIds = services.map((s) => s.id);
   bookableServiceId = services.find((s) => s.appointmentEnabled)!.id;
+  // The roles the demo does not have, created as an installation would.
+  const admin = await adminAuth();
+  await createAccount(api, admin, { username: "viewer.ministry", role: "viewer", centreId: null });
+  await createAccount(api, admin, { username: "volunteer.baku1", role: "volunteer", centreId: "BAKU-1" });
+  await createAccount(api, admin, { username: "volunteer.baku2", role: "volunteer", centreId: "BAKU-2" });
 });
 afterAll(() => t.close());
 

@@ -46,6 +46,26 @@ export const ERROR_REASONS = [
   "account_disabled",
   "password_change_required",
   "idempotency_key_reused",
+  // Administration and accounts.
+  "code_taken",
+  "prefix_taken",
+  "username_taken",
+  "label_taken",
+  "password_too_short",
+  "password_too_common",
+  "password_reused",
+  "current_password_wrong",
+  "pairing_code_invalid",
+  "device_revoked",
+  "counter_inactive",
+  "counter_in_use",
+  "service_in_use",
+  "role_not_allowed",
+  "role_centre_mismatch",
+  "centre_not_yours",
+  "admin_only",
+  "last_admin",
+  "timezone_unknown",
 ] as const;
 export type ErrorReason = (typeof ERROR_REASONS)[number];
 

@@ -12,13 +12,21 @@ export const SESSION_COOKIE = "dost_session";
  * (plugins/access.ts) is the one place that enforces it. A route without a declaration does not start.
  *
  * - `public`: anyone.
- * - `audience`: the roles and device kinds admitted (`staff` admits managers and admins too).
+ * - `audience`: the roles and device kinds admitted (see `Audience`: `staff` admits managers and
+ *   admins too, `user` every signed-in user).
  * - `centre`: where the resource's centre comes from; the caller must belong to it (admins excepted).
  *   The resolved centre id is left on `request.centreId`. With `query`, `?centreId=` is optional:
  *   without it an admin means every centre (null) and anyone else their own centre.
+ * - `passwordChange`: also open to a user whose temporary password must be changed first; every
+ *   other route answers them 403 `password_change_required`.
  */
 export type RouteAccess =
-  { public: true } | { audience: readonly Audience[]; centre?: "param" | "counter" | "ticket" | "query" };
+  | { public: true }
+  | {
+      audience: readonly Audience[];
+      centre?: "param" | "counter" | "ticket" | "query";
+      passwordChange?: true;
+    };
 
 declare module "fastify" {
   interface FastifyContextConfig {

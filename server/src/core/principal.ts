@@ -9,34 +9,60 @@ export interface UserPrincipal {
     displayName: string;
     role: Role;
     centreId: string | null;
+    /** A temporary password that must be changed before anything else. */
+    mustChangePassword: boolean;
   };
 }
 
 export interface DevicePrincipal {
   kind: "device";
-  device: { id: string; centreId: string; kind: DeviceKind; name: string };
+  device: { id: string; centreId: string; kind: DeviceKind; name: string; counterId: string | null };
 }
 
 export type Principal = UserPrincipal | DevicePrincipal;
 
-/** Who may call a route. `staff` also admits managers and admins; `manager` also admits admins. */
-export type Audience = "staff" | "manager" | "admin" | "kiosk" | "display";
+/**
+ * Who may call a route: groups of roles, and device kinds. Each group names the roles it admits, so
+ * the roles that fit no ladder (viewer, volunteer) are placed explicitly:
+ * - `staff`: counter work — staff, managers, admins;
+ * - `manager`: a centre's monitoring and configuration — managers, admins;
+ * - `admin`: admins only;
+ * - `viewer`: read-only monitoring of every centre (ministry analysts);
+ * - `volunteer`: issuing tickets and checking visitors in at its own centre;
+ * - `user`: anyone signed in (their own session and account);
+ * - `kiosk`, `display`, `feedback`: devices of that kind.
+ */
+export type Audience = "user" | "staff" | "manager" | "admin" | "viewer" | "volunteer" | DeviceKind;
 
-const ROLE_RANK: Record<Role, number> = { staff: 1, manager: 2, admin: 3 };
+const ROLES_ADMITTED: Record<Exclude<Audience, DeviceKind>, readonly Role[]> = {
+  user: ["admin", "manager", "staff", "viewer", "volunteer"],
+  staff: ["staff", "manager", "admin"],
+  manager: ["manager", "admin"],
+  admin: ["admin"],
+  viewer: ["viewer"],
+  volunteer: ["volunteer"],
+};
+
+const isDeviceKind = (a: Audience): a is DeviceKind => !Object.hasOwn(ROLES_ADMITTED, a);
 
 export function admits(audience: readonly Audience[], principal: Principal): boolean {
   if (principal.kind === "device") return audience.includes(principal.device.kind);
-  const rank = ROLE_RANK[principal.user.role];
-  return audience.some((a) => (a === "staff" || a === "manager" || a === "admin") && rank >= ROLE_RANK[a]);
+  const role = principal.user.role;
+  return audience.some((a) => !isDeviceKind(a) && ROLES_ADMITTED[a].includes(role));
 }
 
-/** The centre a principal belongs to; null for an admin, who may act on every centre. */
+/** The centre a principal belongs to; null for an admin or a viewer, who see every centre. */
 export function homeCentre(principal: Principal): string | null {
   return principal.kind === "device" ? principal.device.centreId : principal.user.centreId;
 }
 
+/**
+ * Admins and viewers reach every centre (a viewer only through the read-only routes its audience
+ * admits); everyone else only their own.
+ */
 export function canAccessCentre(principal: Principal, centreId: string): boolean {
-  if (principal.kind === "user" && principal.user.role === "admin") return true;
+  if (principal.kind === "user" && (principal.user.role === "admin" || principal.user.role === "viewer"))
+    return true;
   return homeCentre(principal) === centreId;
 }
 

@@ -12,4 +12,7 @@ export type CentreEvent = Exclude<RealtimeEvent, { name: "session:ended" }>;
 export interface Publisher {
   publish(events: readonly CentreEvent[]): void;
   disconnectSession(sessionId: string): void;
+  /** Cuts every socket of a disabled user, or of a revoked device, at once. */
+  disconnectUser(userId: string): void;
+  disconnectDevice(deviceId: string): void;
 }

@@ -7,3 +7,5 @@ export * from "./schema/people.js";
 export * from "./schema/queue.js";
 export * from "./schema/appointments.js";
 export * from "./schema/stats.js";
+export * from "./schema/audit.js";
+export * from "./schema/devices.js";

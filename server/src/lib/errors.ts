@@ -11,5 +11,9 @@ export const conflict = (
   reason?: ErrorReason,
   options: Omit<DomainErrorOptions, "reason"> = {},
 ) => new DomainError("CONFLICT", message, { ...options, reason });
-export const invalid = (message: string, details?: ErrorDetail[], reason?: ErrorReason) =>
-  new DomainError("VALIDATION_FAILED", message, { details, reason });
+export const invalid = (
+  message: string,
+  details?: ErrorDetail[],
+  reason?: ErrorReason,
+  params?: DomainErrorOptions["params"],
+) => new DomainError("VALIDATION_FAILED", message, { details, reason, params });

@@ -47,6 +47,8 @@ export const accessPlugin = fp<AccessDeps>(
       const principal = await deps.authenticate(credentialsOf(request));
       if (!principal) throw unauthenticated();
       request.principal = principal;
+      if (principal.kind === "user" && principal.user.mustChangePassword && !access.passwordChange)
+        throw forbidden("Change your temporary password first", "password_change_required");
     });
 
     // Authorisation after validation, when params are known to be well formed.
@@ -65,7 +67,8 @@ export const accessPlugin = fp<AccessDeps>(
         }
         const centre = await deps.findCentre(ref);
         if (!centre) throw notFound("Centre");
-        if (!canAccessCentre(principal, centre.id)) throw forbidden("This centre is not yours");
+        if (!canAccessCentre(principal, centre.id))
+          throw forbidden("This centre is not yours", "centre_not_yours");
         request.centreId = centre.id;
         return;
       }
@@ -76,7 +79,7 @@ export const accessPlugin = fp<AccessDeps>(
       const what = ({ param: "Centre", counter: "Counter", ticket: "Ticket" } as const)[access.centre];
       if (!centreId) throw notFound(what);
       if (!canAccessCentre(principal, centreId))
-        throw forbidden(`This ${what.toLowerCase()} is not in your centre`);
+        throw forbidden(`This ${what.toLowerCase()} is not in your centre`, "centre_not_yours");
       request.centreId = centreId;
     });
   },

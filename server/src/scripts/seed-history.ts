@@ -12,7 +12,7 @@ import { addDays, serviceDay, weekdayOf } from "@dost/shared";
 import { sql } from "drizzle-orm";
 import { loadConfig } from "../config.js";
 import { openDatabase, type Db } from "../db/client.js";
-import { prepareDatabase } from "../db/prepare.js";
+import { prepareDatabase } from "../setup/prepare.js";
 import { queryRows } from "../db/rows.js";
 import { HISTORY_CENTRES } from "./history-centres.js";
 
@@ -56,8 +56,8 @@ async function ensureCentres(db: Db): Promise<string[]> {
         ON CONFLICT (code) DO NOTHING RETURNING id
       ),
       offered AS (
-        INSERT INTO centre_services (centre_id, service_id, position)
-        SELECT centre.id, s.id, row_number() OVER (ORDER BY s.code) FROM centre, services s RETURNING 1
+        INSERT INTO centre_services (centre_id, service_id, position, prefix)
+        SELECT centre.id, s.id, row_number() OVER (ORDER BY s.code), s.prefix FROM centre, services s RETURNING 1
       ),
       desks AS (
         INSERT INTO counters (centre_id, label, zone)
@@ -104,7 +104,7 @@ async function generate(db: Db, codes: string[], chunk: string[]): Promise<void>
     await tx.execute(sql`
       WITH cs AS (
         SELECT c.id AS centre_id, c.timezone,
-               array_agg(s.id ORDER BY s.code) AS service_ids, array_agg(s.prefix ORDER BY s.code) AS prefixes,
+               array_agg(s.id ORDER BY s.code) AS service_ids, array_agg(x.prefix ORDER BY s.code) AS prefixes,
                array_agg(s.handling_minutes ORDER BY s.code) AS handling
         FROM centres c JOIN centre_services x ON x.centre_id = c.id JOIN services s ON s.id = x.service_id
         WHERE c.code = ANY(${sql.param(codes)}::text[]) GROUP BY c.id

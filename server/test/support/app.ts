@@ -48,6 +48,7 @@ export async function startTestApp(
     // Every look-up reads the database, as after an idle pause: a read that would wait on an open
     // transaction fails a test here instead of hanging a centre.
     CONFIG_CACHE_SECONDS: "0",
+    RATE_LIMIT_PAIR_PER_MINUTE: "100000",
     ...options.env,
   });
   const clock = options.clock ?? scaledClock(WORKING_MORNING);

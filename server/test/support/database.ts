@@ -4,7 +4,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import pg from "pg";
 import { openDatabase, type Database } from "../../src/db/client.js";
-import { seedDemo } from "../../src/db/seed-demo.js";
+import { seedDemo } from "../../src/setup/seed-demo.js";
 import { seedReferenceData } from "../../src/db/seed-reference.js";
 import { TEST_DRIVER } from "./driver.js";
 import { ensurePgliteTemplates, openPgliteFromTemplate } from "./pglite.js";
@@ -23,13 +23,19 @@ function migrationsHash(): string {
     if (file.endsWith(".sql") || file.endsWith(".json"))
       hash.update(file).update(readFileSync(path.join(migrationsFolder, file)));
   }
+  // The demo seed goes through the administration services, so their code shapes the template too.
+  const server = path.resolve(migrationsFolder, "../server");
+  const adminFiles = readdirSync(path.join(server, "src/modules/admin"))
+    .sort()
+    .map((f) => `src/modules/admin/${f}`);
   for (const seed of [
     "src/db/seed-demo.ts",
     "src/db/seed-reference.ts",
     "seed/holidays-az.json",
     "seed/dost-catalogue.json",
+    ...adminFiles,
   ]) {
-    hash.update(readFileSync(path.resolve(migrationsFolder, "../server", seed)));
+    hash.update(readFileSync(path.resolve(server, seed)));
   }
   return hash.digest("hex").slice(0, 12);
 }

@@ -1,11 +1,17 @@
 import { z } from "zod";
 import { uuidSchema } from "./common.js";
 
-export const ROLES = ["admin", "manager", "staff"] as const;
+/**
+ * `staff` works at counters; `manager` also watches and configures its centre; `admin` everything.
+ * `viewer` (ministry analysts) reads stats and reports of every centre; `volunteer` issues tickets
+ * and checks visitors in at its own centre.
+ */
+export const ROLES = ["admin", "manager", "staff", "viewer", "volunteer"] as const;
 export const roleSchema = z.enum(ROLES);
 export type Role = z.infer<typeof roleSchema>;
 
-export const DEVICE_KINDS = ["kiosk", "display"] as const;
+/** `feedback`: a counter tablet that asks the visitor at that counter for a score. */
+export const DEVICE_KINDS = ["kiosk", "display", "feedback"] as const;
 export const deviceKindSchema = z.enum(DEVICE_KINDS);
 export type DeviceKind = z.infer<typeof deviceKindSchema>;
 
@@ -15,6 +21,11 @@ export const userSchema = z.object({
   displayName: z.string(),
   role: roleSchema,
   centreId: uuidSchema.nullable(),
+  /**
+   * A temporary password (new or reset account): until it is changed through POST /auth/password,
+   * every other route answers 403 `password_change_required`. Always sent by the server.
+   */
+  mustChangePassword: z.boolean().optional(),
 });
 export type User = z.infer<typeof userSchema>;
 
@@ -35,6 +46,8 @@ export const deviceSchema = z.object({
   centreId: uuidSchema,
   kind: deviceKindSchema,
   name: z.string(),
+  /** The counter a feedback tablet stands at; null for kiosks and displays. */
+  counterId: uuidSchema.nullable().optional(),
 });
 export type Device = z.infer<typeof deviceSchema>;
 
@@ -43,3 +56,16 @@ export const deviceMeResponseSchema = z.object({
   /** Where phones reach the system (for QR codes), when the operator set PUBLIC_URL. */
   publicUrl: z.string().nullable(),
 });
+
+/** New passwords: at least 12 characters, and not guessable (the server checks common passwords). */
+export const PASSWORD_MIN_LENGTH = 12;
+
+export const changePasswordBodySchema = z.strictObject({
+  currentPassword: z.string().min(1).max(200),
+  newPassword: z.string().min(1).max(200),
+});
+export const changePasswordResponseSchema = z.object({ user: userSchema });
+
+/** A device exchanges a one-time pairing code for its key, so long-lived keys never travel in a URL. */
+export const pairDeviceBodySchema = z.strictObject({ code: z.string().regex(/^\d{6}$/, "six digits") });
+export const pairDeviceResponseSchema = z.object({ key: z.string(), device: deviceSchema });

@@ -14,9 +14,12 @@ export const centresResponseSchema = z.object({ centres: z.array(centreSchema) }
 export const serviceSchema = z.object({
   id: uuidSchema,
   code: z.string(),
-  prefix: z.string().length(1),
+  /** 1–3 capital letters, the centre's own for this service (unique among what it offers). */
+  prefix: z.string().regex(/^[A-Z]{1,3}$/),
   name: localizedTextSchema,
   category: z.string(),
+  /** What to bring, possibly empty. Always sent by the server (optional only for older clients' fixtures). */
+  documents: z.array(localizedTextSchema).optional(),
   appointmentEnabled: z.boolean(),
   targetWaitMinutes: z.number(),
   waiting: z.number().int(),

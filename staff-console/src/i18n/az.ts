@@ -26,6 +26,8 @@ export const az: Messages = {
   "role.staff": "Əməkdaş",
   "role.manager": "Rəhbər",
   "role.admin": "Administrator",
+  "role.viewer": "Müşahidəçi",
+  "role.volunteer": "Könüllü",
 
   "monitoring.title": "Monitorinq",
   "monitoring.nav": "Monitorinq ekranları",

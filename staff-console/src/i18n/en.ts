@@ -28,6 +28,8 @@ export const en = {
   "role.staff": "Employee",
   "role.manager": "Manager",
   "role.admin": "Administrator",
+  "role.viewer": "Viewer",
+  "role.volunteer": "Volunteer",
 
   "monitoring.title": "Monitoring",
   "monitoring.nav": "Monitoring screens",

@@ -26,6 +26,8 @@ export const ru: Messages = {
   "role.staff": "Сотрудник",
   "role.manager": "Руководитель",
   "role.admin": "Администратор",
+  "role.viewer": "Наблюдатель",
+  "role.volunteer": "Волонтёр",
 
   "monitoring.title": "Мониторинг",
   "monitoring.nav": "Экраны мониторинга",

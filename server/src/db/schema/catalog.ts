@@ -28,6 +28,8 @@ export const centres = pgTable(
     bookingLeadMinutes: integer("booking_lead_minutes").notNull().default(60),
     /** Kiosks stop issuing this long before closing, so everyone with a ticket is served in hours. */
     lastTicketMinutesBeforeClosing: integer("last_ticket_minutes_before_closing").notNull().default(30),
+    /** Listed to the public; a centre being set up or closed down is not. */
+    active: boolean("active").notNull().default(true),
     createdAt: createdAt(),
   },
   (t) => [
@@ -60,25 +62,37 @@ export const services = pgTable(
   {
     id: id(),
     code: text("code").notNull().unique(),
+    /** The default prefix; each centre's own is on centre_services. */
     prefix: text("prefix").notNull(),
     name: jsonb("name").$type<LocalizedText>().notNull(),
     category: text("category").notNull(),
+    /** What to bring. */
+    documents: jsonb("documents")
+      .$type<LocalizedText[]>()
+      .notNull()
+      .default(sql`'[]'::jsonb`),
     handlingMinutes: integer("handling_minutes").notNull(),
     targetWaitMinutes: integer("target_wait_minutes").notNull(),
     appointmentEnabled: boolean("appointment_enabled").notNull().default(false),
     slotMinutes: integer("slot_minutes").notNull().default(20),
     /** How many appointments one slot takes: the counters the centre sets aside for bookings. */
     slotCapacity: integer("slot_capacity").notNull().default(2),
+    /** Withdrawn services stay for history but are offered nowhere. */
+    active: boolean("active").notNull().default(true),
     createdAt: createdAt(),
   },
   (t) => [
-    check("services_prefix_letter", sql`${t.prefix} ~ '^[A-Z]$'`),
+    check("services_prefix_letters", sql`${t.prefix} ~ '^[A-Z]{1,3}$'`),
     check("services_handling_positive", sql`${t.handlingMinutes} > 0`),
     check("services_slots_positive", sql`${t.slotMinutes} > 0 AND ${t.slotCapacity} >= 0`),
   ],
 );
 
-/** Which centre offers which service. */
+/**
+ * Which centre offers which service, with the centre's own settings: its prefix (the effective one,
+ * unique per centre, which ticket codes use), and optional overrides of the catalogue's slot
+ * capacity and target wait.
+ */
 export const centreServices = pgTable(
   "centre_services",
   {
@@ -89,6 +103,17 @@ export const centreServices = pgTable(
       .notNull()
       .references(() => services.id),
     position: integer("position").notNull().default(0),
+    prefix: text("prefix").notNull(),
+    slotCapacity: integer("slot_capacity"),
+    targetWaitMinutes: integer("target_wait_minutes"),
   },
-  (t) => [primaryKey({ columns: [t.centreId, t.serviceId] })],
+  (t) => [
+    primaryKey({ columns: [t.centreId, t.serviceId] }),
+    uniqueIndex("centre_services_prefix_uq").on(t.centreId, t.prefix),
+    check("centre_services_prefix_letters", sql`${t.prefix} ~ '^[A-Z]{1,3}$'`),
+    check(
+      "centre_services_overrides_range",
+      sql`(${t.slotCapacity} IS NULL OR ${t.slotCapacity} >= 0) AND (${t.targetWaitMinutes} IS NULL OR ${t.targetWaitMinutes} > 0)`,
+    ),
+  ],
 );

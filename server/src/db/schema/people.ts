@@ -1,6 +1,5 @@
 import { sql } from "drizzle-orm";
-import { check, index, pgTable, text, uuid } from "drizzle-orm/pg-core";
-
+import { boolean, check, index, pgTable, text, uuid } from "drizzle-orm/pg-core";
 import { at, createdAt, id } from "./columns.js";
 import { centres } from "./catalog.js";
 
@@ -10,15 +9,19 @@ export const users = pgTable(
     id: id(),
     username: text("username").notNull().unique(),
     displayName: text("display_name").notNull(),
-    role: text("role", { enum: ["admin", "manager", "staff"] }).notNull(),
+    role: text("role", { enum: ["admin", "manager", "staff", "viewer", "volunteer"] }).notNull(),
     centreId: uuid("centre_id").references(() => centres.id),
     passwordHash: text("password_hash").notNull(),
     disabledAt: at("disabled_at"),
+    /** Set for a temporary password (new or reset account): it must be changed before anything else. */
+    mustChangePassword: boolean("must_change_password").notNull().default(false),
+    passwordChangedAt: at("password_changed_at"),
     /** The work profile this user last opened a counter with, offered again next time. */
     lastServiceIds: uuid("last_service_ids").array(),
     createdAt: createdAt(),
   },
-  (t) => [check("users_centre_by_role", sql`(${t.role} = 'admin') = (${t.centreId} IS NULL)`)],
+  // Admins and viewers see every centre and belong to none; everyone else belongs to exactly one.
+  (t) => [check("users_centre_by_role", sql`(${t.role} IN ('admin', 'viewer')) = (${t.centreId} IS NULL)`)],
 );
 
 export const sessions = pgTable(
@@ -37,20 +40,4 @@ export const sessions = pgTable(
     userAgent: text("user_agent"),
   },
   (t) => [index("sessions_user_idx").on(t.userId)],
-);
-
-export const devices = pgTable(
-  "devices",
-  {
-    id: id(),
-    centreId: uuid("centre_id")
-      .notNull()
-      .references(() => centres.id),
-    kind: text("kind", { enum: ["kiosk", "display"] }).notNull(),
-    name: text("name").notNull(),
-    keyHash: text("key_hash").notNull().unique(),
-    revokedAt: at("revoked_at"),
-    createdAt: createdAt(),
-  },
-  (t) => [index("devices_centre_idx").on(t.centreId)],
 );

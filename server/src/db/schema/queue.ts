@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import {
   bigserial,
+  boolean,
   check,
   date,
   index,
@@ -24,6 +25,8 @@ export const counters = pgTable(
       .references(() => centres.id),
     label: text("label").notNull(),
     zone: text("zone").notNull().default("main"),
+    /** A counter taken out of use keeps its history but cannot be opened. */
+    active: boolean("active").notNull().default(true),
     status: text("status", { enum: ["closed", "open", "break"] })
       .notNull()
       .default("closed"),

@@ -19,18 +19,6 @@ export const appointmentsRepository = {
     return new Set(rows.map((r) => r.date));
   },
 
-  async serviceSettings(ex: Executor, serviceId: string) {
-    const [row] = await ex
-      .select({
-        slotMinutes: services.slotMinutes,
-        slotCapacity: services.slotCapacity,
-        appointmentEnabled: services.appointmentEnabled,
-      })
-      .from(services)
-      .where(eq(services.id, serviceId));
-    return row ?? null;
-  },
-
   /** Seats taken per slot start between two instants. */
   async bookedBetween(
     ex: Executor,

@@ -134,7 +134,7 @@ export const appointmentRoutes: FastifyPluginAsyncZod<{
   app.post(
     "/centres/:centreId/check-in",
     {
-      config: { access: { audience: ["kiosk", "staff"], centre: "param" } },
+      config: { access: { audience: ["kiosk", "staff", "volunteer"], centre: "param" } },
       schema: {
         tags: ["appointments"],
         params: centreParamsSchema,

@@ -35,14 +35,14 @@ export function createAvailability({
     if (!centre) throw notFound("Centre");
     const service = await catalog.serviceOfCentre(db, centre.id, serviceId);
     if (!service) throw notFound("Service");
-    const settings = await repo.serviceSettings(db, service.id);
-    if (!service.appointmentEnabled || !settings || settings.slotCapacity <= 0) {
+    // Slot capacity as this centre offers it (its override, else the catalogue's).
+    if (!service.appointmentEnabled || service.slotCapacity <= 0) {
       throw conflict(
         "This service does not take appointments; take a ticket at the centre",
         "appointments_disabled",
       );
     }
-    return { centre, service, capacity: settings.slotCapacity, slotMinutes: settings.slotMinutes };
+    return { centre, service, capacity: service.slotCapacity, slotMinutes: service.slotMinutes };
   }
 
   async function rulesFor(

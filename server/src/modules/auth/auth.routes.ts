@@ -1,4 +1,11 @@
-import { deviceMeResponseSchema, loginBodySchema, loginResponseSchema, meResponseSchema } from "@dost/shared";
+import {
+  changePasswordBodySchema,
+  changePasswordResponseSchema,
+  deviceMeResponseSchema,
+  loginBodySchema,
+  loginResponseSchema,
+  meResponseSchema,
+} from "@dost/shared";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { SESSION_COOKIE, principalOf } from "../../core/access.js";
@@ -44,12 +51,13 @@ export const authRoutes: FastifyPluginAsyncZod<{
   app.post(
     "/auth/logout",
     {
-      config: { access: { audience: ["staff"] } },
+      // Signing out works even while a temporary password waits to be changed.
+      config: { access: { audience: ["user"], passwordChange: true } },
       schema: { tags: ["auth"], response: { 204: z.null() } },
     },
     async (request, reply) => {
       const principal = principalOf(request);
-      if (principal.kind === "user") await auth.logout(principal);
+      if (principal.kind === "user") await auth.logout(principal, request.ip);
       reply.clearCookie(SESSION_COOKIE, { path: "/" });
       return reply.code(204).send(null);
     },
@@ -58,7 +66,7 @@ export const authRoutes: FastifyPluginAsyncZod<{
   app.get(
     "/auth/me",
     {
-      config: { access: { audience: ["staff"] } },
+      config: { access: { audience: ["user"] } },
       schema: { tags: ["auth"], response: { 200: meResponseSchema } },
     },
     async (request) => {
@@ -68,10 +76,36 @@ export const authRoutes: FastifyPluginAsyncZod<{
     },
   );
 
+  app.post(
+    "/auth/password",
+    {
+      config: {
+        access: { audience: ["user"], passwordChange: true },
+        // Guessing the current password from a stolen session is as slow as guessing at sign-in.
+        rateLimit: {
+          max: loginPerMinute,
+          timeWindow: 60_000,
+          keyGenerator: (req) => `${req.ip}:password`,
+        },
+      },
+      schema: {
+        tags: ["auth"],
+        body: changePasswordBodySchema,
+        response: { 200: changePasswordResponseSchema },
+      },
+    },
+    async (request) => {
+      const principal = principalOf(request);
+      if (principal.kind !== "user") throw new Error("unreachable: audience admits users only");
+      const { currentPassword, newPassword } = request.body;
+      return { user: await auth.changePassword(principal, currentPassword, newPassword, request.ip) };
+    },
+  );
+
   app.get(
     "/devices/me",
     {
-      config: { access: { audience: ["kiosk", "display"] } },
+      config: { access: { audience: ["kiosk", "display", "feedback"] } },
       schema: { tags: ["auth"], response: { 200: deviceMeResponseSchema } },
     },
     async (request) => {

@@ -1,12 +1,14 @@
 import type { User } from "@dost/shared";
 import type { Db, Executor } from "../../db/client.js";
 import type { Clock } from "../../lib/clock.js";
-import { unauthenticated } from "../../lib/errors.js";
+import { forbidden, invalid, unauthenticated } from "../../lib/errors.js";
 import { newSessionToken, sha256 } from "../../lib/tokens.js";
-import type { Publisher } from "../../core/realtime.js";
-import { authRepository } from "./auth.repository.js";
-import { decoyPasswordHash, verifyPassword } from "../../lib/passwords.js";
 import type { Credentials, Principal, UserPrincipal } from "../../core/principal.js";
+import type { Publisher } from "../../core/realtime.js";
+import { decoyPasswordHash, hashPassword, verifyPassword } from "../../lib/passwords.js";
+import { auditActorOf, auditLog } from "../audit/index.js";
+import { authRepository } from "./auth.repository.js";
+import { assertPasswordAcceptable } from "./password-policy.js";
 
 export function createAuthService(deps: {
   db: Db;
@@ -29,17 +31,96 @@ export function createAuthService(deps: {
     ): Promise<{ token: string; user: User; expiresAt: Date }> {
       const row = await authRepository.findUserForLogin(db, username);
       const ok = await verifyPassword(row?.passwordHash ?? (await decoyPasswordHash()), password);
-      if (!row || !ok || row.disabledAt) throw unauthenticated("Wrong username or password");
+      const now = clock.now();
+      if (!row || !ok) {
+        // The attempt is recorded under the name tried, never with the password.
+        await auditLog.record(
+          db,
+          { userId: null, deviceId: null, name: username, address: meta.ip },
+          {
+            kind: "auth.sign_in_failed",
+            at: now,
+            centreId: row?.centreId ?? null,
+            target: row ? { type: "user", id: row.id } : null,
+          },
+        );
+        throw unauthenticated("Wrong username or password");
+      }
+      const { passwordHash: _hash, disabledAt, ...user } = row;
+      const actor = { userId: user.id, deviceId: null, name: user.username, address: meta.ip };
+      // Only someone who knows the password learns that the account is disabled.
+      if (disabledAt) {
+        await auditLog.record(db, actor, {
+          kind: "auth.sign_in_failed",
+          at: now,
+          centreId: user.centreId,
+          target: { type: "user", id: user.id },
+          note: "account disabled",
+        });
+        throw forbidden("This account is disabled", "account_disabled");
+      }
       const token = newSessionToken();
-      const expiresAt = new Date(clock.now().getTime() + deps.sessionTtlHours * 3_600_000);
-      await authRepository.createSession(db, {
-        userId: row.id,
-        tokenHash: sha256(token),
-        expiresAt,
-        ...meta,
+      const expiresAt = new Date(now.getTime() + deps.sessionTtlHours * 3_600_000);
+      await db.transaction(async (tx) => {
+        const sessionId = await authRepository.createSession(tx, {
+          userId: row.id,
+          tokenHash: sha256(token),
+          expiresAt,
+          ...meta,
+        });
+        await auditLog.record(tx, actor, {
+          kind: "auth.sign_in",
+          at: now,
+          centreId: user.centreId,
+          target: { type: "session", id: sessionId },
+          note: user.mustChangePassword ? "temporary password: must change it" : null,
+        });
+      });
+      return { token, user, expiresAt };
+    },
+
+    /**
+     * Replaces the caller's password after checking the current one; clears a temporary password's
+     * obligation and ends the user's other sessions.
+     */
+    async changePassword(
+      principal: UserPrincipal,
+      currentPassword: string,
+      newPassword: string,
+      address: string,
+    ): Promise<User> {
+      const row = await authRepository.findUserById(db, principal.user.id);
+      if (!row) throw unauthenticated();
+      if (!(await verifyPassword(row.passwordHash, currentPassword))) {
+        throw invalid(
+          "The current password is wrong",
+          [{ path: "currentPassword", message: "wrong password" }],
+          "current_password_wrong",
+        );
+      }
+      if (newPassword === currentPassword) {
+        throw invalid(
+          "Choose a password different from the current one",
+          [{ path: "newPassword", message: "same as the current password" }],
+          "password_reused",
+        );
+      }
+      assertPasswordAcceptable(newPassword, { username: row.username, displayName: row.displayName });
+      const passwordHash = await hashPassword(newPassword);
+      const now = clock.now();
+      await db.transaction(async (tx) => {
+        await authRepository.setPassword(tx, row.id, { passwordHash, mustChangePassword: false, at: now });
+        await authRepository.revokeSessionsOfUser(tx, row.id, now, principal.sessionId);
+        await auditLog.record(tx, auditActorOf(principal, address), {
+          kind: "auth.password_changed",
+          at: now,
+          centreId: row.centreId,
+          target: { type: "user", id: row.id },
+          note: row.mustChangePassword ? "temporary password replaced" : null,
+        });
       });
       const { passwordHash: _hash, disabledAt: _disabled, ...user } = row;
-      return { token, user, expiresAt };
+      return { ...user, mustChangePassword: false };
     },
 
     /** Resolves a session token or a device key; null when neither is valid. */
@@ -77,9 +158,28 @@ export function createAuthService(deps: {
       await authRepository.dropSessionsEndedBefore(db, new Date(clock.now().getTime() - 7 * 86_400_000));
     },
 
-    async logout(principal: UserPrincipal): Promise<void> {
-      await authRepository.revokeSession(db, principal.sessionId, clock.now());
+    async logout(principal: UserPrincipal, address: string): Promise<void> {
+      const now = clock.now();
+      await db.transaction(async (tx) => {
+        await authRepository.revokeSession(tx, principal.sessionId, now);
+        await auditLog.record(tx, auditActorOf(principal, address), {
+          kind: "auth.sign_out",
+          at: now,
+          centreId: principal.user.centreId,
+          target: { type: "session", id: principal.sessionId },
+        });
+      });
       deps.publisher.disconnectSession(principal.sessionId);
+    },
+
+    /** Forgets cached device keys, so a revoked or replaced key stops working here at once. */
+    forgetDevices(): void {
+      devices.clear();
+    },
+
+    /** Which of these sessions and devices are still valid (for the sockets' periodic check). */
+    liveCredentials(sessionIds: readonly string[], deviceIds: readonly string[]): Promise<Set<string>> {
+      return authRepository.liveCredentials(db, sessionIds, deviceIds, clock.now());
     },
   };
 }

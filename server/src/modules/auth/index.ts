@@ -3,6 +3,7 @@ import { authRoutes } from "./auth.routes.js";
 import { createAuthService, type AuthService } from "./auth.service.js";
 
 export type { AuthService } from "./auth.service.js";
+export { assertPasswordAcceptable, newTemporaryPassword } from "./password-policy.js";
 
 export function authModule(
   deps: Parameters<typeof createAuthService>[0] & {

@@ -1,16 +1,20 @@
-import { and, asc, eq, gte } from "drizzle-orm";
+import { and, asc, eq, gte, sql } from "drizzle-orm";
 import type { Executor } from "../../db/client.js";
 import { centreServices, centres, closedDates, services } from "../../db/schema.js";
 
+/** A service as one centre offers it: the centre's prefix and its overrides of the catalogue's figures. */
 export const serviceColumns = {
   id: services.id,
   code: services.code,
-  prefix: services.prefix,
+  prefix: centreServices.prefix,
   name: services.name,
   category: services.category,
+  documents: services.documents,
   handlingMinutes: services.handlingMinutes,
-  targetWaitMinutes: services.targetWaitMinutes,
+  targetWaitMinutes: sql<number>`coalesce(${centreServices.targetWaitMinutes}, ${services.targetWaitMinutes})`,
   appointmentEnabled: services.appointmentEnabled,
+  slotMinutes: services.slotMinutes,
+  slotCapacity: sql<number>`coalesce(${centreServices.slotCapacity}, ${services.slotCapacity})`,
 };
 
 export type ServiceRecord = Awaited<ReturnType<typeof catalogRepository.servicesOfCentre>>[number];
@@ -30,6 +34,7 @@ export const catalogRepository = {
         bookingWindowDays: centres.bookingWindowDays,
         bookingLeadMinutes: centres.bookingLeadMinutes,
         lastTicketMinutesBeforeClosing: centres.lastTicketMinutesBeforeClosing,
+        active: centres.active,
       })
       .from(centres)
       .orderBy(centres.code);
@@ -56,7 +61,7 @@ export const catalogRepository = {
       .select(serviceColumns)
       .from(centreServices)
       .innerJoin(services, eq(services.id, centreServices.serviceId))
-      .where(eq(centreServices.centreId, centreId))
+      .where(and(eq(centreServices.centreId, centreId), eq(services.active, true)))
       .orderBy(asc(centreServices.position), asc(services.code));
   },
 
@@ -65,7 +70,13 @@ export const catalogRepository = {
       .select(serviceColumns)
       .from(centreServices)
       .innerJoin(services, eq(services.id, centreServices.serviceId))
-      .where(and(eq(centreServices.centreId, centreId), eq(centreServices.serviceId, serviceId)));
+      .where(
+        and(
+          eq(centreServices.centreId, centreId),
+          eq(centreServices.serviceId, serviceId),
+          eq(services.active, true),
+        ),
+      );
     return row ?? null;
   },
 };

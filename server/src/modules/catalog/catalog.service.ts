@@ -27,7 +27,10 @@ export function createCatalogService({
       catalogRepository.serviceOfCentre(ex, centreId, serviceId),
 
     async centres(): Promise<Centre[]> {
-      return (await centres.all(db)).map(({ id, code, name, timezone }) => ({ id, code, name, timezone }));
+      // A centre being set up (or closed down) is not listed to the public.
+      return (await centres.all(db))
+        .filter((c) => c.active)
+        .map(({ id, code, name, timezone }) => ({ id, code, name, timezone }));
     },
 
     /**
@@ -55,6 +58,7 @@ export function createCatalogService({
         prefix: s.prefix,
         name: s.name,
         category: s.category,
+        documents: s.documents,
         appointmentEnabled: s.appointmentEnabled,
         targetWaitMinutes: s.targetWaitMinutes,
         waiting: figures.get(s.id)?.waiting ?? 0,

@@ -22,6 +22,8 @@ export interface CentreRecord {
   lastTicketMinutesBeforeClosing: number;
   /** Local dates from yesterday on when the centre is closed: national holidays and its own. */
   closedDates: ReadonlySet<string>;
+  /** Listed to the public. */
+  active: boolean;
 }
 
 /** A centre's hours as the opening rules in `shared` read them. */

@@ -126,6 +126,7 @@ export const counterRoutes: FastifyPluginAsyncZod<{ counters: CounterService }> 
         request.params.counterId,
         request.body.ticketId,
         request.body.reason,
+        request.ip,
       ),
     }),
   );

@@ -17,7 +17,14 @@ const centre = {
 const me: UserPrincipal = {
   kind: "user",
   sessionId: "s",
-  user: { id: "u1", username: "u1", displayName: "U", role: "staff", centreId: "c1" },
+  user: {
+    id: "u1",
+    username: "u1",
+    displayName: "U",
+    role: "staff",
+    centreId: "c1",
+    mustChangePassword: false,
+  },
 };
 const counter = (over: Partial<CounterRow> = {}): CounterRow =>
   ({

@@ -5,6 +5,7 @@ import type { TicketRow } from "../../db/schema.js";
 import { canAccessCentre, type Principal, type UserPrincipal } from "../../core/principal.js";
 import type { Clock } from "../../lib/clock.js";
 import { conflict, forbidden, invalid, notFound } from "../../lib/errors.js";
+import { auditActorOf, auditLog } from "../audit/index.js";
 import type { AuthService } from "../auth/index.js";
 import type { CatalogService } from "../catalog/index.js";
 import type { CentreDirectory, CentreRecord } from "../catalog/index.js";
@@ -95,6 +96,8 @@ export function createCounterService({
     counterId: string,
     pick: (tx: Tx, counter: CounterRow, centre: CentreRecord, now: Date) => Promise<string | null>,
     note?: string,
+    /** More to record in the same transaction once the ticket is called (the audit of a call out of order). */
+    also?: (tx: Tx, row: TicketRow, counter: CounterRow, now: Date) => Promise<void>,
   ): Promise<Ticket | null> {
     const now = clock.now();
     const result = await db.transaction(async (tx) => {
@@ -121,6 +124,7 @@ export function createCounterService({
         userId: user.user.id,
         note: note ?? null,
       });
+      await also?.(tx, row, counter, now);
       return { row, counter, centre };
     });
     return result ? tickets.announceCalled(result.centre, result.row, result.counter) : null;
@@ -131,7 +135,8 @@ export function createCounterService({
       const centre = await centres.find(db, centreId);
       if (!centre) throw notFound("Centre");
       const rows = await repo.listWithState(db, centre.id);
-      return rows.map(toCounter);
+      // Counters taken out of use stay for history; nobody works at them.
+      return rows.filter((r) => r.counter.active).map(toCounter);
     },
 
     /** The caller staffs this counter with a work profile; opening it again changes the profile. */
@@ -142,6 +147,7 @@ export function createCounterService({
         const counter = await db.transaction(async (tx) => {
           const counter = await repo.lock(tx, counterId);
           if (!counter || !canAccessCentre(user, counter.centreId)) throw notFound("Counter");
+          if (!counter.active) throw conflict("This counter is out of use", "counter_inactive");
           if (counter.userId && counter.userId !== user.user.id)
             throw conflict("Another employee is at this counter", "counter_taken");
           const elsewhere = await repo.findByUser(tx, user.user.id);
@@ -233,12 +239,22 @@ export function createCounterService({
       counterId: string,
       ticketId: string,
       reason: string,
+      address: string | null = null,
     ): Promise<Ticket> {
       const called = await call(
         asUser(principal),
         counterId,
         async () => ticketId,
         `out of order: ${reason}`,
+        (tx, row, counter, now) =>
+          auditLog.record(tx, auditActorOf(principal, address), {
+            kind: "ticket.called_out_of_order",
+            at: now,
+            centreId: counter.centreId,
+            target: { type: "ticket", id: row.id },
+            after: { code: row.code, counter: counter.label },
+            note: reason,
+          }),
       );
       if (!called) throw conflict("That ticket is not waiting", "ticket_state");
       return called;

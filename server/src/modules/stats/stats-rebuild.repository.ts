@@ -9,10 +9,12 @@ import type { Executor } from "../../db/client.js";
 const MEASURED_EVENTS = sql.raw(`
   WITH ev AS (
     SELECT e.id, e.ticket_id, e.centre_id, e.service_id, e.action, e.at, e.counter_id, e.user_id,
-           e.at AT TIME ZONE c.timezone AS local_at, s.target_wait_minutes * 60 AS target_s
+           e.at AT TIME ZONE c.timezone AS local_at,
+           coalesce(cs.target_wait_minutes, s.target_wait_minutes) * 60 AS target_s
     FROM ticket_events e
     JOIN centres c ON c.id = e.centre_id
     JOIN services s ON s.id = e.service_id
+    LEFT JOIN centre_services cs ON cs.centre_id = e.centre_id AND cs.service_id = e.service_id
     WHERE e.action IN ('issue', 'check_in', 'call', 'complete', 'noShow', 'cancel', 'expire')
   ),
   measured AS (

@@ -15,7 +15,7 @@ export const statsRoutes: FastifyPluginAsyncZod<{ stats: StatsService }> = async
   app.get(
     "/centres/:centreId/stats/live",
     {
-      config: { access: { audience: ["manager"], centre: "param" } },
+      config: { access: { audience: ["manager", "viewer"], centre: "param" } },
       schema: {
         tags: ["monitoring"],
         params: centreParamsSchema,
@@ -28,7 +28,7 @@ export const statsRoutes: FastifyPluginAsyncZod<{ stats: StatsService }> = async
   app.get(
     "/stats/national",
     {
-      config: { access: { audience: ["admin"] } },
+      config: { access: { audience: ["admin", "viewer"] } },
       schema: { tags: ["monitoring"], response: { 200: nationalStatsResponseSchema } },
     },
     async () => stats.national(),
@@ -37,7 +37,7 @@ export const statsRoutes: FastifyPluginAsyncZod<{ stats: StatsService }> = async
   app.get(
     "/reports/summary",
     {
-      config: { access: { audience: ["manager"], centre: "query" } },
+      config: { access: { audience: ["manager", "viewer"], centre: "query" } },
       // JSON, or with format=csv a CSV document (sent as text by its own serializer).
       schema: {
         tags: ["monitoring"],

@@ -32,7 +32,7 @@ export const ticketRoutes: FastifyPluginAsyncZod<{
   app.post(
     "/centres/:centreId/tickets",
     {
-      config: { access: { audience: ["kiosk", "staff"], centre: "param" } },
+      config: { access: { audience: ["kiosk", "staff", "volunteer"], centre: "param" } },
       schema: {
         tags: ["tickets"],
         params: centreParamsSchema,

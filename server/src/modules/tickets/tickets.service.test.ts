@@ -26,16 +26,23 @@ const centre: CentreRecord = {
   bookingLeadMinutes: 60,
   lastTicketMinutesBeforeClosing: 30,
   closedDates: new Set(),
+  active: true,
 };
 const service = { id: "s0000000-0000-4000-8000-000000000001", prefix: "A" };
 const kiosk: DevicePrincipal = {
   kind: "device",
-  device: { id: "d0000000-0000-4000-8000-000000000001", centreId: centre.id, kind: "kiosk", name: "Kiosk" },
+  device: {
+    id: "d0000000-0000-4000-8000-000000000001",
+    centreId: centre.id,
+    kind: "kiosk",
+    name: "Kiosk",
+    counterId: null,
+  },
 };
 const staffOf = (id: string): UserPrincipal => ({
   kind: "user",
   sessionId: "session",
-  user: { id, username: id, displayName: id, role: "staff", centreId: centre.id },
+  user: { id, username: id, displayName: id, role: "staff", centreId: centre.id, mustChangePassword: false },
 });
 
 function row(over: Partial<TicketRow> = {}): TicketRow {

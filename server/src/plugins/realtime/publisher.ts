@@ -49,5 +49,12 @@ export function createSocketPublisher(io: SocketServer): Publisher {
       io.local.to(rooms.session(sessionId)).emit("session:ended", { reason: "signed_out" });
       io.in(rooms.session(sessionId)).disconnectSockets(false);
     },
+    disconnectUser(userId) {
+      io.local.to(rooms.user(userId)).emit("session:ended", { reason: "revoked" });
+      io.in(rooms.user(userId)).disconnectSockets(true);
+    },
+    disconnectDevice(deviceId) {
+      io.in(rooms.device(deviceId)).disconnectSockets(true);
+    },
   };
 }

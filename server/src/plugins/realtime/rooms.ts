@@ -5,4 +5,7 @@ export const rooms = {
   centreKiosks: (centreId: string) => `centre:${centreId}:kiosk`,
   ticket: (publicId: string) => `ticket:${publicId}`,
   session: (sessionId: string) => `session:${sessionId}`,
+  /** Every socket of one user (all sessions) or of one device: cut when it is disabled or revoked. */
+  user: (userId: string) => `user:${userId}`,
+  device: (deviceId: string) => `device:${deviceId}`,
 };

@@ -7,6 +7,7 @@ import { createClient } from "redis";
 import { Server } from "socket.io";
 import { SESSION_COOKIE } from "../../core/access.js";
 import { canAccessCentre, homeCentre, type Authenticate } from "../../core/principal.js";
+import { watchCredentials, type CredentialWatchDeps } from "./credential-watch.js";
 import type { SocketServer } from "./publisher.js";
 import { rooms } from "./rooms.js";
 
@@ -18,6 +19,10 @@ export interface SocketServerOptions {
 /** What the handshake needs from the modules, as functions: plugins import no module. */
 export interface SocketAuthDeps {
   authenticate: Authenticate;
+  /** Of these sessions and devices, the ones still valid (see credential-watch.ts). */
+  liveCredentials: CredentialWatchDeps["liveCredentials"];
+  /** How often every socket's session or device key is checked again (default 2 s). */
+  credentialCheckMs?: number;
   findCentre(ref: string): Promise<{ id: string } | null>;
   /** Whether a ticket with this public id exists (its status page may listen to it). */
   ticketExists(publicId: string): Promise<boolean>;
@@ -74,8 +79,11 @@ export async function createSocketServer(
   };
 }
 
-/** Checks every handshake and puts each socket in the rooms its credentials allow. */
-export function authenticateSockets(io: SocketServer, deps: SocketAuthDeps): void {
+/**
+ * Checks every handshake and puts each socket in the rooms its credentials allow, and keeps checking
+ * those credentials while it is connected; `stop()` ends that watch.
+ */
+export function authenticateSockets(io: SocketServer, deps: SocketAuthDeps): { stop(): void } {
   io.use(async (socket, next) => {
     try {
       const parsed = socketAuthSchema.safeParse(socket.handshake.auth);
@@ -88,16 +96,19 @@ export function authenticateSockets(io: SocketServer, deps: SocketAuthDeps): voi
       const credentials = parsed.success ? parsed.data : cookie ? { token: cookie } : {};
       const principal = await deps.authenticate(credentials);
       if (!principal) return next(new Error("UNAUTHENTICATED"));
+      // A temporary password must be changed before anything else, live updates included.
+      if (principal.kind === "user" && principal.user.mustChangePassword) return next(new Error("FORBIDDEN"));
       socket.data.principal = principal;
       const centreId = homeCentre(principal);
       if (principal.kind === "device") {
+        await socket.join(rooms.device(principal.device.id));
         await socket.join(
           principal.device.kind === "display"
             ? rooms.centreDisplays(principal.device.centreId)
             : rooms.centreKiosks(principal.device.centreId),
         );
       } else {
-        await socket.join(rooms.session(principal.sessionId));
+        await socket.join([rooms.session(principal.sessionId), rooms.user(principal.user.id)]);
         if (centreId) await socket.join(rooms.centreStaff(centreId));
       }
       return next();
@@ -122,4 +133,10 @@ export function authenticateSockets(io: SocketServer, deps: SocketAuthDeps): voi
       if (typeof ack === "function") ack({ ok: true });
     });
   });
+
+  const watch = watchCredentials(io, {
+    liveCredentials: deps.liveCredentials,
+    intervalMs: deps.credentialCheckMs ?? 2_000,
+  });
+  return { stop: () => watch.stop() };
 }
