@@ -29,7 +29,7 @@ function migrationsHash(): string {
     .sort()
     .map((f) => `src/modules/admin/${f}`);
   for (const seed of [
-    "src/db/seed-demo.ts",
+    "src/setup/seed-demo.ts",
     "src/db/seed-reference.ts",
     "seed/holidays-az.json",
     "seed/dost-catalogue.json",
