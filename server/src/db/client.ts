@@ -7,6 +7,7 @@ import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import pg from "pg";
+import { lockDataDir } from "./data-dir-lock.js";
 import * as schema from "./schema.js";
 import { createTransactionGuard, noTransactionGuard, type TransactionGuard } from "./transaction-guard.js";
 
@@ -213,7 +214,17 @@ function createListenerPool(
 
 function openPglite(options: DatabaseOptions): Database {
   fs.mkdirSync(options.dataDir, { recursive: true });
-  return databaseOverPglite(new PGlite(options.dataDir), options);
+  // PGlite runs in this process: a second process on the same files (a backup, a second server)
+  // would corrupt them, so the directory is locked for as long as it is open.
+  const lock = lockDataDir(options.dataDir, "server");
+  const database = databaseOverPglite(new PGlite(options.dataDir), options);
+  return {
+    ...database,
+    async close() {
+      await database.close();
+      lock.release();
+    },
+  };
 }
 
 /**

@@ -1,0 +1,17 @@
+/**
+ * `npm run backup -- <file>`: writes the whole database that DATABASE_URL (PostgreSQL, with
+ * pg_dump's custom format, while the servers run) or DATA_DIR (the embedded database, as a tarball
+ * of its data directory, with the server stopped) names to one file. See docs/OPERATIONS.md.
+ */
+import { consoleReporter, runCli } from "../db/backup/cli.js";
+import { backupPglite } from "../db/backup/pglite.js";
+import { backupPostgres } from "../db/backup/postgres.js";
+
+await runCli("usage: npm run backup -- <file>", [], async (config, file) => {
+  if (config.databaseUrl) {
+    // The client programs inherit this environment; the password is handed to them in it too.
+    await backupPostgres({ url: config.databaseUrl, baseEnv: process.env, log: consoleReporter }, file);
+  } else {
+    await backupPglite({ dataDir: config.dataDir, log: consoleReporter }, file);
+  }
+});
