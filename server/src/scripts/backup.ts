@@ -9,8 +9,7 @@ import { backupPostgres } from "../db/backup/postgres.js";
 
 await runCli("usage: npm run backup -- <file>", [], async (config, file) => {
   if (config.databaseUrl) {
-    // The client programs inherit this environment; the password is handed to them in it too.
-    await backupPostgres({ url: config.databaseUrl, baseEnv: process.env, log: consoleReporter }, file);
+    await backupPostgres({ url: config.databaseUrl, log: consoleReporter }, file);
   } else {
     await backupPglite({ dataDir: config.dataDir, log: consoleReporter }, file);
   }

@@ -11,7 +11,7 @@ import { restorePostgres } from "../db/backup/postgres.js";
 await runCli("usage: npm run restore -- [--force] <file>", ["force"], async (config, file, given) => {
   const options = { force: given.has("force") };
   if (config.databaseUrl) {
-    const target = { url: config.databaseUrl, baseEnv: process.env, log: consoleReporter };
+    const target = { url: config.databaseUrl, log: consoleReporter };
     await restorePostgres(target, file, options);
   } else {
     await restorePglite({ dataDir: config.dataDir, log: consoleReporter }, file, options);

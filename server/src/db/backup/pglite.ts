@@ -107,7 +107,9 @@ export async function restorePglite(
       }
     } catch (err) {
       fs.rmSync(staging, { recursive: true, force: true });
-      throw new Error(`${file} could not be loaded, nothing was changed: ${(err as Error).message}`);
+      throw new Error(`${file} could not be loaded, nothing was changed: ${(err as Error).message}`, {
+        cause: err,
+      });
     }
 
     if (existing.length > 0) {

@@ -17,8 +17,6 @@ import { chooseTools, installedPgTools, type PgTools } from "./pg-tools.js";
  */
 export interface PostgresTarget {
   url: string;
-  /** The environment the client programs run in (the connection's password is added to it). */
-  baseEnv: NodeJS.ProcessEnv;
   log: Reporter;
 }
 
@@ -28,7 +26,10 @@ export interface PostgresTarget {
  */
 function connectionFor(target: PostgresTarget): { url: string; env: NodeJS.ProcessEnv } {
   const url = new URL(target.url);
-  const env: NodeJS.ProcessEnv = { ...target.baseEnv };
+  // Not a setting read here: the client programs get this process's environment (PATH, locale,
+  // libpq's own PG* variables such as PGSSLROOTCERT) plus the password.
+  // eslint-disable-next-line no-restricted-syntax
+  const env: NodeJS.ProcessEnv = { ...process.env };
   if (url.password) env.PGPASSWORD = decodeURIComponent(url.password);
   url.password = "";
   return { url: url.toString(), env };
