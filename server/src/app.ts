@@ -38,6 +38,7 @@ import { accessPlugin } from "./plugins/access.js";
 import { appsPlugin } from "./plugins/apps.js";
 import { docsPlugin } from "./plugins/docs.js";
 import { errorsPlugin } from "./plugins/errors.js";
+import { createMetrics } from "./plugins/metrics/index.js";
 import { createSocketPublisher, type Publisher, type SocketServer } from "./plugins/realtime/publisher.js";
 import { createSocketServer } from "./plugins/realtime/socket-server.js";
 
@@ -81,6 +82,7 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
 
   const centres = createCentreDirectory({ ttlMs: config.configCacheMs, today: () => clock.now() });
   const findCentre = (ref: string) => centres.find(db, ref);
+  const metrics = createMetrics({ token: config.metricsToken, db, clock, centres });
   // The publisher needs the socket server, which needs the auth service: wire through a late binding.
   const late: { publisher?: Publisher } = {};
   const publisher: Publisher = {
@@ -97,7 +99,7 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
     deviceCacheMs: config.configCacheMs,
   });
   const announcer = createQueueAnnouncer({ db, clock, publisher, centres });
-  const tickets = createTicketService({ db, clock, centres, announcer });
+  const tickets = metrics.observeTickets(createTicketService({ db, clock, centres, announcer }));
   const counters = createCounterService({ db, clock, centres, announcer });
   const catalog = createCatalogService({ db, clock, centres });
   const display = createDisplayService({ db, clock, directory: centres, publisher });
@@ -138,6 +140,7 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
     reply.header("date", clock.now().toUTCString());
   });
   await app.register(errorsPlugin);
+  await app.register(metrics.plugin);
   await app.register(helmet, {
     contentSecurityPolicy: {
       directives: {
@@ -191,7 +194,7 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
     redisUrl: config.redisUrl,
     ticketExists: async (publicId) => (await ticketsRepository.findByPublicId(db, publicId)) !== null,
   });
-  late.publisher = createSocketPublisher(sockets.io);
+  late.publisher = metrics.observePublisher(createSocketPublisher(sockets.io));
   app.decorate("io", sockets.io);
   app.decorate("sweeper", sweeper);
   app.decorate("appointmentJobs", appointmentJobs);
