@@ -2,7 +2,9 @@ import { mkdtempSync, readdirSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, expect, it } from "vitest";
+import { WORKING_MORNING } from "./support/app.js";
+import { describeOnPglite } from "./support/driver.js";
 import { makeHistory, fetchCall, nextTicketCode, pick, publicView } from "./support/history.js";
 import { runScript, startServerProcess, type ServerProcess } from "./support/processes.js";
 
@@ -18,7 +20,12 @@ const servers: ServerProcess[] = [];
 const embedded = (dataDir: string) => ({ DATA_DIR: dataDir, DATABASE_URL: undefined });
 
 async function serve(dataDir: string): Promise<ServerProcess> {
-  const server = await startServerProcess({ ...embedded(dataDir), NODE_ENV: "development" });
+  // A working morning on the simulated clock, so the kiosk issues whatever hour the suite runs at.
+  const server = await startServerProcess({
+    ...embedded(dataDir),
+    NODE_ENV: "development",
+    CLOCK_START: WORKING_MORNING.toISOString(),
+  });
   servers.push(server);
   return server;
 }
@@ -40,7 +47,8 @@ afterAll(async () => {
   rmSync(root, { recursive: true, force: true });
 });
 
-describe("backup and restore of the embedded database", () => {
+// Once, in the embedded run of the driver matrix: these are server processes on PGlite.
+describeOnPglite("backup and restore of the embedded database", () => {
   it("backs up a stopped server's data and restores a system that goes on where it stopped", async () => {
     const original = path.join(root, "original");
     const file = path.join(root, "night.tgz");

@@ -4,13 +4,16 @@ import os from "node:os";
 import path from "node:path";
 import type { FastifyInstance } from "fastify";
 import pg from "pg";
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, expect, it } from "vitest";
 import { buildApp } from "../src/app.js";
 import { loadConfig } from "../src/config.js";
 import { openDatabase, type Database } from "../src/db/client.js";
 import { prepareDatabase } from "../src/db/prepare.js";
+import { scaledClock } from "../src/lib/clock.js";
 import { apiClient } from "./support/api.js";
+import { WORKING_MORNING } from "./support/app.js";
 import { ADMIN_URL, createTestDatabase, urlFor } from "./support/database.js";
+import { describeOnPostgres } from "./support/driver.js";
 import { makeHistory, nextTicketCode, pick, publicView, type Call } from "./support/history.js";
 import { runScript } from "./support/processes.js";
 
@@ -18,6 +21,7 @@ import { runScript } from "./support/processes.js";
  * PostgreSQL: `npm run backup` (pg_dump, taken while the server runs) and `npm run restore` into a
  * brand-new database, then the real app on the restored database: the same tickets, numbering that
  * goes on, the whole event log with its append-only trigger. And the refusals that protect data.
+ * PostgreSQL only: pg_dump and pg_restore are its tools (backup-embedded.test.ts is the PGlite path).
  */
 const tmp = mkdtempSync(path.join(os.tmpdir(), "dost-backup-pg-"));
 const created: string[] = [];
@@ -51,7 +55,9 @@ async function appOn(url: string): Promise<{ app: FastifyInstance; database: Dat
     connectTimeoutMs: 5000,
   });
   await prepareDatabase(database, config, { info: () => undefined });
-  const app = await buildApp(config, { database, runJobs: false, logger: false });
+  // A working morning, so the kiosk issues whatever hour the suite runs at.
+  const clock = scaledClock(WORKING_MORNING);
+  const app = await buildApp(config, { database, clock, runJobs: false, logger: false });
   await app.ready();
   const close = async () => {
     await app.close();
@@ -81,9 +87,9 @@ afterAll(async () => {
   rmSync(tmp, { recursive: true, force: true });
 });
 
-describe("backup and restore on PostgreSQL", () => {
+describeOnPostgres("backup and restore on PostgreSQL", () => {
   it("restores into a fresh database a system that serves the same tickets and goes on numbering", async () => {
-    const source = await createTestDatabase("seeded", 4);
+    const source = await createTestDatabase("seeded", 4, "postgres");
     cleanups.push(() => source.drop());
     const live = await appOn(source.url);
     const history = await makeHistory(live.call);
@@ -122,7 +128,7 @@ describe("backup and restore on PostgreSQL", () => {
   });
 
   it("refuses to restore over a database that is not empty without --force, and changes nothing", async () => {
-    const source = await createTestDatabase("seeded", 4);
+    const source = await createTestDatabase("seeded", 4, "postgres");
     cleanups.push(() => source.drop());
     const live = await appOn(source.url);
     const history = await makeHistory(live.call);
@@ -163,7 +169,7 @@ describe("backup and restore on PostgreSQL", () => {
     expect(wrong.code).toBe(1);
     expect(wrong.stderr).toContain("not a backup");
 
-    const source = await createTestDatabase("seeded", 2);
+    const source = await createTestDatabase("seeded", 2, "postgres");
     cleanups.push(() => source.drop());
     const good = path.join(tmp, "good.dump");
     expect((await runScript("backup", [good], { DATABASE_URL: source.url })).code).toBe(0);

@@ -10,8 +10,11 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildApp } from "../src/app.js";
 import { loadConfig } from "../src/config.js";
 import { openDatabase, type Database } from "../src/db/client.js";
+import { scaledClock } from "../src/lib/clock.js";
 import { apiClient } from "./support/api.js";
+import { WORKING_MORNING } from "./support/app.js";
 import { createTestDatabase, type TestDatabase } from "./support/database.js";
+import { TEST_DRIVER } from "./support/driver.js";
 import { freePort, serverDir } from "./support/processes.js";
 import type { ClientSocket } from "./support/sockets.js";
 
@@ -21,7 +24,8 @@ import type { ClientSocket } from "./support/sockets.js";
  * for the two local addresses, and the public host name for a local HTTP address; the load
  * balancing, stickiness, WebSocket passing and the hidden /metrics are the file's own.
  */
-const caddyInstalled = spawnSync("caddy", ["version"]).status === 0;
+// PostgreSQL only: two replicas share one database (PGlite admits one process per data directory).
+const runs = TEST_DRIVER === "postgres" && spawnSync("caddy", ["version"]).status === 0;
 const work = mkdtempSync(path.join(os.tmpdir(), "dost-lb-"));
 let db: TestDatabase;
 const replicas: { app: FastifyInstance; database: Database; hits: number; port: number }[] = [];
@@ -43,7 +47,8 @@ async function startReplica(): Promise<void> {
     poolSize: 4,
     connectTimeoutMs: 5000,
   });
-  const app = await buildApp(config, { database, runJobs: false, logger: false });
+  const clock = scaledClock(WORKING_MORNING);
+  const app = await buildApp(config, { database, clock, runJobs: false, logger: false });
   await app.listen({ port: 0, host: "127.0.0.1" });
   const replica = { app, database, hits: 0, port: (app.server.address() as AddressInfo).port };
   // Every HTTP request this replica receives, socket.io's polling included.
@@ -92,8 +97,8 @@ async function startCaddy(): Promise<void> {
 }
 
 beforeAll(async () => {
-  if (!caddyInstalled) return;
-  db = await createTestDatabase("seeded", 2);
+  if (!runs) return;
+  db = await createTestDatabase("seeded", 2, "postgres");
   await startReplica();
   await startReplica();
   await startCaddy();
@@ -116,7 +121,7 @@ afterAll(async () => {
 
 const hits = () => replicas.map((r) => r.hits);
 
-describe.skipIf(!caddyInstalled)("Caddy in front of two replicas (deploy/Caddyfile)", () => {
+describe.runIf(runs)("Caddy in front of two replicas (deploy/Caddyfile)", () => {
   it("keeps a client with its cookie on one replica, and spreads new clients over both", async () => {
     const first = await fetch(`${base}/health`);
     const cookie = /dost_lb=[^;]+/.exec(first.headers.get("set-cookie") ?? "")?.[0];

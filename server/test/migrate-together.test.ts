@@ -1,11 +1,12 @@
 import { randomBytes } from "node:crypto";
 import { readdirSync } from "node:fs";
 import pg from "pg";
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, expect, it } from "vitest";
 import { loadConfig } from "../src/config.js";
 import { openDatabase } from "../src/db/client.js";
 import { prepareDatabase } from "../src/db/prepare.js";
 import { ADMIN_URL, urlFor } from "./support/database.js";
+import { describeOnPostgres, TEST_DRIVER } from "./support/driver.js";
 
 /**
  * Replicas of a deployment start together on a brand-new database: each applies the migrations and
@@ -24,9 +25,12 @@ async function admin(sql: string): Promise<void> {
   }
 }
 
-afterAll(() => admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
+afterAll(async () => {
+  if (TEST_DRIVER === "postgres") await admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+});
 
-describe("several server processes starting on an empty database", () => {
+// PostgreSQL only: several processes on one database (PGlite admits one process per data directory).
+describeOnPostgres("several server processes starting on an empty database", () => {
   it("apply the migrations once and all start", async () => {
     await admin(`CREATE DATABASE ${name} TEMPLATE template0`);
     const url = urlFor(name);
