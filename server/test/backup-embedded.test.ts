@@ -98,11 +98,11 @@ describeOnPglite("backup and restore of the embedded database", () => {
     expect(forced.code, forced.stderr).toBe(0);
     expect(await eventLog(fresh)).toEqual(eventsBefore);
     expect(readdirSync(fresh).filter((n) => n.startsWith("."))).toEqual([]);
-  }, 180_000);
+  }, 420_000);
 
   it("keeps a second server off a data directory a running server has open", async () => {
     const dir = path.join(root, "shared");
     await serve(dir);
     await expect(serve(dir)).rejects.toThrow(/in use by a server/);
-  }, 120_000);
+  }, 300_000);
 });

@@ -109,7 +109,8 @@ export async function startServerProcess(env: Record<string, string | undefined>
     proc.kill("SIGTERM");
     await exited;
   };
-  const deadline = Date.now() + 50_000;
+  // PGlite compiles its WebAssembly and opens its files at start: slow on a busy two-core machine.
+  const deadline = Date.now() + 120_000;
   while (Date.now() < deadline) {
     if (proc.exitCode !== null) throw new Error(`server exited: ${output}`);
     const ok = await fetch(`${url}/health`).then(
