@@ -36,6 +36,8 @@ export function observePublisher(
 ): Publisher {
   const label = centreLabeller(findCentre);
   return {
+    // Disconnecting sessions, users and devices passes through unchanged.
+    ...inner,
     publish(events) {
       inner.publish(events);
       for (const event of events) {
@@ -46,7 +48,6 @@ export function observePublisher(
         }
       }
     },
-    disconnectSession: (sessionId) => inner.disconnectSession(sessionId),
   };
 }
 

@@ -1,4 +1,4 @@
-import { serviceDay } from "@dost/shared";
+import { DEVICE_KINDS, serviceDay } from "@dost/shared";
 import { sql } from "drizzle-orm";
 import pg from "pg";
 import type { Db } from "../../db/client.js";
@@ -19,11 +19,13 @@ export interface ScrapeSources {
 /** A scrape must answer even while the database hangs; Prometheus gives up after 10 s by default. */
 const DATABASE_READ_TIMEOUT_MS = 3_000;
 
-const SOCKET_KINDS = ["staff", "display", "kiosk", "status_page"] as const;
+/** Staff consoles, each kind of device, and public ticket status pages. */
+const SOCKET_KINDS = ["staff", ...DEVICE_KINDS, "status_page"] as const;
+type SocketKind = (typeof SOCKET_KINDS)[number];
 
 /** Local sockets by who they are: the handshake put the principal (or none, a status page) on them. */
-function countSockets(io: SocketServer): Record<(typeof SOCKET_KINDS)[number], number> {
-  const counts = { staff: 0, display: 0, kiosk: 0, status_page: 0 };
+function countSockets(io: SocketServer): Record<SocketKind, number> {
+  const counts = Object.fromEntries(SOCKET_KINDS.map((kind) => [kind, 0])) as Record<SocketKind, number>;
   for (const socket of io.of("/").sockets.values()) {
     const principal = socket.data.principal;
     if (!principal) counts.status_page++;
