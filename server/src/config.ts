@@ -1,7 +1,6 @@
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { z } from "zod";
-import type { DatabaseOptions } from "./db/client.js";
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 
@@ -84,18 +83,6 @@ export interface Config {
 }
 
 export class ConfigError extends Error {}
-
-/** How the server (and every script) opens the database the configuration names. */
-export function databaseOptions(config: Config): DatabaseOptions {
-  return {
-    databaseUrl: config.databaseUrl,
-    dataDir: config.dataDir,
-    migrationsFolder: config.paths.migrations,
-    poolSize: config.dbPoolSize,
-    connectTimeoutMs: config.dbConnectTimeoutMs,
-    production: config.env === "production",
-  };
-}
 
 /**
  * An empty value means unset, as `.env` and compose files write it (`DATABASE_URL=`), and blanks

@@ -1,9 +1,9 @@
 import closeWithGrace from "close-with-grace";
 import { buildApp } from "./app.js";
-import { ConfigError, databaseOptions, loadConfig } from "./config.js";
-import { openDatabase } from "./db/client.js";
+import { ConfigError, loadConfig } from "./config.js";
+import { databaseOptions, openDatabase } from "./db/client.js";
+import { prepareDatabase } from "./setup/prepare.js";
 import { DataDirLockedError } from "./db/data-dir-lock.js";
-import { prepareDatabase } from "./db/prepare.js";
 
 async function main(): Promise<void> {
   const config = loadConfig();

@@ -8,7 +8,7 @@ import { afterAll, expect, it } from "vitest";
 import { buildApp } from "../src/app.js";
 import { loadConfig } from "../src/config.js";
 import { openDatabase, type Database } from "../src/db/client.js";
-import { prepareDatabase } from "../src/db/prepare.js";
+import { prepareDatabase } from "../src/setup/prepare.js";
 import { scaledClock } from "../src/lib/clock.js";
 import { apiClient } from "./support/api.js";
 import { WORKING_MORNING } from "./support/app.js";

@@ -4,7 +4,7 @@ import pg from "pg";
 import { afterAll, expect, it } from "vitest";
 import { loadConfig } from "../src/config.js";
 import { openDatabase } from "../src/db/client.js";
-import { prepareDatabase } from "../src/db/prepare.js";
+import { prepareDatabase } from "../src/setup/prepare.js";
 import { ADMIN_URL, urlFor } from "./support/database.js";
 import { describeOnPostgres, TEST_DRIVER } from "./support/driver.js";
 

@@ -1,27 +1,21 @@
 import { createHash, timingSafeEqual } from "node:crypto";
 import type { FastifyInstance } from "fastify";
 import fp from "fastify-plugin";
-import type { Db } from "../../db/client.js";
-import type { Clock } from "../../lib/clock.js";
+import type { Publisher } from "../../core/realtime.js";
 import { unauthenticated } from "../../lib/errors.js";
-import type { CentreDirectory } from "../../modules/catalog/centre-directory.js";
-import type { TicketService } from "../../modules/tickets/tickets.service.js";
-import type { Publisher, SocketServer } from "../realtime/publisher.js";
+import type { SocketServer } from "../realtime/publisher.js";
 import { createInstruments } from "./instruments.js";
-import { observePublisher, observeTickets } from "./observers.js";
-import { refreshGauges } from "./scrape.js";
+import { centreLabeller, ISSUING_ROUTES, observePublisher, type CentreCode } from "./observers.js";
+import { refreshGauges, type GaugeSources } from "./scrape.js";
 
-export interface MetricsDeps {
+export interface MetricsDeps extends Omit<GaugeSources, "io"> {
   /** METRICS_TOKEN; without it there is no /metrics (404) and nothing is measured. */
   token: string | undefined;
-  db: Db;
-  clock: Clock;
-  centres: Pick<CentreDirectory, "find" | "all">;
+  centreCode: CentreCode;
 }
 
-/** What app.ts wires in: two decorators and a plugin, each a no-op when metrics are off. */
+/** What app.ts wires in: a decorator and a plugin, each a no-op when metrics are off. */
 export interface Metrics {
-  observeTickets(tickets: TicketService): TicketService;
   observePublisher(publisher: Publisher): Publisher;
   plugin(app: FastifyInstance): Promise<void>;
 }
@@ -36,31 +30,30 @@ function bearerMatches(header: string | undefined, token: string): boolean {
 export function createMetrics(deps: MetricsDeps): Metrics {
   const { token } = deps;
   if (!token) {
-    return {
-      observeTickets: (tickets) => tickets,
-      observePublisher: (publisher) => publisher,
-      plugin: async () => undefined,
-    };
+    return { observePublisher: (publisher) => publisher, plugin: async () => undefined };
   }
   const instruments = createInstruments();
-  const findCentre = (centreId: string) => deps.centres.find(deps.db, centreId);
+  const issuedAt = centreLabeller(deps.centreCode);
   return {
-    observeTickets: (tickets) => observeTickets(tickets, instruments, findCentre),
-    observePublisher: (publisher) => observePublisher(publisher, instruments, findCentre),
+    observePublisher: (publisher) => observePublisher(publisher, instruments, deps.centreCode),
     // fastify-plugin: the hook must see every route, not only those of an encapsulated child.
     plugin: fp(
       async (app: FastifyInstance) => {
         // One histogram observation per response, keyed by the route template: the raw URL would
         // hold ticket ids and ?key= device keys, and give every request a series of its own.
         app.addHook("onResponse", async (request, reply) => {
+          const route = request.routeOptions.url ?? "unmatched";
           instruments.httpDuration.observe(
-            {
-              method: request.method,
-              route: request.routeOptions.url ?? "unmatched",
-              status: String(reply.statusCode),
-            },
+            { method: request.method, route, status: String(reply.statusCode) },
             reply.elapsedTime / 1000,
           );
+          if (
+            reply.statusCode === 201 &&
+            request.centreId &&
+            ISSUING_ROUTES.has(`${request.method} ${route}`)
+          ) {
+            issuedAt(request.centreId, (centre) => instruments.ticketsIssued.inc({ centre }));
+          }
         });
 
         app.get(
@@ -73,9 +66,7 @@ export function createMetrics(deps: MetricsDeps): Metrics {
             }
             await refreshGauges(
               {
-                db: deps.db,
-                clock: deps.clock,
-                centres: deps.centres,
+                ...deps,
                 io: () => (app.hasDecorator("io") ? (app.io as SocketServer | undefined) : undefined),
               },
               instruments,

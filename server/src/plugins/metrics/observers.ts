@@ -1,40 +1,34 @@
-import type { CentreRecord } from "../../modules/catalog/centre-directory.js";
-import type { TicketService } from "../../modules/tickets/tickets.service.js";
-import type { Publisher } from "../realtime/publisher.js";
+import type { Publisher } from "../../core/realtime.js";
 import type { Instruments } from "./instruments.js";
 
 /**
- * Metrics are observed from outside the services: decorators around the publisher and the ticket
- * service count what passes through them, so no use case knows it is measured.
+ * Metrics are observed from outside the use cases: a decorator around the publisher counts the
+ * calls that pass through it, and the HTTP hook counts tickets issued, so no service knows it is
+ * measured.
  */
 
-/** Finds a centre by id (the directory's cached lookup). */
-export type FindCentre = (centreId: string) => Promise<CentreRecord | null>;
+/** A centre's code by its id (the directory's cached lookup), for labels. */
+export type CentreCode = (centreId: string) => Promise<string | null>;
 
 /** Centre codes for labels (readable on a dashboard, and as few as the centres). */
-function centreLabeller(findCentre: FindCentre) {
+export function centreLabeller(codeOf: CentreCode) {
   const codes = new Map<string, string>();
   return (centreId: string, count: (code: string) => void): void => {
     const known = codes.get(centreId);
     if (known) return count(known);
     // The directory answers from its cache; the count lands a microtask later.
-    findCentre(centreId).then(
-      (centre) => {
-        const code = centre?.code ?? "unknown";
-        codes.set(centreId, code);
-        count(code);
+    codeOf(centreId).then(
+      (code) => {
+        codes.set(centreId, code ?? "unknown");
+        count(code ?? "unknown");
       },
       () => count("unknown"),
     );
   };
 }
 
-export function observePublisher(
-  inner: Publisher,
-  instruments: Instruments,
-  findCentre: FindCentre,
-): Publisher {
-  const label = centreLabeller(findCentre);
+export function observePublisher(inner: Publisher, instruments: Instruments, codeOf: CentreCode): Publisher {
+  const label = centreLabeller(codeOf);
   return {
     // Disconnecting sessions, users and devices passes through unchanged.
     ...inner,
@@ -52,28 +46,10 @@ export function observePublisher(
 }
 
 /**
- * Counts issued tickets where they are made: `issue` (a kiosk or a member of staff; a replayed
- * Idempotency-Key is not a new ticket) and `announceIssued` (an appointment's check-in). A
- * `ticket:updated` event cannot tell an issue from a transfer back into a queue.
+ * The routes that make a ticket (a kiosk's, staff's or volunteer's issue, and an appointment's
+ * check-in): a 201 from one of them is a new ticket; a replayed Idempotency-Key answers 200.
  */
-export function observeTickets(
-  inner: TicketService,
-  instruments: Instruments,
-  findCentre: FindCentre,
-): TicketService {
-  const label = centreLabeller(findCentre);
-  const count = (centreId: string) => label(centreId, (centre) => instruments.ticketsIssued.inc({ centre }));
-  return {
-    ...inner,
-    async issue(...args) {
-      const result = await inner.issue(...args);
-      if (result.created) count(result.ticket.centreId);
-      return result;
-    },
-    async announceIssued(row) {
-      const ticket = await inner.announceIssued(row);
-      count(ticket.centreId);
-      return ticket;
-    },
-  };
-}
+export const ISSUING_ROUTES = new Set([
+  "POST /api/v1/centres/:centreId/tickets",
+  "POST /api/v1/centres/:centreId/check-in",
+]);

@@ -1,17 +1,16 @@
-import { DEVICE_KINDS, serviceDay } from "@dost/shared";
-import { sql } from "drizzle-orm";
-import pg from "pg";
-import type { Db } from "../../db/client.js";
-import { queryRows } from "../../db/rows.js";
-import type { Clock } from "../../lib/clock.js";
-import type { CentreDirectory } from "../../modules/catalog/centre-directory.js";
+import { DEVICE_KINDS } from "@dost/shared";
+import type { PoolStats } from "../../db/client.js";
 import type { SocketServer } from "../realtime/publisher.js";
 import type { Instruments } from "./instruments.js";
 
-export interface ScrapeSources {
-  db: Db;
-  clock: Clock;
-  centres: Pick<CentreDirectory, "all">;
+/** Where the gauges' figures come from, as functions: plugins import no module (app.ts wires them). */
+export interface GaugeSources {
+  /** Every centre's waiting tickets today and its longest wait, read from the database. */
+  queueByCentre(): Promise<{ code: string; waiting: number; longestWaitSeconds: number }[]>;
+  /** Texts due and not sent yet, and how long the oldest has been due. */
+  outboxBacklog(): Promise<{ pending: number; oldestDueSeconds: number }>;
+  /** The PostgreSQL pool's use; null on the embedded database, which has no pool. */
+  poolStats(): PoolStats | null;
   /** The socket server, once it exists. */
   io(): SocketServer | undefined;
 }
@@ -38,59 +37,33 @@ function countSockets(io: SocketServer): Record<SocketKind, number> {
 /**
  * Queue figures come from the database, not from this process's own events: with several
  * replicas each one publishes only the changes it made, while every replica reads the same rows.
- * One grouped read over the waiting tickets (a partial index) per scrape.
  */
-async function readDatabase(sources: ScrapeSources, instruments: Instruments): Promise<void> {
-  const now = sources.clock.now();
-  const centres = await sources.centres.all(sources.db);
-  const waiting =
-    centres.length === 0
-      ? []
-      : await queryRows<{ centreId: string; waiting: number; longest: number }>(
-          sources.db,
-          sql`SELECT t.centre_id AS "centreId", count(*)::int AS "waiting",
-                     extract(epoch FROM ${now.toISOString()}::timestamptz - min(t.queued_at))::float8 AS "longest"
-                FROM tickets t
-                JOIN (VALUES ${sql.join(
-                  centres.map((c) => sql`(${c.id}::uuid, ${serviceDay(now, c.timezone)}::date)`),
-                  sql`, `,
-                )}) AS today(centre_id, day) ON t.centre_id = today.centre_id AND t.service_day = today.day
-               WHERE t.status = 'waiting'
-               GROUP BY t.centre_id`,
-        );
-  const [outbox] = await queryRows<{ pending: number; oldest: number | null }>(
-    sources.db,
-    sql`SELECT count(*)::int AS "pending",
-               extract(epoch FROM ${now.toISOString()}::timestamptz - min(next_attempt_at))::float8 AS "oldest"
-          FROM notifications WHERE status = 'pending' AND next_attempt_at <= ${now.toISOString()}::timestamptz`,
-  );
-  const byCentre = new Map(waiting.map((w) => [w.centreId, w]));
+async function readDatabase(sources: GaugeSources, instruments: Instruments): Promise<void> {
+  const [queues, outbox] = await Promise.all([sources.queueByCentre(), sources.outboxBacklog()]);
   instruments.queueWaiting.reset();
   instruments.queueLongestWait.reset();
-  for (const centre of centres) {
-    const w = byCentre.get(centre.id);
-    instruments.queueWaiting.set({ centre: centre.code }, w?.waiting ?? 0);
-    instruments.queueLongestWait.set({ centre: centre.code }, Math.max(0, w?.longest ?? 0));
+  for (const q of queues) {
+    instruments.queueWaiting.set({ centre: q.code }, q.waiting);
+    instruments.queueLongestWait.set({ centre: q.code }, q.longestWaitSeconds);
   }
-  instruments.outboxPending.set(outbox?.pending ?? 0);
-  instruments.outboxOldestDue.set(Math.max(0, outbox?.oldest ?? 0));
+  instruments.outboxPending.set(outbox.pending);
+  instruments.outboxOldestDue.set(outbox.oldestDueSeconds);
 }
 
 /** Brings the gauges up to date; called by GET /metrics just before it renders the registry. */
-export async function refreshGauges(sources: ScrapeSources, instruments: Instruments): Promise<void> {
+export async function refreshGauges(sources: GaugeSources, instruments: Instruments): Promise<void> {
   const io = sources.io();
   if (io) {
     const counts = countSockets(io);
     for (const kind of SOCKET_KINDS) instruments.sockets.set({ kind }, counts[kind]);
   }
 
-  // drizzle keeps the node-postgres pool it was given; PGlite has none.
-  const client = (sources.db as unknown as { $client?: unknown }).$client;
-  if (client instanceof pg.Pool) {
-    instruments.pool.set({ state: "total" }, client.totalCount);
-    instruments.pool.set({ state: "idle" }, client.idleCount);
-    instruments.pool.set({ state: "waiting" }, client.waitingCount);
-    instruments.poolMax.set(client.options.max ?? 10);
+  const pool = sources.poolStats();
+  if (pool) {
+    instruments.pool.set({ state: "total" }, pool.total);
+    instruments.pool.set({ state: "idle" }, pool.idle);
+    instruments.pool.set({ state: "waiting" }, pool.waiting);
+    instruments.poolMax.set(pool.max);
   }
 
   let timer: NodeJS.Timeout | undefined;
