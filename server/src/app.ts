@@ -23,14 +23,16 @@ import {
   createLogGateway,
   notificationsModule,
   type NotificationGateway,
+  type NotificationService,
 } from "./modules/notifications/index.js";
-import { queueModule } from "./modules/queue/index.js";
+import { queueModule, type QueueService } from "./modules/queue/index.js";
 import { statsModule } from "./modules/stats/index.js";
 import { ticketsModule } from "./modules/tickets/index.js";
 import { accessPlugin } from "./plugins/access.js";
 import { appsPlugin } from "./plugins/apps.js";
 import { docsPlugin } from "./plugins/docs.js";
 import { errorsPlugin } from "./plugins/errors.js";
+import { createMetrics } from "./plugins/metrics/index.js";
 import { createSocketPublisher, type SocketServer } from "./plugins/realtime/publisher.js";
 import { authenticateSockets, createSocketServer } from "./plugins/realtime/socket-server.js";
 
@@ -83,10 +85,18 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
     pool: database.listenerPool(),
     redisUrl: config.redisUrl,
   });
-  const publisher = createSocketPublisher(sockets.io);
-
   const centres = createCentreDirectory({ ttlMs: config.configCacheMs, today: () => clock.now() });
   const findCentre = (ref: string) => centres.find(db, ref);
+  // The gauges' sources are the modules' services, built below; a scrape only comes once they exist.
+  const gauges: { queue?: QueueService; notifications?: NotificationService } = {};
+  const metrics = createMetrics({
+    token: config.metricsToken,
+    centreCode: async (id) => (await findCentre(id))?.code ?? null,
+    queueByCentre: async () => gauges.queue?.waitingByCentre(await centres.all(db)) ?? [],
+    outboxBacklog: async () => gauges.notifications?.backlog() ?? { pending: 0, oldestDueSeconds: 0 },
+    poolStats: () => database.poolStats(),
+  });
+  const publisher = metrics.observePublisher(createSocketPublisher(sockets.io));
   const publicPerMinute = config.rateLimit.publicPerMinute;
 
   const auth = authModule({
@@ -159,6 +169,8 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
     publicUrl: config.publicUrl ?? null,
     pairPerMinute: config.rateLimit.pairPerMinute,
   });
+  gauges.queue = queue.service;
+  gauges.notifications = notifications.service;
   const modules: FeatureModule<unknown>[] = [
     auth,
     queue,
@@ -178,6 +190,7 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
     reply.header("date", clock.now().toUTCString());
   });
   await app.register(errorsPlugin);
+  await app.register(metrics.plugin);
   await app.register(helmet, {
     contentSecurityPolicy: {
       directives: {

@@ -42,6 +42,8 @@ const envSchema = z.object({
   CLOCK_SPEED: z.coerce.number().min(1).max(1000).optional(),
   /** How long configuration read on every request (centres, device keys) is cached; 0: never. */
   CONFIG_CACHE_SECONDS: z.coerce.number().min(0).max(300).default(5),
+  /** Opens GET /metrics to `Authorization: Bearer <token>`; long enough not to be guessed. */
+  METRICS_TOKEN: z.string().min(32, "must be at least 32 characters").optional(),
 });
 
 export interface Config {
@@ -74,6 +76,8 @@ export interface Config {
     retentionDays: number;
     turnNearPosition: number;
   };
+  /** Unset: no /metrics at all (404) and nothing measured. */
+  metricsToken: string | undefined;
   /** Folders holding the built apps and the migrations, found from the repository layout. */
   paths: { migrations: string; apps: { kiosk: string; display: string; console: string } };
 }
@@ -138,6 +142,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       retentionDays: e.PERSONAL_DATA_RETENTION_DAYS,
       turnNearPosition: e.TURN_NEAR_POSITION,
     },
+    metricsToken: e.METRICS_TOKEN,
     paths: {
       migrations: path.join(repoRoot, "migrations"),
       apps: {

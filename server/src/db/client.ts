@@ -8,6 +8,7 @@ import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import pg from "pg";
 import type { Config } from "../config.js";
+import { lockDataDir } from "./data-dir-lock.js";
 import * as schema from "./schema.js";
 import { createTransactionGuard, noTransactionGuard, type TransactionGuard } from "./transaction-guard.js";
 
@@ -28,7 +29,16 @@ export interface Database {
   listenerPool(): pg.Pool | undefined;
   migrate(): Promise<void>;
   ping(): Promise<void>;
+  /** The PostgreSQL pool's use (for metrics); null on PGlite, which has one connection and no pool. */
+  poolStats(): PoolStats | null;
   close(): Promise<void>;
+}
+
+export interface PoolStats {
+  total: number;
+  idle: number;
+  waiting: number;
+  max: number;
 }
 
 export interface DatabaseOptions {
@@ -163,6 +173,12 @@ function openPostgres(options: DatabaseOptions, url: string): Database {
     async ping() {
       await pool.query("SELECT 1");
     },
+    poolStats: () => ({
+      total: pool.totalCount,
+      idle: pool.idleCount,
+      waiting: pool.waitingCount,
+      max: options.poolSize,
+    }),
     async close() {
       await Promise.all([pool.end(), listeners?.end()]);
     },
@@ -226,7 +242,17 @@ function createListenerPool(
 
 function openPglite(options: DatabaseOptions): Database {
   fs.mkdirSync(options.dataDir, { recursive: true });
-  return databaseOverPglite(new PGlite(options.dataDir), options);
+  // PGlite runs in this process: a second process on the same files (a backup, a second server)
+  // would corrupt them, so the directory is locked for as long as it is open.
+  const lock = lockDataDir(options.dataDir, "server");
+  const database = databaseOverPglite(new PGlite(options.dataDir), options);
+  return {
+    ...database,
+    async close() {
+      await database.close();
+      lock.release();
+    },
+  };
 }
 
 /**
@@ -255,6 +281,7 @@ export function databaseOverPglite(
     async ping() {
       await db.execute(sql`SELECT 1`);
     },
+    poolStats: () => null,
     async close() {
       await client.close();
     },

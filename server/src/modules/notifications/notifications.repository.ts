@@ -47,4 +47,16 @@ export const notificationsRepository = {
       .set({ recipient: null, body: null })
       .where(and(sql`${notifications.createdAt} < ${before}`, sql`${notifications.status} <> 'pending'`));
   },
+
+  /** Texts due and not sent yet, and how long the oldest has been due (for metrics). */
+  async backlog(ex: Executor, now: Date): Promise<{ pending: number; oldestDueSeconds: number }> {
+    const [row] = await ex
+      .select({
+        pending: sql<number>`count(*)::int`,
+        oldestDueSeconds: sql<number>`coalesce(greatest(0, extract(epoch FROM ${now.toISOString()}::timestamptz - min(${notifications.nextAttemptAt}))), 0)::float8`,
+      })
+      .from(notifications)
+      .where(and(eq(notifications.status, "pending"), lte(notifications.nextAttemptAt, now)));
+    return { pending: row?.pending ?? 0, oldestDueSeconds: row?.oldestDueSeconds ?? 0 };
+  },
 };

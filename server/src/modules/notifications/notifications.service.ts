@@ -16,6 +16,8 @@ export function createNotificationService(deps: { db: Db; clock: Clock; gateway:
       notificationsRepository.enqueue(ex, values),
     /** Sends due messages. */
     dispatch: () => dispatcher.dispatch(),
+    /** Texts due and not sent yet, and how long the oldest has been due. */
+    backlog: () => notificationsRepository.backlog(deps.db, deps.clock.now()),
     /** Drops messages older than `before` (their texts hold personal data). */
     purgeBefore: (before: Date): Promise<void> => notificationsRepository.purgeBefore(deps.db, before),
   };

@@ -46,6 +46,28 @@ const waitingOf = (centreId: string, serviceDay: string) =>
 
 /** All queue reads are aggregates or windows in SQL: the server never pulls a whole queue across. */
 export const queueRepository = {
+  /** Per centre, its waiting tickets of its own service day and the longest wait (for monitoring). */
+  async waitingPerCentre(
+    ex: Executor,
+    centres: readonly { id: string; serviceDay: string }[],
+    now: Date,
+  ): Promise<{ centreId: string; waiting: number; longestWaitSeconds: number }[]> {
+    if (centres.length === 0) return [];
+    return queryRows(
+      ex,
+      sql`SELECT t.centre_id AS "centreId", count(*)::int AS "waiting",
+                 greatest(0, extract(epoch FROM ${now.toISOString()}::timestamptz - min(t.queued_at)))::float8
+                   AS "longestWaitSeconds"
+            FROM ${tickets} t
+            JOIN (VALUES ${sql.join(
+              centres.map((c) => sql`(${c.id}::uuid, ${c.serviceDay}::date)`),
+              sql`, `,
+            )}) AS today(centre_id, day) ON t.centre_id = today.centre_id AND t.service_day = today.day
+           WHERE t.status = 'waiting'
+           GROUP BY t.centre_id`,
+    );
+  },
+
   async byIds(ex: Executor, ids: string[]): Promise<TicketRow[]> {
     return ids.length ? ex.select().from(tickets).where(inArray(tickets.id, ids)) : [];
   },

@@ -46,6 +46,24 @@ export function createQueueService({ db, clock, publisher, findCentre }: QueueSe
       return toTicket(row, counter, place);
     },
 
+    /** Every centre's waiting tickets today and its longest wait, in one read (for metrics). */
+    async waitingByCentre(
+      centres: readonly (QueueCentre & { code: string })[],
+    ): Promise<{ code: string; waiting: number; longestWaitSeconds: number }[]> {
+      const now = clock.now();
+      const rows = await queueRepository.waitingPerCentre(
+        db,
+        centres.map((c) => ({ id: c.id, serviceDay: serviceDay(now, c.timezone) })),
+        now,
+      );
+      const byCentre = new Map(rows.map((r) => [r.centreId, r]));
+      return centres.map((c) => ({
+        code: c.code,
+        waiting: byCentre.get(c.id)?.waiting ?? 0,
+        longestWaitSeconds: byCentre.get(c.id)?.longestWaitSeconds ?? 0,
+      }));
+    },
+
     /** The next ticket a counter serving `serviceIds` calls, locked in the caller's transaction. */
     pickNext(tx: Executor, centre: QueueCentre, serviceIds: string[], now: Date): Promise<string | null> {
       return queueRepository.pickNext(tx, {
