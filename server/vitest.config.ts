@@ -9,6 +9,6 @@ export default defineProject({
     environment: "node",
     globalSetup: ["test/support/global-setup.ts"],
     testTimeout: 60_000,
-    hookTimeout: 60_000,
+    hookTimeout: 120_000,
   },
 });

@@ -69,7 +69,9 @@ it("keeps its memory flat over 2,000 calls", { timeout: 120_000 }, async () => {
   // between 2,000 and 8,000 calls showed only compiled code and Chromium's own bounded
   // performance-timeline buffers (layout-shift entries) growing, about 15 bytes a call in all.
   expect(ratio).toBeLessThan(1.1);
-  expect(after2000.listeners).toBeLessThanOrEqual(after200.listeners);
+  // A leak grows with the 1,800 calls in between; a couple of listeners of whatever is in flight at
+  // the moment of measuring (a highlight's timer, a fetch) come and go on a busy machine.
+  expect(after2000.listeners).toBeLessThanOrEqual(after200.listeners + 5);
   expect(after2000.nodes).toBeLessThanOrEqual(after200.nodes * 1.1);
   expect(await page.locator(".recent-table tbody tr").count()).toBeLessThanOrEqual(9);
   await context.close();

@@ -4,69 +4,67 @@ import rateLimit from "@fastify/rate-limit";
 import Fastify, { type FastifyInstance } from "fastify";
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from "fastify-type-provider-zod";
 import type { Config } from "./config.js";
+import type { FeatureModule } from "./core/module.js";
 import type { Database } from "./db/client.js";
-import { createAppointmentJobs, type AppointmentJobs } from "./jobs/appointment-jobs.js";
-import { createSweeper, type Sweeper } from "./jobs/sweeper.js";
 import { scaledClock, systemClock, type Clock } from "./lib/clock.js";
 import { requestLogSerializer } from "./lib/log-redaction.js";
-import { adminRoutes, createAdminService } from "./modules/admin/index.js";
-import { appointmentRoutes } from "./modules/appointments/appointments.routes.js";
-import { createAppointmentService } from "./modules/appointments/appointments.service.js";
-import { authRoutes } from "./modules/auth/auth.routes.js";
-import { createAuthService } from "./modules/auth/auth.service.js";
-import { catalogRoutes } from "./modules/catalog/catalog.routes.js";
-import { createCatalogService } from "./modules/catalog/catalog.service.js";
+import { adminModule } from "./modules/admin/index.js";
+import { appointmentsModule } from "./modules/appointments/index.js";
+import { authModule } from "./modules/auth/index.js";
 import {
+  catalogModule,
   createCentreDirectory,
   type CentreDirectory,
   type CentreRecord,
-} from "./modules/catalog/centre-directory.js";
-import { counterRoutes } from "./modules/counters/counters.routes.js";
-import { countersRepository } from "./modules/counters/counters.repository.js";
-import { createCounterService } from "./modules/counters/counters.service.js";
-import { displayRoutes } from "./modules/display/display.routes.js";
-import { createDisplayService } from "./modules/display/display.service.js";
-import { healthRoutes } from "./modules/health/health.routes.js";
-import { createDispatcher } from "./modules/notifications/dispatcher.js";
-import { createLogGateway, type NotificationGateway } from "./modules/notifications/gateway.js";
-import { createHttpGateway } from "./modules/notifications/http-gateway.js";
-import { notificationRoutes } from "./modules/notifications/notifications.routes.js";
-import { createNotificationService } from "./modules/notifications/notifications.service.js";
-import { statsRoutes } from "./modules/stats/stats.routes.js";
-import { createStatsService } from "./modules/stats/stats.service.js";
-import { createQueueAnnouncer } from "./modules/tickets/queue-announcer.js";
-import { ticketRoutes } from "./modules/tickets/tickets.routes.js";
-import { ticketsRepository } from "./modules/tickets/tickets.repository.js";
-import { createTicketService } from "./modules/tickets/tickets.service.js";
+} from "./modules/catalog/index.js";
+import { countersModule } from "./modules/counters/index.js";
+import { displayModule } from "./modules/display/index.js";
+import { healthModule } from "./modules/health/index.js";
+import {
+  createHttpGateway,
+  createLogGateway,
+  notificationsModule,
+  type NotificationGateway,
+  type NotificationService,
+} from "./modules/notifications/index.js";
+import { queueModule, type QueueService } from "./modules/queue/index.js";
+import { statsModule } from "./modules/stats/index.js";
+import { ticketsModule } from "./modules/tickets/index.js";
 import { accessPlugin } from "./plugins/access.js";
 import { appsPlugin } from "./plugins/apps.js";
 import { docsPlugin } from "./plugins/docs.js";
 import { errorsPlugin } from "./plugins/errors.js";
-import { createSocketPublisher, type Publisher, type SocketServer } from "./plugins/realtime/publisher.js";
-import { createSocketServer } from "./plugins/realtime/socket-server.js";
+import { createMetrics } from "./plugins/metrics/index.js";
+import { createSocketPublisher, type SocketServer } from "./plugins/realtime/publisher.js";
+import { authenticateSockets, createSocketServer } from "./plugins/realtime/socket-server.js";
 
 export interface AppDeps {
   database: Database;
   clock?: Clock;
-  /** Pass false in tests that drive the sweeper by hand. */
+  /** Pass false in tests that drive the housekeeping by hand. */
   runJobs?: boolean;
   logger?: boolean | object;
-  /** Where texts to citizens go; by default the HTTP provider when configured, else the log. */
+  /** Where texts to citizens go; the log gateway by default. */
   gateway?: NotificationGateway;
 }
 
 declare module "fastify" {
   interface FastifyInstance {
     io: SocketServer;
-    sweeper: Sweeper;
-    appointmentJobs: AppointmentJobs;
+    /** The tickets' and sessions' housekeeping, run by hand in tests. */
+    sweeper: { sweep(): Promise<{ expired: number }> };
+    appointmentJobs: { run(): Promise<{ noShows: number; purged: number; sent: number }> };
     centres: CentreDirectory;
     /** A centre by id or code, read outside any transaction (tests, plugins). */
     findCentre(ref: string): Promise<CentreRecord | null>;
   }
 }
 
-/** Builds the whole server (API, socket.io, the apps) without listening: tests inject or listen on port 0. */
+/**
+ * Builds the whole server (API, socket.io, the apps) without listening: tests inject or listen on
+ * port 0. The composition root: it builds each feature module from the services of the modules it
+ * may use, then registers the infrastructure plugins and the modules' routes.
+ */
 export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyInstance> {
   const { database } = deps;
   const db = database.db;
@@ -83,67 +81,114 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
 
+  // The socket server first (closed to everyone until its handshake is installed below), so the
+  // publisher exists before the services that publish through it.
+  const sockets = await createSocketServer(app.server, {
+    pool: database.listenerPool(),
+    redisUrl: config.redisUrl,
+  });
   const centres = createCentreDirectory({ ttlMs: config.configCacheMs, today: () => clock.now() });
   const findCentre = (ref: string) => centres.find(db, ref);
-  // The publisher needs the socket server, which needs the auth service: wire through a late binding.
-  const late: { publisher?: Publisher } = {};
-  const publisher: Publisher = {
-    publish: (events) => late.publisher?.publish(events),
-    disconnectSession: (id) => late.publisher?.disconnectSession(id),
-    disconnectUser: (id) => late.publisher?.disconnectUser(id),
-    disconnectDevice: (id) => late.publisher?.disconnectDevice(id),
-  };
-  const auth = createAuthService({
+  // The gauges' sources are the modules' services, built below; a scrape only comes once they exist.
+  const gauges: { queue?: QueueService; notifications?: NotificationService } = {};
+  const metrics = createMetrics({
+    token: config.metricsToken,
+    centreCode: async (id) => (await findCentre(id))?.code ?? null,
+    queueByCentre: async () => gauges.queue?.waitingByCentre(await centres.all(db)) ?? [],
+    outboxBacklog: async () => gauges.notifications?.backlog() ?? { pending: 0, oldestDueSeconds: 0 },
+    poolStats: () => database.poolStats(),
+  });
+  const publisher = metrics.observePublisher(createSocketPublisher(sockets.io));
+  const publicPerMinute = config.rateLimit.publicPerMinute;
+
+  const auth = authModule({
     db,
     clock,
     publisher,
     sessionTtlHours: config.sessionTtlHours,
     deviceCacheMs: config.configCacheMs,
+    loginPerMinute: config.rateLimit.loginPerMinute,
+    secureCookies: config.trustProxy || config.env === "production",
+    publicUrl: config.publicUrl ?? null,
   });
-  const announcer = createQueueAnnouncer({ db, clock, publisher, centres });
-  const tickets = createTicketService({ db, clock, centres, announcer });
-  const counters = createCounterService({ db, clock, centres, announcer });
-  const catalog = createCatalogService({ db, clock, centres });
-  const display = createDisplayService({ db, clock, directory: centres, publisher });
-  const sweeper = createSweeper({ db, clock, centres, announcer });
-  const appointments = createAppointmentService({
+  const queue = queueModule({ db, clock, publisher, findCentre });
+  const catalog = catalogModule({ db, clock, centres, queue: queue.service, publicPerMinute });
+  const tickets = ticketsModule({
     db,
     clock,
     centres,
-    tickets,
+    catalog: catalog.service,
+    queue: queue.service,
+    publicPerMinute,
+  });
+  const counters = countersModule({
+    db,
+    clock,
+    centres,
+    catalog: catalog.service,
+    queue: queue.service,
+    tickets: tickets.service,
+    auth: auth.service,
+  });
+  const display = displayModule({ db, clock, directory: centres, queue: queue.service, publisher });
+  const stats = statsModule({
+    db,
+    clock,
+    centres,
+    catalog: catalog.service,
+    counters: counters.service,
+    queue: queue.service,
+  });
+  const notifications = notificationsModule({
+    db,
+    clock,
+    gateway:
+      deps.gateway ?? (config.sms.http ? createHttpGateway(config.sms.http) : createLogGateway(app.log)),
+    ...(config.sms.http ? { sendTimeoutMs: config.sms.http.timeoutMs } : {}),
+    log: app.log,
+    callback: config.sms.callback,
+  });
+  const appointments = appointmentsModule({
+    db,
+    clock,
+    centres,
+    catalog: catalog.service,
+    tickets: tickets.service,
+    notifications: notifications.service,
+    queue: queue.service,
     checkIn: {
       beforeMinutes: config.appointments.checkInBeforeMinutes,
       afterMinutes: config.appointments.checkInAfterMinutes,
     },
+    checkInAfterMinutes: config.appointments.checkInAfterMinutes,
+    retentionDays: config.appointments.retentionDays,
+    turnNearPosition: config.appointments.turnNearPosition,
+    publicPerMinute,
+    bookingPerMinute: config.rateLimit.bookingPerMinute,
   });
-  const stats = createStatsService({ db, clock, centres });
-  const admin = createAdminService({
+  const admin = adminModule({
     db,
     clock,
     centres,
     publisher,
-    forgetDevices: () => auth.forgetDevices(),
+    forgetDevices: () => auth.service.forgetDevices(),
     publicUrl: config.publicUrl ?? null,
+    pairPerMinute: config.rateLimit.pairPerMinute,
   });
-  const gateway =
-    deps.gateway ?? (config.sms.http ? createHttpGateway(config.sms.http) : createLogGateway(app.log));
-  const dispatcher = createDispatcher({
-    db,
-    clock,
-    gateway,
-    ...(config.sms.http ? { sendTimeoutMs: config.sms.http.timeoutMs } : {}),
-    log: app.log,
-  });
-  const notifications = createNotificationService({ db, clock });
-  const appointmentJobs = createAppointmentJobs({
-    db,
-    clock,
-    centres,
-    dispatcher,
-    checkInAfterMinutes: config.appointments.checkInAfterMinutes,
-    retentionDays: config.appointments.retentionDays,
-    turnNearPosition: config.appointments.turnNearPosition,
-  });
+  gauges.queue = queue.service;
+  gauges.notifications = notifications.service;
+  const modules: FeatureModule<unknown>[] = [
+    auth,
+    queue,
+    catalog,
+    tickets,
+    counters,
+    display,
+    stats,
+    notifications,
+    appointments,
+    admin,
+  ];
 
   // Clients learn the server's time from this header (the console's timers); it is the service's
   // clock, which a simulated day runs fast.
@@ -151,6 +196,7 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
     reply.header("date", clock.now().toUTCString());
   });
   await app.register(errorsPlugin);
+  await app.register(metrics.plugin);
   await app.register(helmet, {
     contentSecurityPolicy: {
       directives: {
@@ -164,51 +210,38 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
   await app.register(cookie);
   await app.register(rateLimit, { global: false });
   await app.register(accessPlugin, {
-    auth,
+    authenticate: auth.service.authenticate,
     findCentre,
-    counterCentre: (id) => countersRepository.centreOf(db, id),
-    ticketCentre: (id) => ticketsRepository.centreOf(db, id),
+    counterCentre: counters.service.centreOf,
+    ticketCentre: tickets.service.centreOf,
   });
   await app.register(docsPlugin);
 
-  await app.register(healthRoutes, { ping: () => database.ping() });
+  const health = healthModule({ ping: () => database.ping() });
+  if (health.routes) await app.register(health.routes);
   await app.register(
     async (api) => {
-      const publicPerMinute = config.rateLimit.publicPerMinute;
-      await api.register(authRoutes, {
-        auth,
-        loginPerMinute: config.rateLimit.loginPerMinute,
-        secureCookies: config.trustProxy || config.env === "production",
-        publicUrl: config.publicUrl ?? null,
-      });
-      await api.register(catalogRoutes, { catalog, publicPerMinute });
-      await api.register(ticketRoutes, { tickets, publicPerMinute });
-      await api.register(counterRoutes, { counters });
-      await api.register(displayRoutes, { display });
-      await api.register(statsRoutes, { stats });
-      await api.register(appointmentRoutes, {
-        appointments,
-        publicPerMinute,
-        bookingPerMinute: config.rateLimit.bookingPerMinute,
-      });
-      await api.register(adminRoutes, { admin, pairPerMinute: config.rateLimit.pairPerMinute });
-      await api.register(notificationRoutes, { notifications, callback: config.sms.callback });
+      for (const module of modules) if (module.routes) await api.register(module.routes);
     },
     { prefix: "/api/v1" },
   );
   await app.register(appsPlugin, { apps: config.paths.apps });
 
-  const sockets = await createSocketServer(app.server, {
-    auth,
+  const credentialWatch = authenticateSockets(sockets.io, {
+    authenticate: auth.service.authenticate,
+    liveCredentials: auth.service.liveCredentials,
     findCentre,
-    pool: database.listenerPool(),
-    redisUrl: config.redisUrl,
-    ticketExists: async (publicId) => (await ticketsRepository.findByPublicId(db, publicId)) !== null,
+    ticketExists: tickets.service.publicTicketExists,
   });
-  late.publisher = createSocketPublisher(sockets.io);
   app.decorate("io", sockets.io);
-  app.decorate("sweeper", sweeper);
-  app.decorate("appointmentJobs", appointmentJobs);
+  app.decorate("sweeper", {
+    async sweep() {
+      const expired = await tickets.expiry.run();
+      await auth.service.dropEndedSessions();
+      return expired;
+    },
+  });
+  app.decorate("appointmentJobs", appointments.jobs);
   app.decorate("centres", centres);
   app.decorate("findCentre", findCentre);
 
@@ -218,15 +251,17 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
     const everyMs = Math.max(1000, (config.sweepIntervalSeconds * 1000) / (config.clock?.speed ?? 1));
     app.addHook("onReady", async () => {
       timer = setInterval(() => {
-        sweeper.sweep().catch((err: unknown) => app.log.warn({ err }, "sweep failed"));
-        appointmentJobs.run().catch((err: unknown) => app.log.warn({ err }, "appointment jobs failed"));
+        for (const module of modules) {
+          module.housekeeping?.().catch((err: unknown) => app.log.warn({ err }, "housekeeping failed"));
+        }
       }, everyMs);
       timer.unref();
     });
   }
   app.addHook("preClose", async () => {
     clearInterval(timer);
-    announcer.close();
+    for (const module of modules) module.close?.();
+    credentialWatch.stop();
     await sockets.close();
   });
 

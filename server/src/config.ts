@@ -1,7 +1,6 @@
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { z } from "zod";
-import type { DatabaseOptions } from "./db/client.js";
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 
@@ -69,6 +68,8 @@ const envSchema = z.object({
     .string()
     .regex(/^[A-Za-z0-9-]+$/, "a header name")
     .optional(),
+  /** Opens GET /metrics to `Authorization: Bearer <token>`; long enough not to be guessed. */
+  METRICS_TOKEN: z.string().min(32, "must be at least 32 characters").optional(),
 });
 
 /** How to reach an HTTP SMS provider (see the README's settings table). */
@@ -163,23 +164,13 @@ export interface Config {
     /** Null: delivery reports are refused (401). */
     callback: { header: string; secret: string } | null;
   };
+  /** Unset: no /metrics at all (404) and nothing measured. */
+  metricsToken: string | undefined;
   /** Folders holding the built apps and the migrations, found from the repository layout. */
   paths: { migrations: string; apps: { kiosk: string; display: string; console: string } };
 }
 
 export class ConfigError extends Error {}
-
-/** How the server (and every script) opens the database the configuration names. */
-export function databaseOptions(config: Config): DatabaseOptions {
-  return {
-    databaseUrl: config.databaseUrl,
-    dataDir: config.dataDir,
-    migrationsFolder: config.paths.migrations,
-    poolSize: config.dbPoolSize,
-    connectTimeoutMs: config.dbConnectTimeoutMs,
-    production: config.env === "production",
-  };
-}
 
 /**
  * An empty value means unset, as `.env` and compose files write it (`DATABASE_URL=`), and blanks
@@ -252,6 +243,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
           }
         : null,
     },
+    metricsToken: e.METRICS_TOKEN,
     paths: {
       migrations: path.join(repoRoot, "migrations"),
       apps: {

@@ -1,8 +1,9 @@
 import closeWithGrace from "close-with-grace";
 import { buildApp } from "./app.js";
-import { ConfigError, databaseOptions, loadConfig } from "./config.js";
-import { openDatabase } from "./db/client.js";
-import { prepareDatabase } from "./db/prepare.js";
+import { ConfigError, loadConfig } from "./config.js";
+import { databaseOptions, openDatabase } from "./db/client.js";
+import { prepareDatabase } from "./setup/prepare.js";
+import { DataDirLockedError } from "./db/data-dir-lock.js";
 
 async function main(): Promise<void> {
   const config = loadConfig();
@@ -36,7 +37,7 @@ async function main(): Promise<void> {
 
 main().catch((err: unknown) => {
   process.stderr.write(
-    `${err instanceof ConfigError ? err.message : String((err as Error)?.stack ?? err)}\n`,
+    `${err instanceof ConfigError || err instanceof DataDirLockedError ? err.message : String((err as Error)?.stack ?? err)}\n`,
   );
   process.exit(1);
 });

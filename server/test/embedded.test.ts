@@ -100,5 +100,5 @@ describeOnPglite("embedded PostgreSQL (PGlite)", () => {
     expect(second.ticket.code).toBe(`${services[0]!.prefix}002`);
     child.kill("SIGTERM");
     await new Promise((r) => child!.once("exit", r));
-  });
+  }, 180_000); // two PGlite server starts: tens of seconds each on a busy two-core machine
 });

@@ -8,7 +8,7 @@ import {
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { counters, tickets } from "../src/db/schema.js";
-import { ticketsRepository } from "../src/modules/tickets/tickets.repository.js";
+import { queueRepository } from "../src/modules/queue/queue.repository.js";
 import { createTestDatabase, type TestDatabase } from "./support/database.js";
 
 /**
@@ -17,7 +17,6 @@ import { createTestDatabase, type TestDatabase } from "./support/database.js";
  */
 let db: TestDatabase;
 let centreId: string;
-let counterId: string;
 let serviceIds: string[];
 
 const now = new Date("2026-11-23T08:00:00Z");
@@ -29,7 +28,6 @@ beforeAll(async () => {
   db = await createTestDatabase("seeded", 4);
   const [counter] = await db.database.db.select().from(counters).limit(1);
   centreId = counter!.centreId;
-  counterId = counter!.id;
   const services = await db.database.db.query.centreServices.findMany({
     where: (cs, { eq }) => eq(cs.centreId, centreId),
   });
@@ -104,15 +102,13 @@ describe("call-next SQL against the pure queue policy", () => {
               }));
               const servedIds = served.map((i) => serviceIds[i]!);
               pureChoice = pickNext(candidates, servedIds, now, policy)?.id ?? null;
-              const picked = await ticketsRepository.callNext(tx, {
+              sqlChoice = await queueRepository.pickNext(tx, {
                 centreId,
                 serviceDay: day,
                 serviceIds: servedIds,
-                counterId,
                 weights: policy,
                 now,
               });
-              sqlChoice = picked?.id ?? null;
               throw new Rollback();
             })
             .catch((e: unknown) => {

@@ -3,7 +3,7 @@ import fc from "fast-check";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { queryRows } from "../src/db/rows.js";
-import { HOURLY_RECOMPUTED, STAFF_RECOMPUTED } from "../src/modules/stats/stats-rebuild.js";
+import { HOURLY_RECOMPUTED, STAFF_RECOMPUTED } from "../src/modules/stats/stats-rebuild.repository.js";
 import { apiClient } from "./support/api.js";
 import { startTestApp, type TestApp } from "./support/app.js";
 import { FakeClock } from "./support/clock.js";

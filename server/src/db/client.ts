@@ -7,6 +7,8 @@ import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import pg from "pg";
+import type { Config } from "../config.js";
+import { lockDataDir } from "./data-dir-lock.js";
 import * as schema from "./schema.js";
 import { createTransactionGuard, noTransactionGuard, type TransactionGuard } from "./transaction-guard.js";
 
@@ -27,7 +29,16 @@ export interface Database {
   listenerPool(): pg.Pool | undefined;
   migrate(): Promise<void>;
   ping(): Promise<void>;
+  /** The PostgreSQL pool's use (for metrics); null on PGlite, which has one connection and no pool. */
+  poolStats(): PoolStats | null;
   close(): Promise<void>;
+}
+
+export interface PoolStats {
+  total: number;
+  idle: number;
+  waiting: number;
+  max: number;
 }
 
 export interface DatabaseOptions {
@@ -43,6 +54,18 @@ export interface DatabaseOptions {
   transactionGuard?: boolean;
   /** Production: the guard is off on PostgreSQL unless asked for. */
   production?: boolean;
+}
+
+/** How the server (and every script) opens the database the configuration names. */
+export function databaseOptions(config: Config): DatabaseOptions {
+  return {
+    databaseUrl: config.databaseUrl,
+    dataDir: config.dataDir,
+    migrationsFolder: config.paths.migrations,
+    poolSize: config.dbPoolSize,
+    connectTimeoutMs: config.dbConnectTimeoutMs,
+    production: config.env === "production",
+  };
 }
 
 const STATEMENT_TIMEOUT_MS = 30_000;
@@ -150,6 +173,12 @@ function openPostgres(options: DatabaseOptions, url: string): Database {
     async ping() {
       await pool.query("SELECT 1");
     },
+    poolStats: () => ({
+      total: pool.totalCount,
+      idle: pool.idleCount,
+      waiting: pool.waitingCount,
+      max: options.poolSize,
+    }),
     async close() {
       await Promise.all([pool.end(), listeners?.end()]);
     },
@@ -213,7 +242,17 @@ function createListenerPool(
 
 function openPglite(options: DatabaseOptions): Database {
   fs.mkdirSync(options.dataDir, { recursive: true });
-  return databaseOverPglite(new PGlite(options.dataDir), options);
+  // PGlite runs in this process: a second process on the same files (a backup, a second server)
+  // would corrupt them, so the directory is locked for as long as it is open.
+  const lock = lockDataDir(options.dataDir, "server");
+  const database = databaseOverPglite(new PGlite(options.dataDir), options);
+  return {
+    ...database,
+    async close() {
+      await database.close();
+      lock.release();
+    },
+  };
 }
 
 /**
@@ -242,39 +281,9 @@ export function databaseOverPglite(
     async ping() {
       await db.execute(sql`SELECT 1`);
     },
+    poolStats: () => null,
     async close() {
       await client.close();
     },
   };
-}
-
-const CONNECTION_ERROR_CODES = new Set([
-  "ECONNREFUSED",
-  "ECONNRESET",
-  "ETIMEDOUT",
-  "ENOTFOUND",
-  "EPIPE",
-  "EHOSTUNREACH",
-  "57P01", // admin_shutdown
-  "57P02", // crash_shutdown
-  "57P03", // cannot_connect_now
-]);
-
-/** True for errors that mean "the database cannot be reached", which the contract answers with 503. */
-export function isDatabaseUnavailable(error: unknown): boolean {
-  for (let e: unknown = error; e instanceof Error; e = (e as { cause?: unknown }).cause) {
-    const code = (e as { code?: unknown }).code;
-    if (typeof code === "string" && (CONNECTION_ERROR_CODES.has(code) || code.startsWith("08"))) {
-      return true;
-    }
-    if (
-      /Connection terminated|timeout exceeded when trying to connect|connect ECONNREFUSED|PGlite is closed/i.test(
-        e.message,
-      )
-    ) {
-      return true;
-    }
-    if (e instanceof AggregateError && e.errors.some(isDatabaseUnavailable)) return true;
-  }
-  return false;
 }

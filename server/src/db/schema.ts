@@ -8,3 +8,4 @@ export * from "./schema/queue.js";
 export * from "./schema/appointments.js";
 export * from "./schema/stats.js";
 export * from "./schema/audit.js";
+export * from "./schema/devices.js";

@@ -1,45 +1,9 @@
-import type {} from "@fastify/cookie";
-import type {} from "@fastify/rate-limit";
 import { createHash, timingSafeEqual } from "node:crypto";
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import fp from "fastify-plugin";
+import { principalOf, SESSION_COOKIE } from "../core/access.js";
 import { forbidden, notFound, unauthenticated } from "../lib/errors.js";
-import type { AuthService } from "../modules/auth/auth.service.js";
-import {
-  admits,
-  canAccessCentre,
-  homeCentre,
-  type Audience,
-  type Principal,
-} from "../modules/auth/principal.js";
-import type { CentreRecord } from "../modules/catalog/centre-directory.js";
-
-export const SESSION_COOKIE = "dost_session";
-
-/**
- * Every route under /api/v1 declares who may call it and how its centre is found; this plugin is the
- * one place that enforces it. A route without a declaration does not start.
- *
- * - `public`: anyone.
- * - `audience`: the roles and device kinds admitted (see `Audience`: `staff` admits managers and
- *   admins too, `user` every signed-in user).
- * - `centre`: where the resource's centre comes from; the caller must belong to it (admins excepted).
- *   The resolved centre id is left on `request.centreId`. With `query`, `?centreId=` is optional:
- *   without it an admin means every centre (null) and anyone else their own centre.
- * - `passwordChange`: also open to a user whose temporary password must be changed first; every
- *   other route answers them 403 `password_change_required`.
- * - `sharedSecret`: a machine outside (an SMS provider's delivery reports) that proves itself with
- *   a secret in a header, compared in constant time. No secret configured (null) refuses everyone.
- *   There is no principal: such a route acts for no user or device.
- */
-export type RouteAccess =
-  | { public: true }
-  | {
-      audience: readonly Audience[];
-      centre?: "param" | "counter" | "ticket" | "query";
-      passwordChange?: true;
-    }
-  | { sharedSecret: { header: string; secret: string } | null };
+import { admits, canAccessCentre, homeCentre, type Authenticate } from "../core/principal.js";
 
 const digest = (value: string) => createHash("sha256").update(value, "utf8").digest();
 
@@ -48,23 +12,10 @@ export function secretMatches(given: string | undefined, expected: string): bool
   return given !== undefined && timingSafeEqual(digest(given), digest(expected));
 }
 
-declare module "fastify" {
-  interface FastifyContextConfig {
-    access?: RouteAccess;
-  }
-  interface FastifyInstance {
-    /** Every /api/v1 route with its access rule, as registered: for the docs and the access tests. */
-    accessRules: { method: string; url: string; access: RouteAccess }[];
-  }
-  interface FastifyRequest {
-    principal: Principal | null;
-    centreId: string | null;
-  }
-}
-
+/** What the plugin needs from the modules, as functions: plugins import no module. */
 export interface AccessDeps {
-  auth: AuthService;
-  findCentre(ref: string): Promise<CentreRecord | null>;
+  authenticate: Authenticate;
+  findCentre(ref: string): Promise<{ id: string } | null>;
   counterCentre(counterId: string): Promise<string | null>;
   ticketCentre(ticketId: string): Promise<string | null>;
 }
@@ -81,11 +32,6 @@ export function credentialsOf(request: FastifyRequest): { token?: string; device
   const cookie = request.cookies?.[SESSION_COOKIE];
   return cookie ? { token: cookie } : {};
 }
-
-export const principalOf = (request: FastifyRequest): Principal => {
-  if (!request.principal) throw unauthenticated();
-  return request.principal;
-};
 
 export const accessPlugin = fp<AccessDeps>(
   async (app: FastifyInstance, deps) => {
@@ -115,7 +61,7 @@ export const accessPlugin = fp<AccessDeps>(
           throw unauthenticated("A valid shared secret is required");
         return;
       }
-      const principal = await deps.auth.authenticate(credentialsOf(request));
+      const principal = await deps.authenticate(credentialsOf(request));
       if (!principal) throw unauthenticated();
       request.principal = principal;
       if (principal.kind === "user" && principal.user.mustChangePassword && !access.passwordChange)
@@ -156,9 +102,3 @@ export const accessPlugin = fp<AccessDeps>(
   },
   { name: "access", dependencies: ["errors"] },
 );
-
-/** The centre resolved by the access rule; routes with `centre` set (but "query") can rely on it. */
-export function centreIdOf(request: FastifyRequest): string {
-  if (!request.centreId) throw new Error("route has no centre access rule");
-  return request.centreId;
-}

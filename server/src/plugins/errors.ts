@@ -8,7 +8,7 @@ import {
 import type { FastifyError, FastifyInstance, FastifyReply } from "fastify";
 import fp from "fastify-plugin";
 import { hasZodFastifySchemaValidationErrors } from "fastify-type-provider-zod";
-import { isDatabaseUnavailable } from "../db/client.js";
+import { isDatabaseUnavailable, refusalKind } from "../db/errors.js";
 
 function send(reply: FastifyReply, code: ErrorCode, message: string, options: DomainErrorOptions = {}) {
   const { reason, params, details } = options;
@@ -22,15 +22,6 @@ function send(reply: FastifyReply, code: ErrorCode, message: string, options: Do
     },
   };
   return reply.code(ERROR_STATUS[code]).send(body);
-}
-
-/** PostgreSQL errors that can only come from input the schemas let through: never a 500. */
-function fromPostgres(error: unknown): ErrorCode | null {
-  const code = (error as { code?: unknown }).code ?? (error as { cause?: { code?: unknown } }).cause?.code;
-  if (typeof code !== "string" || !/^[0-9A-Z]{5}$/.test(code)) return null;
-  if (code === "23505" || code === "23503" || code === "40001" || code === "40P01") return "CONFLICT";
-  if (code.startsWith("22") || code === "23514" || code === "23502") return "VALIDATION_FAILED";
-  return null;
 }
 
 /** One error handler: every failure leaves in the contract's shape, and nothing leaks a stack. */
@@ -62,7 +53,9 @@ export const errorsPlugin = fp(
         return send(reply, "VALIDATION_FAILED", error.message);
       }
 
-      const mapped = fromPostgres(error);
+      // Database refusals that only input the schemas let through can cause: never a 500.
+      const refusal = refusalKind(error);
+      const mapped = refusal === "conflict" ? "CONFLICT" : refusal === "invalid" ? "VALIDATION_FAILED" : null;
       if (mapped) {
         request.log.warn({ err: error }, "database rejected the request");
         return send(

@@ -7,12 +7,12 @@
  */
 import { parseArgs } from "node:util";
 import { DomainError, usernameSchema } from "@dost/shared";
-import { ConfigError, databaseOptions, loadConfig } from "../config.js";
-import { openDatabase } from "../db/client.js";
+import { ConfigError, loadConfig } from "../config.js";
+import { databaseOptions, openDatabase } from "../db/client.js";
 import { seedReferenceData } from "../db/seed-reference.js";
 import { systemClock } from "../lib/clock.js";
 import { createAdminService, systemCaller } from "../modules/admin/index.js";
-import { createCentreDirectory } from "../modules/catalog/centre-directory.js";
+import { createCentreDirectory } from "../modules/catalog/index.js";
 
 const say = (line: string) => process.stderr.write(`${line}\n`);
 

@@ -12,7 +12,7 @@ import { addDays, serviceDay, weekdayOf } from "@dost/shared";
 import { sql } from "drizzle-orm";
 import { loadConfig } from "../config.js";
 import { openDatabase, type Db } from "../db/client.js";
-import { prepareDatabase } from "../db/prepare.js";
+import { prepareDatabase } from "../setup/prepare.js";
 import { queryRows } from "../db/rows.js";
 import { HISTORY_CENTRES } from "./history-centres.js";
 

@@ -4,7 +4,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import pg from "pg";
 import { openDatabase, type Database } from "../../src/db/client.js";
-import { seedDemo } from "../../src/db/seed-demo.js";
+import { seedDemo } from "../../src/setup/seed-demo.js";
 import { seedReferenceData } from "../../src/db/seed-reference.js";
 import { TEST_DRIVER } from "./driver.js";
 import { ensurePgliteTemplates, openPgliteFromTemplate } from "./pglite.js";
@@ -29,7 +29,7 @@ function migrationsHash(): string {
     .sort()
     .map((f) => `src/modules/admin/${f}`);
   for (const seed of [
-    "src/db/seed-demo.ts",
+    "src/setup/seed-demo.ts",
     "src/db/seed-reference.ts",
     "seed/holidays-az.json",
     "seed/dost-catalogue.json",

@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { databaseOverPglite, type Database } from "../../src/db/client.js";
-import { seedDemo } from "../../src/db/seed-demo.js";
+import { seedDemo } from "../../src/setup/seed-demo.js";
 import { seedReferenceData } from "../../src/db/seed-reference.js";
 
 /**

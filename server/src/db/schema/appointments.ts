@@ -14,6 +14,10 @@ import { at, id } from "./columns.js";
 import { centres, services } from "./catalog.js";
 import { tickets } from "./queue.js";
 
+/** Constraint names the services recognise when a write is refused (see db/errors.ts). */
+export const ONE_BOOKING_PER_PHONE = "appointments_one_per_phone_uq";
+export const UNIQUE_APPOINTMENT_CODE = "appointments_code_unique";
+
 export const appointments = pgTable(
   "appointments",
   {
@@ -47,7 +51,7 @@ export const appointments = pgTable(
   (t) => [
     index("appointments_centre_day_idx").on(t.centreId, t.serviceDay),
     // One active booking per phone and service per day, even under concurrent requests.
-    uniqueIndex("appointments_one_per_phone_uq")
+    uniqueIndex(ONE_BOOKING_PER_PHONE)
       .on(t.citizenPhone, t.serviceId, t.serviceDay)
       .where(sql`${t.status} IN ('booked', 'checked_in')`),
   ],

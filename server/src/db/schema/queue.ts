@@ -104,6 +104,9 @@ export const tickets = pgTable(
   ],
 );
 
+/** A ticket as stored; the contract's Ticket adds its counter and its place (queue/ticket-view.ts). */
+export type TicketRow = typeof tickets.$inferSelect;
+
 /** Append-only audit trail of every ticket change; the source of every report. */
 export const ticketEvents = pgTable(
   "ticket_events",

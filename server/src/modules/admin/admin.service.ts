@@ -1,5 +1,5 @@
 import type { AuditQuery } from "@dost/shared";
-import { auditLog } from "../audit/audit-log.js";
+import { auditLog } from "../audit/index.js";
 import { createCatalogueAdmin } from "./catalogue.service.js";
 import { createCentreAdmin } from "./centres.service.js";
 import { createClosedDatesAdmin } from "./closed-dates.service.js";

@@ -1,6 +1,6 @@
 import type { AdminService, CreateServiceBody, PatchServiceBody } from "@dost/shared";
 import { conflict, notFound } from "../../lib/errors.js";
-import { auditLog } from "../audit/audit-log.js";
+import { auditLog } from "../audit/index.js";
 import { guardUnique, type AdminDeps, type Caller } from "./context.js";
 import { catalogueRepository as repo, type ServiceRow } from "./catalogue.repository.js";
 

@@ -10,7 +10,7 @@ import {
   putOfferBodySchema,
 } from "@dost/shared";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import { centreIdOf } from "../../plugins/access.js";
+import { centreIdOf } from "../../core/access.js";
 import type { AdminService } from "./admin.service.js";
 import { callerOf } from "./context.js";
 

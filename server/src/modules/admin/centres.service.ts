@@ -6,7 +6,7 @@ import {
   type PatchCentreBody,
 } from "@dost/shared";
 import { conflict, forbidden, notFound } from "../../lib/errors.js";
-import { auditLog } from "../audit/audit-log.js";
+import { auditLog } from "../audit/index.js";
 import {
   assertCentreInScope,
   guardUnique,

@@ -1,7 +1,7 @@
 import type { ClosedDate } from "@dost/shared";
 import { sql } from "drizzle-orm";
 import { forbidden } from "../../lib/errors.js";
-import { auditLog } from "../audit/audit-log.js";
+import { auditLog } from "../audit/index.js";
 import { assertCentreInScope, isAdmin, type AdminDeps, type Caller } from "./context.js";
 import { closedDatesRepository as repo } from "./closed-dates.repository.js";
 

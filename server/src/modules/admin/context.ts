@@ -1,12 +1,13 @@
 import type { FastifyRequest } from "fastify";
 import type { Db } from "../../db/client.js";
+import { violatedUnique } from "../../db/errors.js";
 import type { Clock } from "../../lib/clock.js";
 import { conflict, forbidden } from "../../lib/errors.js";
-import { principalOf } from "../../plugins/access.js";
-import type { Publisher } from "../../plugins/realtime/publisher.js";
-import { actorOf, systemActor, type AuditActor } from "../audit/audit-log.js";
-import type { UserPrincipal } from "../auth/principal.js";
-import type { CentreDirectory } from "../catalog/centre-directory.js";
+import { principalOf } from "../../core/access.js";
+import type { Publisher } from "../../core/realtime.js";
+import { auditActorOf, systemActor, type AuditActor } from "../audit/index.js";
+import type { UserPrincipal } from "../../core/principal.js";
+import type { CentreDirectory } from "../catalog/index.js";
 
 /** What every area of administration needs; each takes the part it uses. */
 export interface AdminDeps {
@@ -35,7 +36,7 @@ export function callerOf(request: FastifyRequest): Caller {
   const principal = principalOf(request);
   // Every administration route admits users only; a device here is a wiring mistake.
   if (principal.kind !== "user") throw forbidden();
-  return { principal, actor: actorOf(principal, request.ip) };
+  return { principal, actor: auditActorOf(principal, request.ip) };
 }
 
 /** An admin (or the system) reaches everything; a manager only its own centre. */
@@ -56,15 +57,6 @@ export function assertCentreInScope(caller: Caller, centreId: string | null): vo
   if (own !== null && own !== centreId) throw forbidden("This belongs to another centre", "centre_not_yours");
 }
 
-/** The constraint a unique violation hit, when the error is one (drizzle wraps the driver's error). */
-export function uniqueViolation(error: unknown): string | null {
-  for (let e: unknown = error; e instanceof Error; e = (e as { cause?: unknown }).cause) {
-    if ((e as { code?: unknown }).code === "23505")
-      return String((e as { constraint?: unknown }).constraint ?? "");
-  }
-  return null;
-}
-
 /**
  * Runs a write and turns a unique violation that slipped past the checks (two admins at once) into
  * the same 409 the check gives.
@@ -76,7 +68,7 @@ export async function guardUnique<T>(
   try {
     return await write();
   } catch (e) {
-    const constraint = uniqueViolation(e);
+    const constraint = violatedUnique(e);
     if (constraint === null) throw e;
     const match = Object.entries(conflicts).find(([name]) => constraint.includes(name));
     throw match ? match[1]() : conflict("That conflicts with an existing record");

@@ -1,6 +1,6 @@
 import type { AdminCounter } from "@dost/shared";
 import { conflict, notFound } from "../../lib/errors.js";
-import { auditLog } from "../audit/audit-log.js";
+import { auditLog } from "../audit/index.js";
 import { assertCentreInScope, guardUnique, type AdminDeps, type Caller } from "./context.js";
 import { counterSetupRepository as repo, type CounterSetupRow } from "./counters.repository.js";
 

@@ -2,8 +2,9 @@ import { randomBytes, randomInt } from "node:crypto";
 import type { AdminDevice, CreateDeviceBody, Device } from "@dost/shared";
 import { conflict, invalid, notFound, unauthenticated } from "../../lib/errors.js";
 import { sha256 } from "../../lib/tokens.js";
-import { auditLog, type AuditActor } from "../audit/audit-log.js";
-import { assertCentreInScope, uniqueViolation, type AdminDeps, type Caller } from "./context.js";
+import { auditLog, type AuditActor } from "../audit/index.js";
+import { violatedUnique } from "../../db/errors.js";
+import { assertCentreInScope, type AdminDeps, type Caller } from "./context.js";
 import { counterSetupRepository } from "./counters.repository.js";
 import { deviceAdminRepository as repo, type DeviceRow } from "./devices.repository.js";
 
@@ -162,7 +163,7 @@ export function createDeviceAdmin({
           return { code, expiresAt: expiresAt.toISOString(), pairingUrl: `${publicUrl ?? ""}${path}` };
         } catch (e) {
           // Another device holds the same live code (one in a few hundred thousand): draw again.
-          if (uniqueViolation(e) === null || attempt >= 5) throw e;
+          if (violatedUnique(e) === null || attempt >= 5) throw e;
         }
       }
     },

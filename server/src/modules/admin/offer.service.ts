@@ -1,6 +1,6 @@
 import type { OfferedService, PutOfferBody } from "@dost/shared";
 import { conflict, invalid } from "../../lib/errors.js";
-import { auditLog } from "../audit/audit-log.js";
+import { auditLog } from "../audit/index.js";
 import { catalogueRepository } from "./catalogue.repository.js";
 import { assertCentreInScope, type AdminDeps, type Caller } from "./context.js";
 import { offerRepository as repo } from "./offer.repository.js";

@@ -1,8 +1,8 @@
 import type { AdminUser, CreateUserBody, PatchUserBody, Role } from "@dost/shared";
 import { conflict, forbidden, invalid, notFound } from "../../lib/errors.js";
-import { auditLog } from "../audit/audit-log.js";
-import { assertPasswordAcceptable, newTemporaryPassword } from "../auth/password-policy.js";
-import { hashPassword } from "../auth/passwords.js";
+import { auditLog } from "../audit/index.js";
+import { assertPasswordAcceptable, newTemporaryPassword } from "../auth/index.js";
+import { hashPassword } from "../../lib/passwords.js";
 import { guardUnique, scopedCentre, type AdminDeps, type Caller } from "./context.js";
 import { userAdminRepository as repo, type UserRow } from "./users.repository.js";
 

@@ -1,6 +1,6 @@
-import { and, asc, eq, gte, inArray, isNull, lt, or, sql } from "drizzle-orm";
+import { and, asc, eq, gte, inArray, isNotNull, isNull, lt, or, sql } from "drizzle-orm";
 import type { Executor } from "../../db/client.js";
-import { appointmentSlots, appointments, closedDates } from "../../db/schema.js";
+import { appointmentSlots, appointments, closedDates, services, tickets } from "../../db/schema.js";
 
 export type AppointmentRow = typeof appointments.$inferSelect;
 
@@ -124,5 +124,36 @@ export const appointmentsRepository = {
 
   async withStatus(ex: Executor, ids: string[]): Promise<AppointmentRow[]> {
     return ids.length ? ex.select().from(appointments).where(inArray(appointments.id, ids)) : [];
+  },
+
+  /** Bookings of `day` with a phone to remind, and their service's name. */
+  remindersDue(ex: Executor, centreId: string, day: string) {
+    return ex
+      .select({ appointment: appointments, serviceName: services.name })
+      .from(appointments)
+      .innerJoin(services, eq(services.id, appointments.serviceId))
+      .where(
+        and(
+          eq(appointments.centreId, centreId),
+          eq(appointments.status, "booked"),
+          eq(appointments.serviceDay, day),
+          isNotNull(appointments.citizenPhone),
+        ),
+      );
+  },
+
+  /** Checked-in visitors still waiting whose booking has a phone to text when their turn nears. */
+  waitingWithPhone(ex: Executor, centreId: string) {
+    return ex
+      .select({ ticket: tickets, appointment: appointments })
+      .from(tickets)
+      .innerJoin(appointments, eq(appointments.id, tickets.appointmentId))
+      .where(
+        and(
+          eq(tickets.centreId, centreId),
+          eq(tickets.status, "waiting"),
+          isNotNull(appointments.citizenPhone),
+        ),
+      );
   },
 };

@@ -15,7 +15,7 @@ import {
   ticketResponseSchema,
 } from "@dost/shared";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import { centreIdOf, principalOf } from "../../plugins/access.js";
+import { centreIdOf, principalOf } from "../../core/access.js";
 import type { AppointmentService } from "./appointments.service.js";
 
 export const appointmentRoutes: FastifyPluginAsyncZod<{

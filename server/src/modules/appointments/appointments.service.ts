@@ -1,15 +1,16 @@
 import { checkInVerdict, serviceDay, type Appointment, type Language, type Ticket } from "@dost/shared";
 import type { Db, Executor } from "../../db/client.js";
+import { violatedUnique } from "../../db/errors.js";
+import { ONE_BOOKING_PER_PHONE, UNIQUE_APPOINTMENT_CODE, type TicketRow } from "../../db/schema.js";
 import type { Clock } from "../../lib/clock.js";
 import { conflict, notFound } from "../../lib/errors.js";
-import { canAccessCentre, type Principal } from "../auth/principal.js";
-import { catalogRepository, type ServiceRecord } from "../catalog/catalog.repository.js";
-import type { CentreDirectory, CentreRecord } from "../catalog/centre-directory.js";
-import { formatWhen, renderNotification, type NotificationKind } from "../notifications/templates.js";
-import { notificationsRepository } from "../notifications/notifications.repository.js";
-import type { TicketRow } from "../tickets/ticket-view.js";
-import { issueWithin } from "../tickets/ticket-issuer.js";
-import type { TicketService } from "../tickets/tickets.service.js";
+import { canAccessCentre, type Principal } from "../../core/principal.js";
+import type { ServiceRecord } from "../catalog/index.js";
+import type { CatalogService } from "../catalog/index.js";
+import type { CentreDirectory, CentreRecord } from "../catalog/index.js";
+import type { NotificationService } from "../notifications/index.js";
+import { formatWhen, renderNotification, type NotificationKind } from "../notifications/index.js";
+import type { TicketService } from "../tickets/index.js";
 import { newAppointmentCode } from "./appointment-code.js";
 import { toAppointment } from "./appointment-view.js";
 import { appointmentsRepository as repo, type AppointmentRow } from "./appointments.repository.js";
@@ -19,8 +20,10 @@ import { appointmentIcs } from "./ics.js";
 export interface AppointmentServiceDeps {
   db: Db;
   clock: Clock;
-  centres: CentreDirectory;
-  tickets: Pick<TicketService, "announceIssued" | "viewById">;
+  centres: Pick<CentreDirectory, "find">;
+  catalog: Pick<CatalogService, "serviceOfCentre">;
+  tickets: Pick<TicketService, "announceIssued" | "viewById" | "issueWithin">;
+  notifications: Pick<NotificationService, "enqueue">;
   checkIn: { beforeMinutes: number; afterMinutes: number };
 }
 
@@ -32,21 +35,21 @@ export interface BookingRequest {
   language: Language;
 }
 
-const isUniqueViolation = (e: unknown, constraint: string): boolean => {
-  for (let x: unknown = e; x instanceof Error; x = (x as { cause?: unknown }).cause) {
-    const { code, constraint: c } = x as { code?: string; constraint?: string };
-    if (code === "23505" && c === constraint) return true;
-  }
-  return false;
-};
-
 const hhmm = (d: Date, timeZone: string) =>
   new Intl.DateTimeFormat("en-GB", { timeZone, hour: "2-digit", minute: "2-digit", hourCycle: "h23" }).format(
     d,
   );
 
-export function createAppointmentService({ db, clock, centres, tickets, checkIn }: AppointmentServiceDeps) {
-  const availability = createAvailability({ db, clock, centres });
+export function createAppointmentService({
+  db,
+  clock,
+  centres,
+  catalog,
+  tickets,
+  notifications,
+  checkIn,
+}: AppointmentServiceDeps) {
+  const availability = createAvailability({ db, clock, centres, catalog });
   const { bookable } = availability;
   async function notify(
     ex: Executor,
@@ -56,7 +59,7 @@ export function createAppointmentService({ db, clock, centres, tickets, checkIn 
     service: { name: ServiceRecord["name"] },
   ) {
     if (!row.citizenPhone) return;
-    await notificationsRepository.enqueue(ex, {
+    await notifications.enqueue(ex, {
       appointmentId: row.id,
       kind,
       recipient: row.citizenPhone,
@@ -118,14 +121,14 @@ export function createAppointmentService({ db, clock, centres, tickets, checkIn 
           });
           return toAppointment(row, "public");
         } catch (e) {
-          if (isUniqueViolation(e, "appointments_one_per_phone_uq")) {
+          if (violatedUnique(e) === ONE_BOOKING_PER_PHONE) {
             throw conflict(
               "This phone number already has a booking for this service on that day",
               "already_booked",
             );
           }
           // A code already taken: 1 in 10^11, but try again with a new one rather than fail.
-          if (isUniqueViolation(e, "appointments_code_unique") && attempt < 3) continue;
+          if (violatedUnique(e) === UNIQUE_APPOINTMENT_CODE && attempt < 3) continue;
           throw e;
         }
       }
@@ -150,7 +153,7 @@ export function createAppointmentService({ db, clock, centres, tickets, checkIn 
         await repo.releaseSeat(tx, row);
         const updated = await repo.update(tx, row.id, { status: "cancelled", cancelledAt: clock.now() });
         const centre = await centres.find(tx, row.centreId);
-        const service = await catalogRepository.serviceOfCentre(tx, row.centreId, row.serviceId);
+        const service = await catalog.serviceOfCentre(tx, row.centreId, row.serviceId);
         if (centre && service) await notify(tx, "booking_cancelled", updated, centre, service);
         return updated;
       });
@@ -190,7 +193,7 @@ export function createAppointmentService({ db, clock, centres, tickets, checkIn 
         });
         return toAppointment(row, "public");
       } catch (e) {
-        if (isUniqueViolation(e, "appointments_one_per_phone_uq")) {
+        if (violatedUnique(e) === ONE_BOOKING_PER_PHONE) {
           throw conflict(
             "This phone number already has a booking for this service on that day",
             "already_booked",
@@ -203,7 +206,7 @@ export function createAppointmentService({ db, clock, centres, tickets, checkIn 
     async ics(code: string): Promise<string> {
       const row = await findOwn(code);
       const centre = await centres.find(db, row.centreId);
-      const service = await catalogRepository.serviceOfCentre(db, row.centreId, row.serviceId);
+      const service = await catalog.serviceOfCentre(db, row.centreId, row.serviceId);
       if (!centre || !service) throw notFound("Appointment");
       return appointmentIcs({
         code: row.code,
@@ -269,9 +272,9 @@ export function createAppointmentService({ db, clock, centres, tickets, checkIn 
               "check_in_too_late",
             );
           }
-          const service = await catalogRepository.serviceOfCentre(tx, row.centreId, row.serviceId);
+          const service = await catalog.serviceOfCentre(tx, row.centreId, row.serviceId);
           if (!service) throw notFound("Service");
-          const ticket = await issueWithin(tx, {
+          const ticket = await tickets.issueWithin(tx, {
             centreId: row.centreId,
             serviceDay: serviceDay(now, centre.timezone),
             service,

@@ -10,8 +10,9 @@ import {
 import type { Db } from "../../db/client.js";
 import type { Clock } from "../../lib/clock.js";
 import { conflict, notFound } from "../../lib/errors.js";
-import { catalogRepository, type ServiceRecord } from "../catalog/catalog.repository.js";
-import type { CentreDirectory, CentreRecord } from "../catalog/centre-directory.js";
+import type { ServiceRecord } from "../catalog/index.js";
+import type { CatalogService } from "../catalog/index.js";
+import type { CentreDirectory, CentreRecord } from "../catalog/index.js";
 import { appointmentsRepository as repo } from "./appointments.repository.js";
 
 /** When a service of a centre can be booked: its slots, the days with room, one slot's check. */
@@ -19,10 +20,12 @@ export function createAvailability({
   db,
   clock,
   centres,
+  catalog,
 }: {
   db: Db;
   clock: Clock;
-  centres: CentreDirectory;
+  centres: Pick<CentreDirectory, "find">;
+  catalog: Pick<CatalogService, "serviceOfCentre">;
 }) {
   async function bookable(
     centreRef: string,
@@ -30,7 +33,7 @@ export function createAvailability({
   ): Promise<{ centre: CentreRecord; service: ServiceRecord; capacity: number; slotMinutes: number }> {
     const centre = await centres.find(db, centreRef);
     if (!centre) throw notFound("Centre");
-    const service = await catalogRepository.serviceOfCentre(db, centre.id, serviceId);
+    const service = await catalog.serviceOfCentre(db, centre.id, serviceId);
     if (!service) throw notFound("Service");
     // Slot capacity as this centre offers it (its override, else the catalogue's).
     if (!service.appointmentEnabled || service.slotCapacity <= 0) {

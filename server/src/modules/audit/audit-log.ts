@@ -1,6 +1,6 @@
 import type { AuditEvent, AuditKind } from "@dost/shared";
 import type { Executor } from "../../db/client.js";
-import type { Principal } from "../auth/principal.js";
+import type { Principal } from "../../core/principal.js";
 import { auditRepository, type AuditFilter, type AuditRow } from "./audit.repository.js";
 
 /** Who did it, from where: the principal's ids and a snapshot of its name, and the client's address. */
@@ -19,7 +19,7 @@ export const systemActor = (name = "system"): AuditActor => ({
   address: null,
 });
 
-export function actorOf(principal: Principal, address: string | null): AuditActor {
+export function auditActorOf(principal: Principal, address: string | null): AuditActor {
   return principal.kind === "user"
     ? { userId: principal.user.id, deviceId: null, name: principal.user.username, address }
     : { userId: null, deviceId: principal.device.id, name: principal.device.name, address };

@@ -2,7 +2,7 @@ import { and, eq, gt, isNull, lt, ne, or, sql } from "drizzle-orm";
 import type { Executor } from "../../db/client.js";
 import { queryRows } from "../../db/rows.js";
 import { devices, sessions, users } from "../../db/schema.js";
-import type { DevicePrincipal, UserPrincipal } from "./principal.js";
+import type { DevicePrincipal, UserPrincipal } from "../../core/principal.js";
 
 const userColumns = {
   id: users.id,
@@ -58,6 +58,16 @@ export const authRepository = {
 
   async dropSessionsEndedBefore(ex: Executor, before: Date): Promise<void> {
     await ex.delete(sessions).where(or(lt(sessions.expiresAt, before), lt(sessions.revokedAt, before)));
+  },
+
+  /** The work profile a user last opened a counter with, offered again next time. */
+  async rememberProfile(ex: Executor, userId: string, serviceIds: string[]): Promise<void> {
+    await ex.update(users).set({ lastServiceIds: serviceIds }).where(eq(users.id, userId));
+  },
+
+  async lastProfile(ex: Executor, userId: string): Promise<string[] | null> {
+    const [row] = await ex.select({ ids: users.lastServiceIds }).from(users).where(eq(users.id, userId));
+    return row?.ids ?? null;
   },
 
   async findDevice(ex: Executor, keyHash: string): Promise<DevicePrincipal | null> {

@@ -8,7 +8,7 @@ import {
 } from "@dost/shared";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { SESSION_COOKIE, principalOf } from "../../plugins/access.js";
+import { SESSION_COOKIE, principalOf } from "../../core/access.js";
 import type { AuthService } from "./auth.service.js";
 
 export const authRoutes: FastifyPluginAsyncZod<{

@@ -1,20 +1,14 @@
 import type { User } from "@dost/shared";
-import type { Db } from "../../db/client.js";
+import type { Db, Executor } from "../../db/client.js";
 import type { Clock } from "../../lib/clock.js";
 import { forbidden, invalid, unauthenticated } from "../../lib/errors.js";
 import { newSessionToken, sha256 } from "../../lib/tokens.js";
-import type { Publisher } from "../../plugins/realtime/publisher.js";
-import { actorOf, auditLog } from "../audit/audit-log.js";
-import { countersRepository } from "../counters/counters.repository.js";
+import type { Credentials, Principal, UserPrincipal } from "../../core/principal.js";
+import type { Publisher } from "../../core/realtime.js";
+import { decoyPasswordHash, hashPassword, verifyPassword } from "../../lib/passwords.js";
+import { auditActorOf, auditLog } from "../audit/index.js";
 import { authRepository } from "./auth.repository.js";
 import { assertPasswordAcceptable } from "./password-policy.js";
-import { decoyPasswordHash, hashPassword, verifyPassword } from "./passwords.js";
-import type { Principal, UserPrincipal } from "./principal.js";
-
-export interface Credentials {
-  token?: string | undefined;
-  deviceKey?: string | undefined;
-}
 
 export function createAuthService(deps: {
   db: Db;
@@ -117,7 +111,7 @@ export function createAuthService(deps: {
       await db.transaction(async (tx) => {
         await authRepository.setPassword(tx, row.id, { passwordHash, mustChangePassword: false, at: now });
         await authRepository.revokeSessionsOfUser(tx, row.id, now, principal.sessionId);
-        await auditLog.record(tx, actorOf(principal, address), {
+        await auditLog.record(tx, auditActorOf(principal, address), {
           kind: "auth.password_changed",
           at: now,
           centreId: row.centreId,
@@ -147,16 +141,28 @@ export function createAuthService(deps: {
       return null;
     },
 
-    async lastProfile(userId: string): Promise<string[]> {
-      // The work profile lives with counters; the console offers it again at sign-in.
-      return (await countersRepository.lastProfile(db, userId)) ?? [];
+    /**
+     * The work profile the user last opened a counter with; the console offers it at sign-in.
+     * Inside a transaction, pass its executor.
+     */
+    async lastProfile(userId: string, ex: Executor = db): Promise<string[]> {
+      return (await authRepository.lastProfile(ex, userId)) ?? [];
+    },
+
+    /** Remembers a work profile in the caller's transaction (opening a counter). */
+    rememberProfile: (tx: Executor, userId: string, serviceIds: string[]): Promise<void> =>
+      authRepository.rememberProfile(tx, userId, serviceIds),
+
+    /** Ended sessions are kept a week for the audit of who signed in, then dropped. */
+    async dropEndedSessions(): Promise<void> {
+      await authRepository.dropSessionsEndedBefore(db, new Date(clock.now().getTime() - 7 * 86_400_000));
     },
 
     async logout(principal: UserPrincipal, address: string): Promise<void> {
       const now = clock.now();
       await db.transaction(async (tx) => {
         await authRepository.revokeSession(tx, principal.sessionId, now);
-        await auditLog.record(tx, actorOf(principal, address), {
+        await auditLog.record(tx, auditActorOf(principal, address), {
           kind: "auth.sign_out",
           at: now,
           centreId: principal.user.centreId,

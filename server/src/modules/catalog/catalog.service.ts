@@ -1,21 +1,31 @@
 import { issuingState, type Centre, type Issuing, type Service } from "@dost/shared";
-import type { Db } from "../../db/client.js";
+import type { Db, Executor } from "../../db/client.js";
 import type { Clock } from "../../lib/clock.js";
 import { notFound } from "../../lib/errors.js";
-import { QueueState } from "../tickets/queue-state.js";
-import { catalogRepository } from "./catalog.repository.js";
+import type { QueueService } from "../queue/index.js";
+import { catalogRepository, type ServiceRecord } from "./catalog.repository.js";
 import { hoursOf, type CentreDirectory } from "./centre-directory.js";
 
 export function createCatalogService({
   db,
   clock,
   centres,
+  queue,
 }: {
   db: Db;
   clock: Clock;
-  centres: CentreDirectory;
+  centres: Pick<CentreDirectory, "find" | "all">;
+  queue: Pick<QueueService, "state">;
 }) {
   return {
+    /** The services a centre offers, in its order; inside a transaction, through its executor. */
+    servicesOfCentre: (ex: Executor, centreId: string): Promise<ServiceRecord[]> =>
+      catalogRepository.servicesOfCentre(ex, centreId),
+
+    /** One service as the centre offers it, or null when it does not offer it. */
+    serviceOfCentre: (ex: Executor, centreId: string, serviceId: string): Promise<ServiceRecord | null> =>
+      catalogRepository.serviceOfCentre(ex, centreId, serviceId),
+
     async centres(): Promise<Centre[]> {
       // A centre being set up (or closed down) is not listed to the public.
       return (await centres.all(db))
@@ -31,11 +41,11 @@ export function createCatalogService({
       const centre = await centres.find(db, centreRef);
       if (!centre) throw notFound("Centre");
       const now = clock.now();
-      const [rows, queue] = await Promise.all([
+      const [rows, queueState] = await Promise.all([
         catalogRepository.servicesOfCentre(db, centre.id),
-        QueueState.load(db, centre, now),
+        queue.state(db, centre),
       ]);
-      const figures = new Map(queue.services().map((s) => [s.serviceId, s]));
+      const figures = new Map(queueState.services().map((s) => [s.serviceId, s]));
       const state = issuingState(now, hoursOf(centre));
       const issuing = {
         open: state.open,

@@ -1,5 +1,5 @@
 import type { Counter } from "@dost/shared";
-import { toTicket } from "../tickets/ticket-view.js";
+import { toTicket } from "../queue/index.js";
 import type { countersRepository } from "./counters.repository.js";
 
 type CounterWithState = Awaited<ReturnType<typeof countersRepository.listWithState>>[number];

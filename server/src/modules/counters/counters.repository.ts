@@ -48,15 +48,6 @@ export const countersRepository = {
     return row;
   },
 
-  async rememberProfile(ex: Executor, userId: string, serviceIds: string[]): Promise<void> {
-    await ex.update(users).set({ lastServiceIds: serviceIds }).where(eq(users.id, userId));
-  },
-
-  async lastProfile(ex: Executor, userId: string): Promise<string[] | null> {
-    const [row] = await ex.select({ ids: users.lastServiceIds }).from(users).where(eq(users.id, userId));
-    return row?.ids ?? null;
-  },
-
   /** Every counter of a centre with its staff member and the ticket at it. */
   async listWithState(ex: Executor, centreId: string) {
     return ex

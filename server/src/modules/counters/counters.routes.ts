@@ -11,7 +11,7 @@ import {
 } from "@dost/shared";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { centreIdOf, principalOf } from "../../plugins/access.js";
+import { centreIdOf, principalOf } from "../../core/access.js";
 import type { CounterService } from "./counters.service.js";
 
 const counterAccess = { access: { audience: ["staff"], centre: "counter" } } as const;

@@ -1,34 +1,43 @@
-import { serviceDay, type Counter, type Ticket } from "@dost/shared";
-import { sql } from "drizzle-orm";
+import type { Counter, Ticket } from "@dost/shared";
 import type { Db, Executor, Tx } from "../../db/client.js";
-import { tickets } from "../../db/schema.js";
+import { violatedUnique } from "../../db/errors.js";
+import type { TicketRow } from "../../db/schema.js";
+import { canAccessCentre, type Principal, type UserPrincipal } from "../../core/principal.js";
 import type { Clock } from "../../lib/clock.js";
 import { conflict, forbidden, invalid, notFound } from "../../lib/errors.js";
-import type { CentreEvent } from "../../plugins/realtime/publisher.js";
-import { actorOf, auditLog } from "../audit/audit-log.js";
-import { canAccessCentre, type Principal, type UserPrincipal } from "../auth/principal.js";
-import type { CentreDirectory, CentreRecord } from "../catalog/centre-directory.js";
-import { catalogRepository } from "../catalog/catalog.repository.js";
-import type { QueueAnnouncer } from "../tickets/queue-announcer.js";
-import { QueueState } from "../tickets/queue-state.js";
-import { queueRepository } from "../tickets/queue.repository.js";
-import { toTicket, type TicketRow } from "../tickets/ticket-view.js";
-import { ticketsRepository } from "../tickets/tickets.repository.js";
+import { auditActorOf, auditLog } from "../audit/index.js";
+import type { AuthService } from "../auth/index.js";
+import type { CatalogService } from "../catalog/index.js";
+import type { CentreDirectory, CentreRecord } from "../catalog/index.js";
+import type { QueueService } from "../queue/index.js";
+import { counterChangedEvent } from "../tickets/index.js";
+import type { TicketService } from "../tickets/index.js";
 import { toCounter } from "./counter-view.js";
-import { countersRepository as repo, type CounterRow } from "./counters.repository.js";
+import { countersRepository, type CounterRow } from "./counters.repository.js";
 
 export interface CounterServiceDeps {
   db: Db;
   clock: Clock;
-  centres: CentreDirectory;
-  announcer: QueueAnnouncer;
+  centres: Pick<CentreDirectory, "find">;
+  catalog: Pick<CatalogService, "servicesOfCentre">;
+  queue: Pick<QueueService, "announce" | "pickNext" | "inCallOrder">;
+  tickets: Pick<TicketService, "markCalled" | "appendEvent" | "announceCalled">;
+  auth: Pick<AuthService, "lastProfile" | "rememberProfile">;
+  /** The SQL; a fake in the service's unit tests. */
+  repo?: typeof countersRepository;
 }
 
-const isUniqueViolation = (e: unknown): boolean =>
-  e instanceof Error &&
-  ((e as { code?: string }).code === "23505" || isUniqueViolation((e as { cause?: unknown }).cause));
-
-export function createCounterService({ db, clock, centres, announcer }: CounterServiceDeps) {
+/** Counters: who staffs which, with which services, on a break or not, and calling visitors. */
+export function createCounterService({
+  db,
+  clock,
+  centres,
+  catalog,
+  queue,
+  tickets,
+  auth,
+  repo = countersRepository,
+}: CounterServiceDeps) {
   async function centreOf(ex: Executor, counter: CounterRow): Promise<CentreRecord> {
     const centre = await centres.find(ex, counter.centreId);
     if (!centre) throw notFound("Centre");
@@ -50,35 +59,9 @@ export function createCounterService({ db, clock, centres, announcer }: CounterS
     return counter;
   }
 
-  const counterChanged = (counter: CounterRow): CentreEvent => ({
-    name: "counter:changed",
-    payload: { centreId: counter.centreId, counterId: counter.id },
-  });
-
-  async function publishCall(
-    centre: CentreRecord,
-    row: TicketRow,
-    counter: CounterRow,
-    recall: boolean,
-  ): Promise<Ticket> {
-    const ticket = toTicket(row, { id: counter.id, label: counter.label }, null);
-    await announcer.announce(centre, () => [
-      {
-        name: "ticket:called",
-        payload: {
-          centreId: centre.id,
-          ticketId: row.id,
-          code: row.code,
-          serviceId: row.serviceId,
-          counter: { id: counter.id, label: counter.label, zone: counter.zone },
-          calledAt: (row.calledAt ?? clock.now()).toISOString(),
-          recall,
-        },
-      },
-      { name: "ticket:updated", payload: { centreId: centre.id, ticket } },
-      counterChanged(counter),
-    ]);
-    return ticket;
+  /** Open counters change estimates, so every counter change also refreshes the queue's figures. */
+  function publishCounter(counter: CounterRow): void {
+    queue.announce(counter.centreId, [counterChangedEvent(counter.centreId, counter.id)]);
   }
 
   async function profileFor(
@@ -87,32 +70,34 @@ export function createCounterService({ db, clock, centres, announcer }: CounterS
     user: UserPrincipal,
     requested: string[] | undefined,
   ) {
-    const offered = new Set(
-      (await catalogRepository.servicesOfCentre(tx, counter.centreId)).map((s) => s.id),
-    );
+    const offered = new Set((await catalog.servicesOfCentre(tx, counter.centreId)).map((s) => s.id));
     if (requested) {
       const foreign = requested.filter((id) => !offered.has(id));
       if (foreign.length > 0) {
-        throw invalid("This centre does not offer some of those services", [
-          { path: "serviceIds", message: `not offered here: ${foreign.join(", ")}` },
-        ]);
+        throw invalid(
+          "This centre does not offer some of those services",
+          [{ path: "serviceIds", message: `not offered here: ${foreign.join(", ")}` }],
+          "service_not_offered",
+        );
       }
       return [...new Set(requested)];
     }
-    const last = (await repo.lastProfile(tx, user.user.id))?.filter((id) => offered.has(id));
-    return last && last.length > 0 ? last : [...offered];
+    const last = (await auth.lastProfile(user.user.id, tx)).filter((id) => offered.has(id));
+    return last.length > 0 ? last : [...offered];
   }
 
   /**
    * One call from a counter, in one transaction: the counter is locked and must be open, staffed
-   * by the caller and free; `pick` chooses and marks the ticket; the call is logged. Events follow
-   * the commit.
+   * by the caller and free; `pick` chooses a waiting ticket, which is marked called and logged.
+   * Events follow the commit.
    */
   async function call(
     user: UserPrincipal,
     counterId: string,
-    pick: (tx: Tx, counter: CounterRow, centre: CentreRecord, now: Date) => Promise<TicketRow | null>,
+    pick: (tx: Tx, counter: CounterRow, centre: CentreRecord, now: Date) => Promise<string | null>,
     note?: string,
+    /** More to record in the same transaction once the ticket is called (the audit of a call out of order). */
+    also?: (tx: Tx, row: TicketRow, counter: CounterRow, now: Date) => Promise<void>,
   ): Promise<Ticket | null> {
     const now = clock.now();
     const result = await db.transaction(async (tx) => {
@@ -121,24 +106,28 @@ export function createCounterService({ db, clock, centres, announcer }: CounterS
       if (await repo.currentTicketId(tx, counter.id))
         throw conflict("Finish with the current visitor first", "counter_busy");
       const centre = await centreOf(tx, counter);
-      const row = await pick(tx, counter, centre, now);
-      if (row) {
-        await ticketsRepository.appendEvent(tx, {
-          ticketId: row.id,
-          centreId: centre.id,
-          at: now,
-          action: "call",
-          fromStatus: "waiting",
-          toStatus: "called",
-          serviceId: row.serviceId,
-          counterId: counter.id,
-          userId: user.user.id,
-          note: note ?? null,
-        });
-      }
+      const ticketId = await pick(tx, counter, centre, now);
+      if (!ticketId) return null;
+      const row: TicketRow | null = await tickets.markCalled(tx, ticketId, counter.id, now);
+      // Rolled back with the transaction: a ticket of another centre, or one no longer waiting.
+      if (!row || row.centreId !== counter.centreId)
+        throw conflict("That ticket is not waiting", "ticket_state");
+      await tickets.appendEvent(tx, {
+        ticketId: row.id,
+        centreId: centre.id,
+        at: now,
+        action: "call",
+        fromStatus: "waiting",
+        toStatus: "called",
+        serviceId: row.serviceId,
+        counterId: counter.id,
+        userId: user.user.id,
+        note: note ?? null,
+      });
+      await also?.(tx, row, counter, now);
       return { row, counter, centre };
     });
-    return result.row ? publishCall(result.centre, result.row, result.counter, false) : null;
+    return result ? tickets.announceCalled(result.centre, result.row, result.counter) : null;
   }
 
   return {
@@ -171,7 +160,7 @@ export function createCounterService({ db, clock, centres, announcer }: CounterS
               },
             );
           const profile = await profileFor(tx, counter, user, serviceIds);
-          await repo.rememberProfile(tx, user.user.id, profile);
+          await auth.rememberProfile(tx, user.user.id, profile);
           return repo.update(tx, counter.id, {
             status: counter.status === "closed" ? "open" : counter.status,
             userId: user.user.id,
@@ -179,10 +168,10 @@ export function createCounterService({ db, clock, centres, announcer }: CounterS
             statusSince: counter.status === "closed" ? now : counter.statusSince,
           });
         });
-        await this.publishCounter(counter);
+        publishCounter(counter);
       } catch (e) {
         // Two counters opened at once by one user: the unique index on counters.user_id decides.
-        if (isUniqueViolation(e))
+        if (violatedUnique(e) !== null)
           throw conflict("You are already at another counter; close it first", "already_at_counter");
         throw e;
       }
@@ -202,7 +191,7 @@ export function createCounterService({ db, clock, centres, announcer }: CounterS
           statusSince: clock.now(),
         });
       });
-      await this.publishCounter(counter);
+      publishCounter(counter);
     },
 
     async resume(principal: Principal, counterId: string): Promise<void> {
@@ -213,7 +202,7 @@ export function createCounterService({ db, clock, centres, announcer }: CounterS
           throw conflict("The counter is not on a break", "counter_not_on_break");
         return repo.update(tx, counter.id, { status: "open", breakReason: null, statusSince: clock.now() });
       });
-      await this.publishCounter(counter);
+      publishCounter(counter);
     },
 
     /** The person at the counter closes it; a manager may close a counter someone left open. */
@@ -234,20 +223,13 @@ export function createCounterService({ db, clock, centres, announcer }: CounterS
           statusSince: clock.now(),
         });
       });
-      await this.publishCounter(counter);
+      publishCounter(counter);
     },
 
     /** Calls the best waiting ticket this counter serves; null when nobody it serves waits. */
     async callNext(principal: Principal, counterId: string): Promise<Ticket | null> {
-      return call(asUser(principal), counterId, async (tx, counter, centre, now) =>
-        ticketsRepository.callNext(tx, {
-          centreId: centre.id,
-          serviceDay: serviceDay(now, centre.timezone),
-          serviceIds: counter.serviceIds,
-          counterId: counter.id,
-          weights: centre.policy,
-          now,
-        }),
+      return call(asUser(principal), counterId, (tx, counter, centre, now) =>
+        queue.pickNext(tx, centre, counter.serviceIds, now),
       );
     },
 
@@ -262,27 +244,17 @@ export function createCounterService({ db, clock, centres, announcer }: CounterS
       const called = await call(
         asUser(principal),
         counterId,
-        async (tx, counter, _centre, now) => {
-          const row = await ticketsRepository.transition(tx, ticketId, ["waiting"], {
-            status: "called",
-            counterId: counter.id,
-            calledAt: now,
-            callCount: sql`${tickets.callCount} + 1`,
-          });
-          // Rolled back with the transaction when the ticket belongs to another centre.
-          if (!row || row.centreId !== counter.centreId)
-            throw conflict("That ticket is not waiting", "ticket_state");
-          await auditLog.record(tx, actorOf(principal, address), {
+        async () => ticketId,
+        `out of order: ${reason}`,
+        (tx, row, counter, now) =>
+          auditLog.record(tx, auditActorOf(principal, address), {
             kind: "ticket.called_out_of_order",
             at: now,
             centreId: counter.centreId,
             target: { type: "ticket", id: row.id },
             after: { code: row.code, counter: counter.label },
             note: reason,
-          });
-          return row;
-        },
-        `out of order: ${reason}`,
+          }),
       );
       if (!called) throw conflict("That ticket is not waiting", "ticket_state");
       return called;
@@ -295,24 +267,14 @@ export function createCounterService({ db, clock, centres, announcer }: CounterS
     async queue(counterId: string): Promise<Ticket[]> {
       const counter = await repo.find(db, counterId);
       if (!counter) throw notFound("Counter");
-      const centre = await centreOf(db, counter);
-      const now = clock.now();
-      const rows = await queueRepository.inCallOrder(db, {
-        centreId: centre.id,
-        serviceDay: serviceDay(now, centre.timezone),
-        serviceIds: counter.serviceIds,
-        weights: centre.policy,
-        now,
-        limit: 500,
-      });
-      const state = await QueueState.load(db, centre, now, { placesFor: rows });
-      return rows.map((row) => toTicket(row, null, state.placeOf(row.id)));
+      return queue.inCallOrder(await centreOf(db, counter), counter.serviceIds);
     },
 
-    /** Open counters change estimates, so every counter change also refreshes the queue's figures. */
-    async publishCounter(counter: CounterRow): Promise<void> {
-      await announcer.announce(await centreOf(db, counter), () => [counterChanged(counter)]);
-    },
+    /** Every counter of a centre with its staff member and the ticket at it (for monitoring). */
+    withState: (centreId: string) => repo.listWithState(db, centreId),
+
+    /** The centre a counter belongs to (for the access rule of counter routes). */
+    centreOf: (counterId: string): Promise<string | null> => repo.centreOf(db, counterId),
   };
 }
 

@@ -1,7 +1,7 @@
 import { and, desc, eq, inArray } from "drizzle-orm";
-import type { TicketCalled } from "@dost/shared";
+import type { LocalizedText, TicketCalled } from "@dost/shared";
 import type { Executor } from "../../db/client.js";
-import { counters, ticketEvents, tickets } from "../../db/schema.js";
+import { centres, counters, ticketEvents, tickets } from "../../db/schema.js";
 
 export const displayRepository = {
   /** The last calls and recalls of the service day, newest first, as `ticket:called` payloads. */
@@ -43,5 +43,10 @@ export const displayRepository = {
       calledAt: r.at.toISOString(),
       recall: r.action === "recall",
     }));
+  },
+
+  /** The hall's message line, a setting of the centre. */
+  async setMessage(ex: Executor, centreId: string, message: LocalizedText | null): Promise<void> {
+    await ex.update(centres).set({ displayMessage: message }).where(eq(centres.id, centreId));
   },
 };

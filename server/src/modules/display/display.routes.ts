@@ -6,7 +6,7 @@ import {
 } from "@dost/shared";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { centreIdOf } from "../../plugins/access.js";
+import { centreIdOf } from "../../core/access.js";
 import type { DisplayService } from "./display.service.js";
 
 export const displayRoutes: FastifyPluginAsyncZod<{ display: DisplayService }> = async (app, { display }) => {

@@ -1,12 +1,10 @@
-import { eq } from "drizzle-orm";
 import { serviceDay, type DisplayState, type LocalizedText } from "@dost/shared";
 import type { Db } from "../../db/client.js";
-import { centres } from "../../db/schema.js";
 import type { Clock } from "../../lib/clock.js";
 import { notFound } from "../../lib/errors.js";
-import type { Publisher } from "../../plugins/realtime/publisher.js";
-import type { CentreDirectory } from "../catalog/centre-directory.js";
-import { QueueState } from "../tickets/queue-state.js";
+import type { Publisher } from "../../core/realtime.js";
+import type { CentreDirectory } from "../catalog/index.js";
+import type { QueueService } from "../queue/index.js";
 import { displayRepository } from "./display.repository.js";
 
 export const RECENT_CALLS = 10;
@@ -14,11 +12,12 @@ export const RECENT_CALLS = 10;
 export interface DisplayServiceDeps {
   db: Db;
   clock: Clock;
-  directory: CentreDirectory;
+  directory: Pick<CentreDirectory, "find" | "invalidate">;
+  queue: Pick<QueueService, "state">;
   publisher: Publisher;
 }
 
-export function createDisplayService({ db, clock, directory, publisher }: DisplayServiceDeps) {
+export function createDisplayService({ db, clock, directory, queue, publisher }: DisplayServiceDeps) {
   return {
     /**
      * Everything a hall display shows, to build its screen after a start or a reconnect; with a zone,
@@ -28,21 +27,21 @@ export function createDisplayService({ db, clock, directory, publisher }: Displa
       const centre = await directory.find(db, centreId);
       if (!centre) throw notFound("Centre");
       const now = clock.now();
-      const [recentCalls, queue] = await Promise.all([
+      const [recentCalls, state] = await Promise.all([
         displayRepository.recentCalls(db, centre.id, serviceDay(now, centre.timezone), RECENT_CALLS, zone),
-        QueueState.load(db, centre, now),
+        queue.state(db, centre),
       ]);
       return {
         centreId: centre.id,
         recentCalls,
-        services: queue.services(),
+        services: state.services(),
         displayMessage: centre.displayMessage,
       };
     },
 
     /** Sets the hall's message line; every display of the centre then refetches its state. */
     async setMessage(centreId: string, message: LocalizedText | null): Promise<void> {
-      await db.update(centres).set({ displayMessage: message }).where(eq(centres.id, centreId));
+      await displayRepository.setMessage(db, centreId, message);
       directory.invalidate();
       publisher.publish([{ name: "display:changed", payload: { centreId } }]);
     },

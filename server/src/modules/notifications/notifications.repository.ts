@@ -169,6 +169,18 @@ export const notificationsRepository = {
         ),
       );
   },
+
+  /** Texts due and not sent yet, and how long the oldest has been due (for metrics). */
+  async backlog(ex: Executor, now: Date): Promise<{ pending: number; oldestDueSeconds: number }> {
+    const [row] = await ex
+      .select({
+        pending: sql<number>`count(*)::int`,
+        oldestDueSeconds: sql<number>`coalesce(greatest(0, extract(epoch FROM ${now.toISOString()}::timestamptz - min(${notifications.nextAttemptAt}))), 0)::float8`,
+      })
+      .from(notifications)
+      .where(and(eq(notifications.status, "pending"), lte(notifications.nextAttemptAt, now)));
+    return { pending: row?.pending ?? 0, oldestDueSeconds: row?.oldestDueSeconds ?? 0 };
+  },
 };
 
 const refMatch = (ref: { id?: string | undefined; providerMessageId?: string | undefined }) =>

@@ -1,8 +1,9 @@
 import type { SmsDeliveryReport } from "@dost/shared";
-import type { Db } from "../../db/client.js";
+import type { Db, Executor } from "../../db/client.js";
 import type { Clock } from "../../lib/clock.js";
 import { notFound } from "../../lib/errors.js";
-import { notificationsRepository as repo } from "./notifications.repository.js";
+import { createDispatcher, type DispatcherDeps } from "./dispatcher.js";
+import { notificationsRepository as repo, type NotificationValues } from "./notifications.repository.js";
 
 const DELIVERED = new Set(["delivered", "delivrd"]);
 const FAILED = new Set([
@@ -23,8 +24,23 @@ export function deliveryOutcome(status: string): "delivered" | "failed" | null {
   return null;
 }
 
-export function createNotificationService(deps: { db: Db; clock: Clock }) {
+/**
+ * Texts to citizens: an outbox table written in the transaction that causes a message, a dispatcher
+ * that sends what is due through the gateway (no transaction held while a provider answers), and
+ * the provider's delivery reports.
+ */
+export function createNotificationService(deps: DispatcherDeps & { db: Db; clock: Clock }) {
+  const dispatcher = createDispatcher(deps);
   return {
+    /** Adds a message to the outbox in the caller's transaction; a repeat of a kind is ignored. */
+    enqueue: (ex: Executor, values: NotificationValues): Promise<void> => repo.enqueue(ex, values),
+    /** Sends due messages. */
+    dispatch: () => dispatcher.dispatch(),
+    /** Texts due and not sent yet, and how long the oldest has been due. */
+    backlog: () => repo.backlog(deps.db, deps.clock.now()),
+    /** Drops messages older than `before` (their texts hold personal data). */
+    purgeBefore: (before: Date): Promise<void> => repo.purgeBefore(deps.db, before),
+
     /** Records one delivery report; 404 when it names no message of ours. */
     async recordDeliveryReport(
       report: SmsDeliveryReport,

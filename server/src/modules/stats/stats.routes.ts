@@ -7,7 +7,7 @@ import {
 } from "@dost/shared";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { centreIdOf } from "../../plugins/access.js";
+import { centreIdOf } from "../../core/access.js";
 import { reportCsv } from "./report-csv.js";
 import type { StatsService } from "./stats.service.js";
 

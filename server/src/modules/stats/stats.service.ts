@@ -10,10 +10,10 @@ import {
 import type { Db } from "../../db/client.js";
 import type { Clock } from "../../lib/clock.js";
 import { notFound } from "../../lib/errors.js";
-import type { CentreDirectory, CentreRecord } from "../catalog/centre-directory.js";
-import { catalogRepository } from "../catalog/catalog.repository.js";
-import { countersRepository } from "../counters/counters.repository.js";
-import { QueueState } from "../tickets/queue-state.js";
+import type { CentreDirectory, CentreRecord } from "../catalog/index.js";
+import type { CatalogService } from "../catalog/index.js";
+import type { CounterService } from "../counters/index.js";
+import type { QueueService } from "../queue/index.js";
 import { statsRepository as repo, type FigureSums } from "./stats.repository.js";
 
 const ratio = (part: number, whole: number): number | null =>
@@ -60,10 +60,16 @@ export function createStatsService({
   db,
   clock,
   centres,
+  catalog,
+  counters,
+  queue,
 }: {
   db: Db;
   clock: Clock;
-  centres: CentreDirectory;
+  centres: Pick<CentreDirectory, "find" | "all">;
+  catalog: Pick<CatalogService, "servicesOfCentre">;
+  counters: Pick<CounterService, "withState">;
+  queue: Pick<QueueService, "state">;
 }) {
   async function centreOrThrow(ref: string): Promise<CentreRecord> {
     const centre = await centres.find(db, ref);
@@ -77,16 +83,16 @@ export function createStatsService({
       const centre = await centreOrThrow(centreId);
       const now = clock.now();
       const day = serviceDay(now, centre.timezone);
-      const [queue, services, today, hours, counters, counterDay] = await Promise.all([
-        QueueState.load(db, centre, now),
-        catalogRepository.servicesOfCentre(db, centre.id),
+      const [state, services, today, hours, counterRows, counterDay] = await Promise.all([
+        queue.state(db, centre),
+        catalog.servicesOfCentre(db, centre.id),
         repo.todayByCentreAndService(db, [{ centreId: centre.id, day }]),
         repo.todayByHour(db, centre.id, day),
-        countersRepository.listWithState(db, centre.id),
+        counters.withState(centre.id),
         repo.countersToday(db, centre.id, day),
       ]);
       const todayOf = new Map(today.map((t) => [t.serviceId, t]));
-      const queueOf = new Map(queue.services().map((q) => [q.serviceId, q]));
+      const queueOf = new Map(state.services().map((q) => [q.serviceId, q]));
       const counterOf = new Map(counterDay.map((c) => [c.counterId, c]));
       return {
         centreId: centre.id,
@@ -106,7 +112,7 @@ export function createStatsService({
             overTarget: longest > s.targetWaitMinutes * 60,
           };
         }),
-        counters: counters.map(({ counter, user, ticket }) => {
+        counters: counterRows.map(({ counter, user, ticket }) => {
           const day = counterOf.get(counter.id);
           const idleSince = [
             day?.lastFinishedAt ? Date.parse(day.lastFinishedAt) : 0,
@@ -153,13 +159,13 @@ export function createStatsService({
       );
       const rows = await Promise.all(
         all.map(async (centre) => {
-          const [queue, services, counters] = await Promise.all([
-            QueueState.load(db, centre, now),
-            catalogRepository.servicesOfCentre(db, centre.id),
-            countersRepository.listWithState(db, centre.id),
+          const [state, services, counterRows] = await Promise.all([
+            queue.state(db, centre),
+            catalog.servicesOfCentre(db, centre.id),
+            counters.withState(centre.id),
           ]);
           const target = new Map(services.map((s) => [s.id, s.targetWaitMinutes * 60]));
-          const figures = queue.services();
+          const figures = state.services();
           const mine = today.filter((t) => t.centreId === centre.id);
           const sum = (f: (t: (typeof mine)[number]) => number) => mine.reduce((a, t) => a + f(t), 0);
           return {
@@ -177,7 +183,7 @@ export function createStatsService({
               sum((t) => t.withinTarget),
               sum((t) => t.waitCount),
             ),
-            openCounters: counters.filter((c) => c.counter.status === "open").length,
+            openCounters: counterRows.filter((c) => c.counter.status === "open").length,
             servicesOverTarget: figures.filter(
               (f) => f.longestWaitSeconds > (target.get(f.serviceId) ?? Infinity),
             ).length,

@@ -1,9 +1,10 @@
-import { sql } from "drizzle-orm";
-import { tickets } from "../../db/schema.js";
+import { nextStatus, type TicketAction } from "@dost/shared";
+import type { Principal } from "../../core/principal.js";
 import { forbidden } from "../../lib/errors.js";
-import type { Principal } from "../auth/principal.js";
-import type { StaffTicketAction } from "./tickets.service.js";
 import type { TicketChanges } from "./tickets.repository.js";
+
+/** Actions a member of staff takes on a ticket by its id (calling goes through a counter). */
+export type StaffTicketAction = Exclude<TicketAction, "call" | "expire">;
 
 /** At a counter, only the person staffing it (or a manager or admin of the centre) acts on its visitor. */
 export function assertMayHandle(principal: Principal, counterUserId: string | null): void {
@@ -12,21 +13,26 @@ export function assertMayHandle(principal: Principal, counterUserId: string | nu
   if (principal.user.role === "staff") throw forbidden("This visitor is at another employee's counter");
 }
 
+/** The row changes of an action besides its status, which the lifecycle table gives. */
 export function changesFor(action: StaffTicketAction, now: Date): TicketChanges {
+  const status = nextStatus(action);
   switch (action) {
     case "recall":
       // calledAt stays the first call, so waited and "since called" mean the same after a recall.
-      return { callCount: sql`${tickets.callCount} + 1` };
+      return { status, countCall: true };
     case "start":
-      return { status: "serving", startedAt: now };
+      return { status, startedAt: now };
     case "complete":
-      return { status: "done", finishedAt: now };
     case "noShow":
-      return { status: "no_show", finishedAt: now };
     case "cancel":
-      return { status: "cancelled", finishedAt: now };
+      return { status, finishedAt: now };
     case "transfer":
       // Back to waiting in another service, keeping its code and its place in time.
-      return { status: "waiting", counterId: null, calledAt: null, startedAt: null };
+      return { status, counterId: null, calledAt: null, startedAt: null };
   }
+}
+
+/** A waiting ticket called to a counter (call-next and a call out of order alike). */
+export function calledChanges(counterId: string, now: Date): TicketChanges {
+  return { status: nextStatus("call"), counterId, calledAt: now, countCall: true };
 }

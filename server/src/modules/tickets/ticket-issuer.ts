@@ -1,9 +1,9 @@
 import type { Language, Priority } from "@dost/shared";
 import type { Executor } from "../../db/client.js";
 import { newPublicId } from "../../lib/tokens.js";
-import { actorOf, type Principal } from "../auth/principal.js";
-import { ticketCode, type TicketRow } from "./ticket-view.js";
-import { ticketsRepository as repo } from "./tickets.repository.js";
+import { actorOf, type Principal } from "../../core/principal.js";
+import type { TicketRow } from "../../db/schema.js";
+import { ticketsRepository } from "./tickets.repository.js";
 
 export interface IssueWithinArgs {
   centreId: string;
@@ -17,11 +17,19 @@ export interface IssueWithinArgs {
   appointment: { id: string; start: Date } | null;
 }
 
+export function ticketCode(prefix: string, number: number): string {
+  return `${prefix}${String(number).padStart(3, "0")}`;
+}
+
 /**
  * Creates a waiting ticket inside the caller's transaction: the next gapless number, the row and
  * its event. Used by walk-in issuing and by appointment check-in.
  */
-export async function issueWithin(tx: Executor, args: IssueWithinArgs): Promise<TicketRow> {
+export async function issueWithin(
+  tx: Executor,
+  args: IssueWithinArgs,
+  repo: Pick<typeof ticketsRepository, "nextNumber" | "insert" | "appendEvent"> = ticketsRepository,
+): Promise<TicketRow> {
   const number = await repo.nextNumber(tx, args.centreId, args.serviceDay, args.service.prefix);
   const row = await repo.insert(tx, {
     publicId: newPublicId(),

@@ -1,13 +1,20 @@
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
-import type { PgUpdateSetSource } from "drizzle-orm/pg-core";
-import type { PolicyWeights, TicketStatus } from "@dost/shared";
+import type { TicketStatus } from "@dost/shared";
 import type { Executor } from "../../db/client.js";
-import { counters, idempotencyKeys, ticketEvents, ticketNumbers, tickets } from "../../db/schema.js";
-import { effectiveQueueTime } from "./queue.repository.js";
-import type { TicketRow } from "./ticket-view.js";
+import {
+  counters,
+  idempotencyKeys,
+  ticketEvents,
+  ticketNumbers,
+  tickets,
+  type TicketRow,
+} from "../../db/schema.js";
 
 export type TicketEventValues = typeof ticketEvents.$inferInsert;
-export type TicketChanges = PgUpdateSetSource<typeof tickets>;
+/** A ticket's change as the lifecycle states it; `countCall` adds one to its calls. */
+export type TicketChanges = Partial<
+  Pick<TicketRow, "status" | "counterId" | "calledAt" | "startedAt" | "finishedAt" | "serviceId">
+> & { countCall?: boolean };
 
 const counterRef = { id: counters.id, label: counters.label, zone: counters.zone, userId: counters.userId };
 
@@ -95,10 +102,6 @@ export const ticketsRepository = {
     return row ?? null;
   },
 
-  async byIds(ex: Executor, ids: string[]): Promise<TicketRow[]> {
-    return ids.length ? ex.select().from(tickets).where(inArray(tickets.id, ids)) : [];
-  },
-
   async centreOf(ex: Executor, ticketId: string): Promise<string | null> {
     const [row] = await ex
       .select({ centreId: tickets.centreId })
@@ -137,54 +140,13 @@ export const ticketsRepository = {
     from: readonly TicketStatus[],
     changes: TicketChanges,
   ): Promise<TicketRow | null> {
+    const { countCall, ...columns } = changes;
     const [row] = await ex
       .update(tickets)
-      .set(changes)
+      .set(countCall ? { ...columns, callCount: sql`${tickets.callCount} + 1` } : columns)
       .where(and(eq(tickets.id, ticketId), inArray(tickets.status, [...from])))
       .returning();
     return row ?? null;
-  },
-
-  /**
-   * Picks the best waiting ticket for a counter and locks it in one statement, then marks it
-   * called. SKIP LOCKED lets concurrent counters pass over each other's choice instead of waiting on
-   * it, so no ticket is called twice and no counter blocks another. (Folding the pick into the
-   * UPDATE as `WHERE id IN (SELECT … LIMIT 1 FOR UPDATE SKIP LOCKED)` is not safe: PostgreSQL may
-   * evaluate the subquery more than once and update several rows; the property test caught it.)
-   */
-  async callNext(
-    ex: Executor,
-    args: {
-      centreId: string;
-      serviceDay: string;
-      serviceIds: string[];
-      counterId: string;
-      weights: PolicyWeights;
-      now: Date;
-    },
-  ): Promise<TicketRow | null> {
-    if (args.serviceIds.length === 0) return null;
-    const [next] = await ex
-      .select({ id: tickets.id })
-      .from(tickets)
-      .where(
-        and(
-          eq(tickets.centreId, args.centreId),
-          eq(tickets.status, "waiting"),
-          eq(tickets.serviceDay, args.serviceDay),
-          inArray(tickets.serviceId, args.serviceIds),
-        ),
-      )
-      .orderBy(effectiveQueueTime(args.weights, args.now), asc(tickets.queuedAt), asc(tickets.id))
-      .limit(1)
-      .for("update", { skipLocked: true });
-    if (!next) return null;
-    return this.transition(ex, next.id, ["waiting"], {
-      status: "called",
-      counterId: args.counterId,
-      calledAt: args.now,
-      callCount: sql`${tickets.callCount} + 1`,
-    });
   },
 
   /** Waiting tickets of past service days, or of today once the centre has closed, become expired. */

@@ -13,8 +13,9 @@ import {
 } from "@dost/shared";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { centreIdOf, principalOf } from "../../plugins/access.js";
-import type { StaffTicketAction, TicketService } from "./tickets.service.js";
+import { centreIdOf, principalOf } from "../../core/access.js";
+import type { StaffTicketAction } from "./ticket-actions.js";
+import type { TicketService } from "./tickets.service.js";
 
 const SIMPLE_ACTIONS: Record<string, Exclude<StaffTicketAction, "transfer">> = {
   recall: "recall",

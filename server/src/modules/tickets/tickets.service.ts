@@ -6,36 +6,44 @@ import {
   serviceDay,
   type IssueTicketBody,
   type Ticket,
-  type TicketAction,
   type TicketStatus,
 } from "@dost/shared";
 import type { Db, Executor } from "../../db/client.js";
+import type { TicketRow } from "../../db/schema.js";
+import { actorOf, canAccessCentre, principalKey, type Principal } from "../../core/principal.js";
+import type { CentreEvent } from "../../core/realtime.js";
 import type { Clock } from "../../lib/clock.js";
 import { conflict, invalid, notFound } from "../../lib/errors.js";
-import type { CentreEvent } from "../../plugins/realtime/publisher.js";
-import { actorOf, canAccessCentre, principalKey, type Principal } from "../auth/principal.js";
-import { hoursOf, type CentreDirectory, type CentreRecord } from "../catalog/centre-directory.js";
-import { catalogRepository } from "../catalog/catalog.repository.js";
-import type { QueueAnnouncer } from "./queue-announcer.js";
-import { QueueState } from "./queue-state.js";
-import { toTicket, type TicketRow } from "./ticket-view.js";
-import { assertMayHandle, changesFor } from "./ticket-actions.js";
-import { issueWithin } from "./ticket-issuer.js";
-import { ticketsRepository as repo, type TicketChanges } from "./tickets.repository.js";
-
-/** Actions a member of staff takes on a ticket by its id (calling goes through a counter). */
-export type StaffTicketAction = Exclude<TicketAction, "call" | "expire">;
+import type { CatalogService } from "../catalog/index.js";
+import { hoursOf, type CentreDirectory, type CentreRecord } from "../catalog/index.js";
+import type { QueueService } from "../queue/index.js";
+import { toTicket } from "../queue/index.js";
+import { assertMayHandle, calledChanges, changesFor, type StaffTicketAction } from "./ticket-actions.js";
+import { calledEvent, counterChangedEvent, updatedEvent } from "./ticket-events.js";
+import { issueWithin, type IssueWithinArgs } from "./ticket-issuer.js";
+import { ticketsRepository, type TicketEventValues } from "./tickets.repository.js";
 
 export interface TicketServiceDeps {
   db: Db;
   clock: Clock;
-  centres: CentreDirectory;
-  announcer: QueueAnnouncer;
+  centres: Pick<CentreDirectory, "find">;
+  catalog: Pick<CatalogService, "serviceOfCentre">;
+  queue: Pick<QueueService, "announce" | "view" | "state">;
+  /** The SQL; a fake in the service's unit tests. */
+  repo?: typeof ticketsRepository;
 }
 
-export function createTicketService({ db, clock, centres, announcer }: TicketServiceDeps) {
-  async function centreOrThrow(centreId: string): Promise<CentreRecord> {
-    const centre = await centres.find(db, centreId);
+/** The ticket lifecycle: issuing, each staff action, the event log and what screens are told. */
+export function createTicketService({
+  db,
+  clock,
+  centres,
+  catalog,
+  queue,
+  repo = ticketsRepository,
+}: TicketServiceDeps) {
+  async function centreOrThrow(ex: Executor, centreId: string): Promise<CentreRecord> {
+    const centre = await centres.find(ex, centreId);
     if (!centre) throw notFound("Centre");
     return centre;
   }
@@ -54,43 +62,30 @@ export function createTicketService({ db, clock, centres, announcer }: TicketSer
   }
 
   /**
-   * After a commit: the ticket as the contract shows it (with its place if it waits) and the
-   * events that tell every screen about it. One read of the queue serves both.
+   * After a commit: the ticket as the contract shows it (with its place if it waits), published with
+   * `extra` events before it, and the centre's queue figures scheduled.
    */
-  async function afterChange(
-    centre: CentreRecord,
-    row: TicketRow,
-    counter: { id: string; label: string; zone: string } | null,
-    extra: CentreEvent[] = [],
-  ): Promise<Ticket> {
-    let ticket: Ticket | undefined;
-    await announcer.announce(
-      centre,
-      (queue) => {
-        ticket = toTicket(
-          row,
-          counter && { id: counter.id, label: counter.label },
-          queue?.placeOf(row.id) ?? null,
-        );
-        return [...extra, { name: "ticket:updated", payload: { centreId: centre.id, ticket } }];
-      },
-      [row],
-    );
-    if (!ticket) throw new Error("announce did not build the ticket");
-    return ticket;
-  }
-
-  async function view(
-    ex: Executor,
+  async function announceChange(
     centre: CentreRecord,
     row: TicketRow,
     counter: { id: string; label: string } | null,
-  ) {
-    const place =
-      row.status === "waiting"
-        ? (await QueueState.load(ex, centre, clock.now(), { placesFor: [row] })).placeOf(row.id)
-        : null;
-    return toTicket(row, counter, place);
+    extra: CentreEvent[] = [],
+  ): Promise<Ticket> {
+    const ticket = await queue.view(db, centre, row, counter);
+    queue.announce(centre.id, [...extra, updatedEvent(ticket)]);
+    return ticket;
+  }
+
+  async function serviceOrThrow(ex: Executor, centreId: string, serviceId: string) {
+    const service = await catalog.serviceOfCentre(ex, centreId, serviceId);
+    if (!service) {
+      throw invalid(
+        "This centre does not offer that service",
+        [{ path: "serviceId", message: "not a service of this centre" }],
+        "service_not_offered",
+      );
+    }
+    return service;
   }
 
   return {
@@ -101,7 +96,7 @@ export function createTicketService({ db, clock, centres, announcer }: TicketSer
       body: IssueTicketBody,
       idempotencyKey: string | undefined,
     ): Promise<{ ticket: Ticket; created: boolean }> {
-      const centre = await centreOrThrow(centreId);
+      const centre = await centreOrThrow(db, centreId);
       const now = clock.now();
       assertIssuingOpen(principal, centre, now);
       const day = serviceDay(now, centre.timezone);
@@ -110,22 +105,21 @@ export function createTicketService({ db, clock, centres, announcer }: TicketSer
           const earlier = await repo.claimIdempotencyKey(tx, principalKey(principal), idempotencyKey, now);
           if (earlier?.ticketId) return { replayOf: earlier.ticketId };
         }
-        const service = await catalogRepository.serviceOfCentre(tx, centre.id, body.serviceId);
-        if (!service) {
-          throw invalid("This centre does not offer that service", [
-            { path: "serviceId", message: "not a service of this centre" },
-          ]);
-        }
-        const row = await issueWithin(tx, {
-          centreId: centre.id,
-          serviceDay: day,
-          service,
-          priority: body.priority,
-          language: body.language,
-          now,
-          principal,
-          appointment: null,
-        });
+        const service = await serviceOrThrow(tx, centre.id, body.serviceId);
+        const row = await issueWithin(
+          tx,
+          {
+            centreId: centre.id,
+            serviceDay: day,
+            service,
+            priority: body.priority,
+            language: body.language,
+            now,
+            principal,
+            appointment: null,
+          },
+          repo,
+        );
         if (idempotencyKey)
           await repo.bindIdempotencyKey(tx, principalKey(principal), idempotencyKey, row.id);
         return { row };
@@ -133,32 +127,32 @@ export function createTicketService({ db, clock, centres, announcer }: TicketSer
       if ("replayOf" in outcome) {
         const found = await repo.findWithCounter(db, outcome.replayOf);
         if (!found) throw notFound("Ticket");
-        return { ticket: await view(db, centre, found.ticket, found.counter), created: false };
+        return { ticket: await queue.view(db, centre, found.ticket, found.counter), created: false };
       }
-      return { ticket: await afterChange(centre, outcome.row, null), created: true };
+      return { ticket: await announceChange(centre, outcome.row, null), created: true };
     },
 
     async getPublic(publicId: string): Promise<Ticket> {
       const found = await repo.findByPublicId(db, publicId);
       if (!found) throw notFound("Ticket");
-      const centre = await centreOrThrow(found.ticket.centreId);
-      return view(db, centre, found.ticket, found.counter);
+      const centre = await centreOrThrow(db, found.ticket.centreId);
+      return queue.view(db, centre, found.ticket, found.counter);
     },
 
     async list(
       centreId: string,
       filter: { status?: TicketStatus | undefined; serviceId?: string | undefined },
-    ) {
-      const centre = await centreOrThrow(centreId);
+    ): Promise<Ticket[]> {
+      const centre = await centreOrThrow(db, centreId);
       const now = clock.now();
-      const [rows, queue] = await Promise.all([
+      const [rows, state] = await Promise.all([
         repo.list(db, {
           centreId: centre.id,
           serviceDay: serviceDay(now, centre.timezone),
           ...(filter.status ? { status: filter.status } : {}),
           ...(filter.serviceId ? { serviceId: filter.serviceId } : {}),
         }),
-        QueueState.load(db, centre, now, { placesFor: "all" }),
+        queue.state(db, centre, { placesFor: "all" }),
       ]);
       // Waiting tickets first, in the queue policy's order: one total order, so the waiting list of
       // a counter, filtered to its services, is exactly the order its call-next takes them. The rest
@@ -166,7 +160,7 @@ export function createTicketService({ db, clock, centres, announcer }: TicketSer
       const waiting = rows.filter((r) => r.ticket.status === "waiting");
       waiting.sort((a, b) => compareCandidates(a.ticket, b.ticket, now, centre.policy));
       const others = rows.filter((r) => r.ticket.status !== "waiting");
-      return [...waiting, ...others].map((r) => toTicket(r.ticket, r.counter, queue.placeOf(r.ticket.id)));
+      return [...waiting, ...others].map((r) => toTicket(r.ticket, r.counter, state.placeOf(r.ticket.id)));
     },
 
     /** recall, start, complete, no-show, cancel, transfer: one guarded transition each. */
@@ -187,18 +181,13 @@ export function createTicketService({ db, clock, centres, announcer }: TicketSer
           });
         }
         assertMayHandle(principal, counter?.userId ?? null);
-        const changes: TicketChanges = changesFor(action, now);
+        const changes = changesFor(action, now);
         if (action === "transfer") {
           if (!options.serviceId)
             throw invalid("Choose the service to transfer to", [{ path: "serviceId", message: "required" }]);
           if (options.serviceId === ticket.serviceId)
             throw conflict("The ticket is already in that service", "ticket_state");
-          const target = await catalogRepository.serviceOfCentre(tx, ticket.centreId, options.serviceId);
-          if (!target)
-            throw invalid("This centre does not offer that service", [
-              { path: "serviceId", message: "not a service of this centre" },
-            ]);
-          changes.serviceId = target.id;
+          changes.serviceId = (await serviceOrThrow(tx, ticket.centreId, options.serviceId)).id;
         }
         const updated = await repo.transition(tx, ticket.id, TICKET_TRANSITIONS[action].from, changes);
         if (!updated) throw conflict("The ticket changed meanwhile; reload and try again", "ticket_changed");
@@ -216,38 +205,14 @@ export function createTicketService({ db, clock, centres, announcer }: TicketSer
         });
         return { updated, counter };
       });
-      const centre = await centreOrThrow(result.updated.centreId);
-      const { counter } = result;
+      const centre = await centreOrThrow(db, result.updated.centreId);
+      const { updated, counter } = result;
       const extra: CentreEvent[] = [];
       if (counter) {
-        extra.push({ name: "counter:changed", payload: { centreId: centre.id, counterId: counter.id } });
-        if (action === "recall") {
-          extra.push({
-            name: "ticket:called",
-            payload: {
-              centreId: centre.id,
-              ticketId: result.updated.id,
-              code: result.updated.code,
-              serviceId: result.updated.serviceId,
-              counter: { id: counter.id, label: counter.label, zone: counter.zone },
-              calledAt: now.toISOString(),
-              recall: true,
-            },
-          });
-        }
+        extra.push(counterChangedEvent(centre.id, counter.id));
+        if (action === "recall") extra.push(calledEvent(updated, counter, now, true));
       }
-      return afterChange(centre, result.updated, counter, extra);
-    },
-
-    /** After a commit that created `row` elsewhere (a check-in): its view, and the events for every screen. */
-    async announceIssued(row: TicketRow): Promise<Ticket> {
-      return afterChange(await centreOrThrow(row.centreId), row, null);
-    },
-
-    async viewById(ticketId: string): Promise<Ticket> {
-      const found = await repo.findWithCounter(db, ticketId);
-      if (!found) throw notFound("Ticket");
-      return view(db, await centreOrThrow(found.ticket.centreId), found.ticket, found.counter);
+      return announceChange(centre, updated, counter, extra);
     },
 
     /** A short note on a visit, kept in the ticket's event log. */
@@ -266,6 +231,51 @@ export function createTicketService({ db, clock, centres, announcer }: TicketSer
         note,
         ...actorOf(principal),
       });
+    },
+
+    async viewById(ticketId: string): Promise<Ticket> {
+      const found = await repo.findWithCounter(db, ticketId);
+      if (!found) throw notFound("Ticket");
+      return queue.view(db, await centreOrThrow(db, found.ticket.centreId), found.ticket, found.counter);
+    },
+
+    // For other modules, inside their own transactions (the executor is theirs).
+
+    /** Creates a waiting ticket in the caller's transaction (appointment check-in). */
+    issueWithin: (tx: Executor, args: IssueWithinArgs): Promise<TicketRow> => issueWithin(tx, args, repo),
+
+    /** Marks a waiting ticket called to a counter; null when it is no longer waiting. */
+    markCalled: (tx: Executor, ticketId: string, counterId: string, now: Date): Promise<TicketRow | null> =>
+      repo.transition(tx, ticketId, TICKET_TRANSITIONS.call.from, calledChanges(counterId, now)),
+
+    appendEvent: (tx: Executor, event: TicketEventValues): Promise<void> => repo.appendEvent(tx, event),
+
+    /** After a commit that created `row` elsewhere (a check-in): its view, and the events for every screen. */
+    async announceIssued(row: TicketRow): Promise<Ticket> {
+      return announceChange(await centreOrThrow(db, row.centreId), row, null);
+    },
+
+    /** After a commit that called `row` to `counter`: the call for the displays, and the ticket. */
+    async announceCalled(
+      centre: CentreRecord,
+      row: TicketRow,
+      counter: { id: string; label: string; zone: string },
+    ): Promise<Ticket> {
+      const ticket = toTicket(row, { id: counter.id, label: counter.label }, null);
+      queue.announce(centre.id, [
+        calledEvent(row, counter, row.calledAt ?? clock.now(), false),
+        updatedEvent(ticket),
+        counterChangedEvent(centre.id, counter.id),
+      ]);
+      return ticket;
+    },
+
+    /** The centre a ticket belongs to (for the access rule of ticket routes). */
+    centreOf: (ticketId: string): Promise<string | null> => repo.centreOf(db, ticketId),
+
+    /** Whether a status page may listen to this ticket. */
+    async publicTicketExists(publicId: string): Promise<boolean> {
+      return (await repo.findByPublicId(db, publicId)) !== null;
     },
   };
 }

@@ -1,22 +1,8 @@
-import type { ClientToServerEvents, RealtimeEvent, ServerToClientEvents } from "@dost/shared";
+import type { ClientToServerEvents, ServerToClientEvents } from "@dost/shared";
 import type { Server } from "socket.io";
-import type { Principal } from "../../modules/auth/principal.js";
+import type { Principal } from "../../core/principal.js";
+import type { CentreEvent, Publisher } from "../../core/realtime.js";
 import { rooms } from "./rooms.js";
-
-/**
- * The output port for live events. Services hand it the events of a committed transaction; it alone
- * knows which rooms hear what.
- */
-/** Events about a centre; `session:ended` goes to a session's sockets instead. */
-export type CentreEvent = Exclude<RealtimeEvent, { name: "session:ended" }>;
-
-export interface Publisher {
-  publish(events: readonly CentreEvent[]): void;
-  disconnectSession(sessionId: string): void;
-  /** Cuts every socket of a disabled user, or of a revoked device, at once. */
-  disconnectUser(userId: string): void;
-  disconnectDevice(deviceId: string): void;
-}
 
 export interface SocketData {
   principal?: Principal;

@@ -5,23 +5,27 @@ import { createAdapter as createRedisStreamsAdapter } from "@socket.io/redis-str
 import type pg from "pg";
 import { createClient } from "redis";
 import { Server } from "socket.io";
-import type { AuthService } from "../../modules/auth/auth.service.js";
-import { canAccessCentre, homeCentre } from "../../modules/auth/principal.js";
-import type { CentreRecord } from "../../modules/catalog/centre-directory.js";
-import { SESSION_COOKIE } from "../access.js";
-import { watchCredentials } from "./credential-watch.js";
+import { SESSION_COOKIE } from "../../core/access.js";
+import { canAccessCentre, homeCentre, type Authenticate } from "../../core/principal.js";
+import { watchCredentials, type CredentialWatchDeps } from "./credential-watch.js";
 import type { SocketServer } from "./publisher.js";
 import { rooms } from "./rooms.js";
 
-export interface SocketServerDeps {
-  auth: AuthService;
-  findCentre(ref: string): Promise<CentreRecord | null>;
-  /** Whether a ticket with this public id exists (its status page may listen to it). */
-  ticketExists(publicId: string): Promise<boolean>;
+export interface SocketServerOptions {
   pool: pg.Pool | undefined;
   redisUrl: string | undefined;
+}
+
+/** What the handshake needs from the modules, as functions: plugins import no module. */
+export interface SocketAuthDeps {
+  authenticate: Authenticate;
+  /** Of these sessions and devices, the ones still valid (see credential-watch.ts). */
+  liveCredentials: CredentialWatchDeps["liveCredentials"];
   /** How often every socket's session or device key is checked again (default 2 s). */
   credentialCheckMs?: number;
+  findCentre(ref: string): Promise<{ id: string } | null>;
+  /** Whether a ticket with this public id exists (its status page may listen to it). */
+  ticketExists(publicId: string): Promise<boolean>;
 }
 
 function cookieToken(header: string | undefined): string | undefined {
@@ -33,9 +37,13 @@ function cookieToken(header: string | undefined): string | undefined {
   return undefined;
 }
 
+/**
+ * The socket.io server with its adapter, before anyone may connect: the publisher is made from it,
+ * the services from the publisher, and `authenticateSockets` then opens it with their functions.
+ */
 export async function createSocketServer(
   http: HttpServer,
-  deps: SocketServerDeps,
+  deps: SocketServerOptions,
 ): Promise<{ io: SocketServer; close(): Promise<void> }> {
   const io: SocketServer = new Server(http, {
     path: "/socket.io",
@@ -56,6 +64,26 @@ export async function createSocketServer(
     io.adapter(createPostgresAdapter(deps.pool, { errorHandler: () => undefined }));
   }
 
+  return {
+    io,
+    /**
+     * Drops every socket and the adapter's listener but leaves the HTTP server to Fastify, which
+     * closes it next (io.close() would close it too, and twice is an error).
+     */
+    async close() {
+      io.local.disconnectSockets(true);
+      await Promise.resolve(io.of("/").adapter.close()).catch(() => undefined);
+      io.engine.close();
+      await redis?.quit().catch(() => undefined);
+    },
+  };
+}
+
+/**
+ * Checks every handshake and puts each socket in the rooms its credentials allow, and keeps checking
+ * those credentials while it is connected; `stop()` ends that watch.
+ */
+export function authenticateSockets(io: SocketServer, deps: SocketAuthDeps): { stop(): void } {
   io.use(async (socket, next) => {
     try {
       const parsed = socketAuthSchema.safeParse(socket.handshake.auth);
@@ -66,7 +94,7 @@ export async function createSocketServer(
         return next();
       }
       const credentials = parsed.success ? parsed.data : cookie ? { token: cookie } : {};
-      const principal = await deps.auth.authenticate(credentials);
+      const principal = await deps.authenticate(credentials);
       if (!principal) return next(new Error("UNAUTHENTICATED"));
       // A temporary password must be changed before anything else, live updates included.
       if (principal.kind === "user" && principal.user.mustChangePassword) return next(new Error("FORBIDDEN"));
@@ -107,22 +135,8 @@ export async function createSocketServer(
   });
 
   const watch = watchCredentials(io, {
-    liveCredentials: (sessions, devices) => deps.auth.liveCredentials(sessions, devices),
+    liveCredentials: deps.liveCredentials,
     intervalMs: deps.credentialCheckMs ?? 2_000,
   });
-
-  return {
-    io,
-    /**
-     * Drops every socket and the adapter's listener but leaves the HTTP server to Fastify, which
-     * closes it next (io.close() would close it too, and twice is an error).
-     */
-    async close() {
-      watch.stop();
-      io.local.disconnectSockets(true);
-      await Promise.resolve(io.of("/").adapter.close()).catch(() => undefined);
-      io.engine.close();
-      await redis?.quit().catch(() => undefined);
-    },
-  };
+  return { stop: () => watch.stop() };
 }

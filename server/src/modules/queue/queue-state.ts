@@ -1,12 +1,14 @@
-import { estimateWaitMinutes, serviceDay, type QueueService } from "@dost/shared";
+import { estimateWaitMinutes, serviceDay, type PolicyWeights, type QueueService } from "@dost/shared";
 import type { Executor } from "../../db/client.js";
-import type { CentreRecord } from "../catalog/centre-directory.js";
+import type { TicketRow } from "../../db/schema.js";
 import { queueRepository, type ServiceLoadRow, type ServiceWaitingRow } from "./queue.repository.js";
-import type { TicketRow } from "./ticket-view.js";
+import type { TicketPlace } from "./ticket-view.js";
 
-export interface TicketPlace {
-  position: number;
-  estimatedWaitMinutes: number;
+/** What the queue needs to know of a centre (the catalogue's CentreRecord has it). */
+export interface QueueCentre {
+  id: string;
+  timezone: string;
+  policy: PolicyWeights;
 }
 
 export interface QueueLoadOptions {
@@ -48,7 +50,7 @@ export class QueueState {
 
   static async load(
     ex: Executor,
-    centre: CentreRecord,
+    centre: QueueCentre,
     now: Date,
     options: QueueLoadOptions = {},
   ): Promise<QueueState> {

@@ -1,8 +1,11 @@
 import type { Ticket } from "@dost/shared";
-import type { tickets } from "../../db/schema.js";
-import type { TicketPlace } from "./queue-state.js";
+import type { TicketRow } from "../../db/schema.js";
 
-export type TicketRow = typeof tickets.$inferSelect;
+/** Where a waiting ticket stands: tickets ahead of it in its service, and its expected wait. */
+export interface TicketPlace {
+  position: number;
+  estimatedWaitMinutes: number;
+}
 
 const iso = (d: Date | null): string | null => (d ? d.toISOString() : null);
 
@@ -30,8 +33,4 @@ export function toTicket(
     estimatedWaitMinutes: waiting ? (place?.estimatedWaitMinutes ?? 0) : null,
     language: row.language,
   };
-}
-
-export function ticketCode(prefix: string, number: number): string {
-  return `${prefix}${String(number).padStart(3, "0")}`;
 }

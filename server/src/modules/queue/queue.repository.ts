@@ -1,8 +1,8 @@
-import { and, asc, inArray, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import { bonusSeconds, type PolicyWeights, type Priority } from "@dost/shared";
 import type { Executor } from "../../db/client.js";
 import { queryRows } from "../../db/rows.js";
-import { tickets } from "../../db/schema.js";
+import { tickets, type TicketRow } from "../../db/schema.js";
 
 export interface ServiceLoadRow {
   serviceId: string;
@@ -46,6 +46,62 @@ const waitingOf = (centreId: string, serviceDay: string) =>
 
 /** All queue reads are aggregates or windows in SQL: the server never pulls a whole queue across. */
 export const queueRepository = {
+  /** Per centre, its waiting tickets of its own service day and the longest wait (for monitoring). */
+  async waitingPerCentre(
+    ex: Executor,
+    centres: readonly { id: string; serviceDay: string }[],
+    now: Date,
+  ): Promise<{ centreId: string; waiting: number; longestWaitSeconds: number }[]> {
+    if (centres.length === 0) return [];
+    return queryRows(
+      ex,
+      sql`SELECT t.centre_id AS "centreId", count(*)::int AS "waiting",
+                 greatest(0, extract(epoch FROM ${now.toISOString()}::timestamptz - min(t.queued_at)))::float8
+                   AS "longestWaitSeconds"
+            FROM ${tickets} t
+            JOIN (VALUES ${sql.join(
+              centres.map((c) => sql`(${c.id}::uuid, ${c.serviceDay}::date)`),
+              sql`, `,
+            )}) AS today(centre_id, day) ON t.centre_id = today.centre_id AND t.service_day = today.day
+           WHERE t.status = 'waiting'
+           GROUP BY t.centre_id`,
+    );
+  },
+
+  async byIds(ex: Executor, ids: string[]): Promise<TicketRow[]> {
+    return ids.length ? ex.select().from(tickets).where(inArray(tickets.id, ids)) : [];
+  },
+
+  /**
+   * Picks the best waiting ticket for a counter and locks it. SKIP LOCKED lets concurrent counters
+   * pass over each other's choice instead of waiting on it, so no ticket is called twice and no
+   * counter blocks another. The caller marks it called in the same transaction. (Folding the pick
+   * into the UPDATE as `WHERE id IN (SELECT … LIMIT 1 FOR UPDATE SKIP LOCKED)` is not safe:
+   * PostgreSQL may evaluate the subquery more than once and update several rows; the property test
+   * caught it.)
+   */
+  async pickNext(
+    ex: Executor,
+    args: { centreId: string; serviceDay: string; serviceIds: string[]; weights: PolicyWeights; now: Date },
+  ): Promise<string | null> {
+    if (args.serviceIds.length === 0) return null;
+    const [next] = await ex
+      .select({ id: tickets.id })
+      .from(tickets)
+      .where(
+        and(
+          eq(tickets.centreId, args.centreId),
+          eq(tickets.status, "waiting"),
+          eq(tickets.serviceDay, args.serviceDay),
+          inArray(tickets.serviceId, args.serviceIds),
+        ),
+      )
+      .orderBy(effectiveQueueTime(args.weights, args.now), asc(tickets.queuedAt), asc(tickets.id))
+      .limit(1)
+      .for("update", { skipLocked: true });
+    return next?.id ?? null;
+  },
+
   async waitingByService(ex: Executor, centreId: string, serviceDay: string): Promise<ServiceWaitingRow[]> {
     return queryRows<ServiceWaitingRow>(
       ex,

@@ -77,3 +77,12 @@ export function actorOf(principal: Principal): { userId: string | null; deviceId
 export function principalKey(principal: Principal): string {
   return principal.kind === "user" ? `user:${principal.user.id}` : `device:${principal.device.id}`;
 }
+
+/** What a request or a socket presents: a session token, or a device key. */
+export interface Credentials {
+  token?: string | undefined;
+  deviceKey?: string | undefined;
+}
+
+/** Resolves credentials to a principal; null when they are not valid (the auth module's). */
+export type Authenticate = (credentials: Credentials) => Promise<Principal | null>;

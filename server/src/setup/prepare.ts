@@ -1,8 +1,8 @@
 import type { FastifyBaseLogger } from "fastify";
 import type { Config } from "../config.js";
-import type { Database } from "./client.js";
+import type { Database } from "../db/client.js";
 import { seedDemo } from "./seed-demo.js";
-import { seedReferenceData } from "./seed-reference.js";
+import { seedReferenceData } from "../db/seed-reference.js";
 
 /** Start-up: apply pending migrations, then seed the demo on an empty database outside production. */
 export async function prepareDatabase(

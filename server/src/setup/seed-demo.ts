@@ -13,10 +13,10 @@ import {
 } from "@dost/shared";
 import { systemClock } from "../lib/clock.js";
 import { createAdminService, systemCaller } from "../modules/admin/index.js";
-import { hashPassword } from "../modules/auth/passwords.js";
-import { createCentreDirectory } from "../modules/catalog/centre-directory.js";
-import type { Db } from "./client.js";
-import { centres, users } from "./schema.js";
+import { hashPassword } from "../lib/passwords.js";
+import { createCentreDirectory } from "../modules/catalog/index.js";
+import type { Db } from "../db/client.js";
+import { centres, users } from "../db/schema.js";
 
 /** The demo of CONTRACT.md "Demo data": its names and secrets are documented in the README. */
 export const DEMO_PASSWORD = "dost-demo";

@@ -1,10 +1,9 @@
 import type { Db } from "../../db/client.js";
 import type { Clock } from "../../lib/clock.js";
-import type { CentreEvent, Publisher } from "../../plugins/realtime/publisher.js";
-import type { CentreDirectory, CentreRecord } from "../catalog/centre-directory.js";
-import { QueueState } from "./queue-state.js";
-import { toTicket, type TicketRow } from "./ticket-view.js";
-import { ticketsRepository } from "./tickets.repository.js";
+import type { CentreEvent, Publisher } from "../../core/realtime.js";
+import { queueRepository } from "./queue.repository.js";
+import { QueueState, type QueueCentre } from "./queue-state.js";
+import { toTicket } from "./ticket-view.js";
 
 /** Status pages hear about their place while they are among the first this many of their service. */
 export const PLACE_UPDATES_FOR_FIRST = 10;
@@ -25,19 +24,20 @@ export function createQueueAnnouncer({
   db,
   clock,
   publisher,
-  centres,
+  findCentre,
 }: {
   db: Db;
   clock: Clock;
   publisher: Publisher;
-  centres: Pick<CentreDirectory, "find">;
+  /** The centre as it is now (its policy may have changed since the event). */
+  findCentre(id: string): Promise<QueueCentre | null>;
 }) {
   // Per centre, what each leading ticket's page was last told; bounded by the leaders themselves.
   const lastTold = new Map<string, Map<string, string>>();
   const pending = new Map<string, NodeJS.Timeout>();
 
-  async function placeEvents(centre: CentreRecord, queue: QueueState): Promise<CentreEvent[]> {
-    const told = lastTold.get(centre.id) ?? new Map<string, string>();
+  async function placeEvents(centreId: string, queue: QueueState): Promise<CentreEvent[]> {
+    const told = lastTold.get(centreId) ?? new Map<string, string>();
     const now = new Map<string, string>();
     const moved: string[] = [];
     for (const { ticketId, place } of queue.leaders(PLACE_UPDATES_FOR_FIRST)) {
@@ -45,53 +45,39 @@ export function createQueueAnnouncer({
       now.set(ticketId, key);
       if (told.get(ticketId) !== key) moved.push(ticketId);
     }
-    lastTold.set(centre.id, now);
+    lastTold.set(centreId, now);
     if (moved.length === 0) return [];
-    const rows = await ticketsRepository.byIds(db, moved);
+    const rows = await queueRepository.byIds(db, moved);
     return rows
       .filter((row) => row.status === "waiting")
       .map((row) => ({
         name: "ticket:place" as const,
-        payload: { centreId: centre.id, ticket: toTicket(row, null, queue.placeOf(row.id)) },
+        payload: { centreId, ticket: toTicket(row, null, queue.placeOf(row.id)) },
       }));
   }
 
   async function refresh(centreId: string): Promise<void> {
-    const centre = await centres.find(db, centreId);
+    const centre = await findCentre(centreId);
     if (!centre) return;
     const queue = await QueueState.load(db, centre, clock.now(), { leaders: PLACE_UPDATES_FOR_FIRST });
     publisher.publish([
       { name: "queue:changed", payload: { centreId, services: queue.services() } },
-      ...(await placeEvents(centre, queue)),
+      ...(await placeEvents(centreId, queue)),
     ]);
   }
 
-  function scheduleRefresh(centreId: string): void {
-    if (pending.has(centreId)) return;
-    const timer = setTimeout(() => {
-      pending.delete(centreId);
-      // A failed refresh only delays figures until the next change; it must not crash the process.
-      refresh(centreId).catch(() => undefined);
-    }, QUEUE_REFRESH_MS);
-    timer.unref();
-    pending.set(centreId, timer);
-  }
-
   return {
-    /**
-     * Publishes `build(queue)` now, the queue read only when a ticket of `placesFor` waits and so
-     * needs its place, and schedules the centre's queue figures.
-     */
-    async announce(
-      centre: CentreRecord,
-      build: (queue: QueueState | null) => CentreEvent[] = () => [],
-      placesFor: readonly TicketRow[] = [],
-    ): Promise<void> {
-      const waiting = placesFor.filter((t) => t.status === "waiting");
-      const queue =
-        waiting.length > 0 ? await QueueState.load(db, centre, clock.now(), { placesFor: waiting }) : null;
-      publisher.publish(build(queue));
-      scheduleRefresh(centre.id);
+    /** Publishes `events` now and schedules the centre's queue figures. */
+    announce(centreId: string, events: readonly CentreEvent[] = []): void {
+      if (events.length > 0) publisher.publish(events);
+      if (pending.has(centreId)) return;
+      const timer = setTimeout(() => {
+        pending.delete(centreId);
+        // A failed refresh only delays figures until the next change; it must not crash the process.
+        refresh(centreId).catch(() => undefined);
+      }, QUEUE_REFRESH_MS);
+      timer.unref();
+      pending.set(centreId, timer);
     },
 
     close(): void {

@@ -1,0 +1,98 @@
+import { serviceDay, type Ticket } from "@dost/shared";
+import type { Db, Executor } from "../../db/client.js";
+import type { TicketRow } from "../../db/schema.js";
+import type { Publisher } from "../../core/realtime.js";
+import type { Clock } from "../../lib/clock.js";
+import { createQueueAnnouncer } from "./queue-announcer.js";
+import { queueRepository } from "./queue.repository.js";
+import { QueueState, type QueueCentre, type QueueLoadOptions } from "./queue-state.js";
+import { toTicket } from "./ticket-view.js";
+
+export interface QueueServiceDeps {
+  db: Db;
+  clock: Clock;
+  publisher: Publisher;
+  findCentre(id: string): Promise<QueueCentre | null>;
+}
+
+/**
+ * The queue read model: who waits for what, in the policy's order, each ticket's place and expected
+ * wait, the pick of the next ticket for a counter, and the announcer that tells every screen.
+ */
+export function createQueueService({ db, clock, publisher, findCentre }: QueueServiceDeps) {
+  const announcer = createQueueAnnouncer({ db, clock, publisher, findCentre });
+
+  return {
+    /** Publishes events now and schedules the centre's coalesced queue figures. */
+    announce: announcer.announce,
+    close: announcer.close,
+
+    /** The centre's queue now, read through `ex`, with the places asked for. */
+    state(ex: Executor, centre: QueueCentre, options: QueueLoadOptions = {}): Promise<QueueState> {
+      return QueueState.load(ex, centre, clock.now(), options);
+    },
+
+    /** A ticket as the contract shows it: with its place and estimate while it waits. */
+    async view(
+      ex: Executor,
+      centre: QueueCentre,
+      row: TicketRow,
+      counter: { id: string; label: string } | null,
+    ): Promise<Ticket> {
+      const place =
+        row.status === "waiting"
+          ? (await QueueState.load(ex, centre, clock.now(), { placesFor: [row] })).placeOf(row.id)
+          : null;
+      return toTicket(row, counter, place);
+    },
+
+    /** Every centre's waiting tickets today and its longest wait, in one read (for metrics). */
+    async waitingByCentre(
+      centres: readonly (QueueCentre & { code: string })[],
+    ): Promise<{ code: string; waiting: number; longestWaitSeconds: number }[]> {
+      const now = clock.now();
+      const rows = await queueRepository.waitingPerCentre(
+        db,
+        centres.map((c) => ({ id: c.id, serviceDay: serviceDay(now, c.timezone) })),
+        now,
+      );
+      const byCentre = new Map(rows.map((r) => [r.centreId, r]));
+      return centres.map((c) => ({
+        code: c.code,
+        waiting: byCentre.get(c.id)?.waiting ?? 0,
+        longestWaitSeconds: byCentre.get(c.id)?.longestWaitSeconds ?? 0,
+      }));
+    },
+
+    /** The next ticket a counter serving `serviceIds` calls, locked in the caller's transaction. */
+    pickNext(tx: Executor, centre: QueueCentre, serviceIds: string[], now: Date): Promise<string | null> {
+      return queueRepository.pickNext(tx, {
+        centreId: centre.id,
+        serviceDay: serviceDay(now, centre.timezone),
+        serviceIds,
+        weights: centre.policy,
+        now,
+      });
+    },
+
+    /**
+     * The waiting tickets of some services in the order call-next would take them now (across all
+     * of a counter's services, which per-service positions cannot show).
+     */
+    async inCallOrder(centre: QueueCentre, serviceIds: string[], limit = 500): Promise<Ticket[]> {
+      const now = clock.now();
+      const rows = await queueRepository.inCallOrder(db, {
+        centreId: centre.id,
+        serviceDay: serviceDay(now, centre.timezone),
+        serviceIds,
+        weights: centre.policy,
+        now,
+        limit,
+      });
+      const state = await QueueState.load(db, centre, now, { placesFor: rows });
+      return rows.map((row) => toTicket(row, null, state.placeOf(row.id)));
+    },
+  };
+}
+
+export type QueueService = ReturnType<typeof createQueueService>;
