@@ -1,5 +1,5 @@
 import type { Language } from "@dost/shared";
-import { createContext, useContext, useEffect, useMemo, type ReactNode } from "react";
+import { createContext, useContext, useLayoutEffect, useMemo, type ReactNode } from "react";
 import { az } from "./az.js";
 import { en } from "./en.js";
 import type { Messages } from "./messages.js";
@@ -45,8 +45,9 @@ export function I18nProvider(props: {
     [language, onLanguageChange],
   );
 
-  // Screen readers pick their voice from the document's language.
-  useEffect(() => {
+  // Screen readers pick their voice from the document's language: set in the same commit as the
+  // words, so no text of one language is ever read under the other's tag.
+  useLayoutEffect(() => {
     document.documentElement.lang = language;
     document.title = title ? title(DICTIONARIES[language]) : DICTIONARIES[language].appTitle;
   }, [language, title]);
