@@ -7,7 +7,7 @@ import type { Config } from "./config.js";
 import type { FeatureModule } from "./core/module.js";
 import type { Database } from "./db/client.js";
 import { scaledClock, systemClock, type Clock } from "./lib/clock.js";
-import { requestLogSerializer } from "./lib/log-redaction.js";
+import { withLogRedaction } from "./lib/log-redaction.js";
 import { adminModule } from "./modules/admin/index.js";
 import { appointmentsModule } from "./modules/appointments/index.js";
 import { authModule } from "./modules/auth/index.js";
@@ -72,7 +72,7 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
     deps.clock ?? (config.clock ? scaledClock(config.clock.start, config.clock.speed) : systemClock);
 
   const app = Fastify({
-    logger: withMaskedUrls(deps.logger ?? { level: config.logLevel }),
+    logger: withLogRedaction(deps.logger ?? { level: config.logLevel }),
     trustProxy: config.trustProxy,
     bodyLimit: 64 * 1024,
     // Nothing here needs a request id from outside; a generated one keeps logs unambiguous.
@@ -266,11 +266,4 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
   });
 
   return app;
-}
-
-/** Every request's log line masks appointment codes and device keys in its address. */
-function withMaskedUrls(logger: boolean | object): boolean | object {
-  if (logger === false) return false;
-  const options: { serializers?: object } = logger === true ? {} : logger;
-  return { ...options, serializers: { ...options.serializers, req: requestLogSerializer } };
 }

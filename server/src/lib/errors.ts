@@ -17,3 +17,6 @@ export const invalid = (
   reason?: ErrorReason,
   params?: DomainErrorOptions["params"],
 ) => new DomainError("VALIDATION_FAILED", message, { details, reason, params });
+/** Well-formed, but refused for what it asks (HTTP 422), such as a reused Idempotency-Key. */
+export const unprocessable = (message: string, reason: ErrorReason) =>
+  new DomainError("UNPROCESSABLE", message, { reason });

@@ -8,6 +8,7 @@ const MESSAGES: Record<FailureCode, MessageKey> = {
   FORBIDDEN: "failure.FORBIDDEN",
   NOT_FOUND: "failure.NOT_FOUND",
   CONFLICT: "failure.CONFLICT",
+  UNPROCESSABLE: "failure.UNPROCESSABLE",
   RATE_LIMITED: "failure.RATE_LIMITED",
   UNAVAILABLE: "failure.UNAVAILABLE",
   NETWORK: "failure.NETWORK",

@@ -318,6 +318,7 @@ export const az: Messages = {
   "failure.FORBIDDEN": "Bunu etməyə icazəniz yoxdur.",
   "failure.NOT_FOUND": "Bu artıq mövcud deyil.",
   "failure.CONFLICT": "Bu artıq mümkün deyil: vəziyyət bu arada dəyişib. Ekran indiki vəziyyəti göstərir.",
+  "failure.UNPROCESSABLE": "Sorğu göndərildiyi kimi qəbul edilmədi; əməliyyatı yenidən başlayın.",
   "failure.RATE_LIMITED": "Çox sayda cəhd; bir dəqiqə gözləyib yenidən cəhd edin.",
   "failure.UNAVAILABLE": "Server verilənlər bazasına qoşula bilmir; bir azdan yenidən cəhd edin.",
   "failure.NETWORK": "Serverə qoşulmaq mümkün deyil; şəbəkəni yoxlayıb yenidən cəhd edin.",

@@ -319,6 +319,7 @@ export const en = {
   "failure.NOT_FOUND": "That no longer exists.",
   "failure.CONFLICT":
     "That is no longer possible: the state changed meanwhile. The screen now shows it as it is.",
+  "failure.UNPROCESSABLE": "The request was refused as it was sent; start the action again.",
   "failure.RATE_LIMITED": "Too many attempts; wait a minute and try again.",
   "failure.UNAVAILABLE": "The server cannot reach its database; try again in a moment.",
   "failure.NETWORK": "The server cannot be reached; check the network and try again.",

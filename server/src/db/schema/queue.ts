@@ -151,6 +151,12 @@ export const idempotencyKeys = pgTable(
     principal: text("principal").notNull(),
     key: text("key").notNull(),
     ticketId: uuid("ticket_id").references(() => tickets.id),
+    /**
+     * A fingerprint of the request the key was first used with (SHA-256 of its centre and body):
+     * the same key with another body is refused (IETF Idempotency-Key draft). Null on keys stored
+     * before it was kept, which match any body.
+     */
+    requestHash: text("request_hash"),
     createdAt: at("created_at").notNull(),
   },
   (t) => [

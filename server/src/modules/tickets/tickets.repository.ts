@@ -20,23 +20,29 @@ const counterRef = { id: counters.id, label: counters.label, zone: counters.zone
 
 export const ticketsRepository = {
   /**
-   * Claims an idempotency key for this caller. Returns the ticket it already produced, `null` when
-   * the key is new (and now held by this transaction, so a concurrent retry waits for it).
+   * Claims an idempotency key for this caller. Returns what the key already holds (the ticket it
+   * produced and the fingerprint of its request), `null` when the key is new (and now held by this
+   * transaction, so a concurrent retry waits for it).
    */
   async claimIdempotencyKey(
     ex: Executor,
     principal: string,
     key: string,
+    requestHash: string,
     now: Date,
-  ): Promise<{ ticketId: string | null } | null> {
+  ): Promise<{ ticketId: string | null; requestHash: string | null } | null> {
     const inserted = await ex
       .insert(idempotencyKeys)
-      .values({ principal, key, createdAt: now })
+      .values({ principal, key, requestHash, createdAt: now })
       .onConflictDoNothing()
       .returning({ key: idempotencyKeys.key });
     if (inserted.length > 0) return null;
     const [row] = await ex
-      .select({ ticketId: idempotencyKeys.ticketId, createdAt: idempotencyKeys.createdAt })
+      .select({
+        ticketId: idempotencyKeys.ticketId,
+        requestHash: idempotencyKeys.requestHash,
+        createdAt: idempotencyKeys.createdAt,
+      })
       .from(idempotencyKeys)
       .where(and(eq(idempotencyKeys.principal, principal), eq(idempotencyKeys.key, key)))
       .for("update");
@@ -45,11 +51,11 @@ export const ticketsRepository = {
       // An expired key is a new request: take it over.
       await ex
         .update(idempotencyKeys)
-        .set({ createdAt: now, ticketId: null })
+        .set({ createdAt: now, ticketId: null, requestHash })
         .where(and(eq(idempotencyKeys.principal, principal), eq(idempotencyKeys.key, key)));
       return null;
     }
-    return { ticketId: row.ticketId };
+    return { ticketId: row.ticketId, requestHash: row.requestHash };
   },
 
   async bindIdempotencyKey(ex: Executor, principal: string, key: string, ticketId: string) {

@@ -13,13 +13,14 @@ import type { TicketRow } from "../../db/schema.js";
 import { actorOf, canAccessCentre, principalKey, type Principal } from "../../core/principal.js";
 import type { CentreEvent } from "../../core/realtime.js";
 import type { Clock } from "../../lib/clock.js";
-import { conflict, invalid, notFound } from "../../lib/errors.js";
+import { conflict, invalid, notFound, unprocessable } from "../../lib/errors.js";
 import type { CatalogService } from "../catalog/index.js";
 import { hoursOf, type CentreDirectory, type CentreRecord } from "../catalog/index.js";
 import type { QueueService } from "../queue/index.js";
 import { toTicket } from "../queue/index.js";
 import { assertMayHandle, calledChanges, changesFor, type StaffTicketAction } from "./ticket-actions.js";
 import { calledEvent, counterChangedEvent, updatedEvent } from "./ticket-events.js";
+import { requestFingerprint } from "./idempotency.js";
 import { issueWithin, type IssueWithinArgs } from "./ticket-issuer.js";
 import { ticketsRepository, type TicketEventValues } from "./tickets.repository.js";
 
@@ -102,7 +103,20 @@ export function createTicketService({
       const day = serviceDay(now, centre.timezone);
       const outcome = await db.transaction(async (tx): Promise<{ replayOf: string } | { row: TicketRow }> => {
         if (idempotencyKey) {
-          const earlier = await repo.claimIdempotencyKey(tx, principalKey(principal), idempotencyKey, now);
+          const fingerprint = requestFingerprint(centre.id, body);
+          const earlier = await repo.claimIdempotencyKey(
+            tx,
+            principalKey(principal),
+            idempotencyKey,
+            fingerprint,
+            now,
+          );
+          if (earlier && earlier.requestHash !== null && earlier.requestHash !== fingerprint) {
+            throw unprocessable(
+              "This Idempotency-Key was used with another request",
+              "idempotency_key_reused",
+            );
+          }
           if (earlier?.ticketId) return { replayOf: earlier.ticketId };
         }
         const service = await serviceOrThrow(tx, centre.id, body.serviceId);
