@@ -117,8 +117,11 @@ describe("a visitor with an appointment checks in at the kiosk", () => {
     const alert = page.getByRole("alert");
     await alert.getByRole("heading", { level: 1, name: ru.checkIn.conflictTitle }).waitFor();
     expect(await alert.textContent()).toContain(ru.checkIn.conflictText);
-    // The server's message names the hour check-in opens: 30 minutes before 14:00.
-    expect(await alert.locator("q[lang='en']").textContent()).toContain("13:30");
+    // The server's reason, translated, names the hour check-in opens: 30 minutes before 14:00.
+    expect(await alert.textContent()).toContain(
+      ru.reasons.check_in_too_early({ params: {}, time: () => "13:30" }),
+    );
+    expect(await alert.locator("q[lang='en']").count()).toBe(0);
     expect(await seriousViolations(page)).toEqual([]);
     expect(await smallTargets(page)).toEqual([]);
 

@@ -6,7 +6,9 @@ import {
   ticketResponseSchema,
   type Centre,
   type Device,
+  type ErrorParams,
   type IssueTicketBody,
+  type Issuing,
   type Service,
   type Ticket,
 } from "@dost/shared";
@@ -25,19 +27,46 @@ export interface FieldProblem {
   message: string;
 }
 
-export class ApiError extends Error {
+/**
+ * A refusal as a screen shows it: the server's `reason` (and its `params`) is what the kiosk
+ * translates; the English message is shown only for a reason the kiosk does not know.
+ */
+export interface Refusal {
+  message: string;
+  reason: string | undefined;
+  params: ErrorParams | undefined;
+}
+
+export class ApiError extends Error implements Refusal {
   readonly failure: ApiFailure;
   readonly code: string | undefined;
   readonly details: FieldProblem[];
+  readonly reason: string | undefined;
+  readonly params: ErrorParams | undefined;
 
-  constructor(failure: ApiFailure, message: string, code?: string, details: FieldProblem[] = []) {
+  constructor(
+    failure: ApiFailure,
+    message: string,
+    code?: string,
+    details: FieldProblem[] = [],
+    refusal: { reason?: string | undefined; params?: ErrorParams | undefined } = {},
+  ) {
     super(message);
     this.name = "ApiError";
     this.failure = failure;
     this.code = code;
     this.details = details;
+    this.reason = refusal.reason;
+    this.params = refusal.params;
   }
 }
+
+/** The parts of an error a refusal screen keeps (not the whole Error, which state should not hold). */
+export const refusalOf = (error: ApiError): Refusal => ({
+  message: error.message,
+  reason: error.reason,
+  params: error.params,
+});
 
 /** A kiosk must never hang on a dead network: after this long it shows a message and a retry. */
 export const REQUEST_TIMEOUT_MS = 10_000;
@@ -66,7 +95,9 @@ export async function request<T>(path: string, parser: Parser<T>, init: RequestI
     const message = parsed.success ? parsed.data.error.message : `HTTP ${response.status}`;
     if (response.status === 401) throw new ApiError("unauthenticated", message, code);
     if (response.status >= 500 || response.status === 429) throw new ApiError("unreachable", message, code);
-    throw new ApiError("rejected", message, code, parsed.success ? (parsed.data.error.details ?? []) : []);
+    if (!parsed.success) throw new ApiError("rejected", message, code);
+    const { details, reason, params } = parsed.data.error;
+    throw new ApiError("rejected", message, code, details ?? [], { reason, params });
   }
   try {
     return parser.parse(body);
@@ -93,9 +124,16 @@ export async function fetchCentre(centreId: string): Promise<Centre> {
   return centre;
 }
 
+/** The centre's services, and whether kiosks issue now (null from a server that does not say). */
+export async function fetchCatalogue(
+  centreId: string,
+): Promise<{ services: Service[]; issuing: Issuing | null }> {
+  const answer = await request(`/centres/${encodeURIComponent(centreId)}/services`, servicesResponseSchema);
+  return { services: answer.services, issuing: answer.issuing ?? null };
+}
+
 export async function fetchServices(centreId: string): Promise<Service[]> {
-  return (await request(`/centres/${encodeURIComponent(centreId)}/services`, servicesResponseSchema))
-    .services;
+  return (await fetchCatalogue(centreId)).services;
 }
 
 export async function issueTicket(

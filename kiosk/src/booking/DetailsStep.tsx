@@ -1,7 +1,7 @@
 import type { Appointment, Centre, Service } from "@dost/shared";
 import { useEffect, useRef, useState, type ChangeEvent, type FormEvent } from "react";
 import { bookAppointment, type Slot } from "../api/appointments.js";
-import { ApiError } from "../api/client.js";
+import { ApiError, refusalOf, type Refusal as ServerRefusal } from "../api/client.js";
 import { useI18n } from "../i18n/i18n.js";
 import { ServerMessage } from "../ui/ServerMessage.js";
 import { TextField } from "../ui/TextField.js";
@@ -15,7 +15,8 @@ import {
   type CitizenValues,
 } from "./citizen-form.js";
 
-type Refusal = { kind: "conflict"; message: string } | { kind: "rate-limited" } | { kind: "unreachable" };
+type Refusal =
+  { kind: "conflict"; refusal: ServerRefusal } | { kind: "rate-limited" } | { kind: "unreachable" };
 
 /**
  * Step 5: who is coming. Checked here with the server's own schemas, so most mistakes are named
@@ -75,7 +76,7 @@ export function DetailsStep(props: {
         if (Object.keys(fields).length > 0) return showProblems(fields);
         if (e.code === "RATE_LIMITED") return setRefusal({ kind: "rate-limited" });
         setRefusal(
-          e.failure === "rejected" ? { kind: "conflict", message: e.message } : { kind: "unreachable" },
+          e.failure === "rejected" ? { kind: "conflict", refusal: refusalOf(e) } : { kind: "unreachable" },
         );
       })
       .finally(() => {
@@ -121,7 +122,7 @@ export function DetailsStep(props: {
           {refusal.kind === "conflict" && (
             <>
               <p>{t.booking.conflictText}</p>
-              <ServerMessage message={refusal.message} />
+              <ServerMessage refusal={refusal.refusal} timeZone={props.centre.timezone} />
               <button type="button" className="button secondary" onClick={props.onChooseAnotherTime}>
                 {t.booking.chooseAnotherTime}
               </button>

@@ -1,3 +1,4 @@
+import type { Refusal } from "../api/client.js";
 import { useI18n } from "../i18n/i18n.js";
 import { ScreenHeading } from "../ui/ScreenHeading.js";
 import { ServerMessage } from "../ui/ServerMessage.js";
@@ -5,13 +6,14 @@ import { ServerMessage } from "../ui/ServerMessage.js";
 export type CheckInProblemKind = "conflict" | "not-found" | "unreachable";
 
 /**
- * Why the check-in did not work and what to do now. The server's message cannot be parsed
- * reliably, so the translated text explains the kind of refusal, and the server's words (the hour
- * check-in opens, say) are shown beneath it.
+ * Why the check-in did not work and what to do now. The translated text explains the kind of
+ * refusal, and the server's reason (the hour check-in opens, say), translated, is shown beneath it.
  */
 export function CheckInProblem(props: {
   problem: CheckInProblemKind;
-  message: string;
+  /** The server's refusal, for a conflict. */
+  refusal: Refusal | undefined;
+  timeZone: string;
   onRetry(): void;
   onEnterAgain(): void;
   onTakeTicket(): void;
@@ -34,7 +36,7 @@ export function CheckInProblem(props: {
     <section className="panel problem" role="alert">
       <ScreenHeading>{title}</ScreenHeading>
       <p className="lead">{text}</p>
-      {problem === "conflict" && <ServerMessage message={props.message} />}
+      {problem === "conflict" && <ServerMessage refusal={props.refusal} timeZone={props.timeZone} />}
       <div className="actions">
         {problem === "unreachable" && (
           <button type="button" className="button primary" onClick={props.onRetry}>

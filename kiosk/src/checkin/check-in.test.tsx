@@ -79,7 +79,7 @@ describe("checking in with a booking code", () => {
   });
 
   it.each(LANGUAGES)(
-    "explains a refusal in %s, shows the server's words, and offers ways on",
+    "explains a refusal of a reason it does not know in %s, shows the server's words, and offers ways on",
     async (language) => {
       const { routes } = appointmentRoutes();
       routes[CHECK_IN] = () => conflict("Too early: check-in opens at 10:40. Please come back then.");
@@ -109,6 +109,28 @@ describe("checking in with a booking code", () => {
       expect(await screen.findByRole("heading", { level: 1, name: t.startHeading })).toBeTruthy();
     },
   );
+
+  it.each(LANGUAGES)("translates the server's reason in %s, with the hour in Baku time", async (language) => {
+    const { routes } = appointmentRoutes();
+    routes[CHECK_IN] = () =>
+      conflict("Too early: check-in opens at 10:40. Please come back then.", "check_in_too_early", {
+        opensAt: "2026-11-24T06:40:00.000Z",
+      });
+    installFakeServer(routes);
+    renderKiosk();
+    const t = DICTIONARIES[language];
+    await openCodeEntry(language);
+    press(CODE);
+    fireEvent.click(screen.getByRole("button", { name: t.checkIn.submit }));
+    const alert = await screen.findByRole("alert");
+    await settle();
+    const explained = t.reasons.check_in_too_early({ params: {}, time: () => "10:40" });
+    expect(alert.textContent).toContain(explained);
+    expect(explained).toContain("10:40");
+    // Translated, so the server's English words are not shown.
+    expect(alert.querySelector("q[lang='en']")).toBeNull();
+    expect(alert.textContent).not.toContain("Please come back then");
+  });
 
   it("says when there is no such booking, and retries after a lost answer", async () => {
     const { routes } = appointmentRoutes();

@@ -1,5 +1,6 @@
 import { azBooking, azCalendar, azCheckIn, azManage } from "./appointments/az.js";
 import type { Messages } from "./messages.js";
+import { azClosed, azReasons } from "./reasons/az.js";
 
 export const az: Messages = {
   languageName: "Azərbaycanca",
@@ -22,6 +23,7 @@ export const az: Messages = {
   estimatedWaitLabel: "Gözləmə",
   noServices: "Hazırda bu mərkəzdə növbə üçün xidmət yoxdur.",
   liveOffline: "Əlaqə kəsilib: rəqəmlər köhnə ola bilər.",
+  ...azClosed,
 
   minutes: (minutes) => `~${minutes} dəq.`,
   hoursMinutes: (hours, minutes) => (minutes ? `~${hours} saat ${minutes} dəq.` : `~${hours} saat`),
@@ -64,6 +66,7 @@ export const az: Messages = {
   crashTitle: "Xəta baş verdi",
   crashText: "Ekran yenidən açılır. Bir azdan yenidən cəhd edin.",
   retry: "Yenidən cəhd edin",
+  reasons: azReasons,
 
   pairingTitle: "Kiosk qoşulmayıb",
   pairingText: "Bu kiosk hələ mərkəzə qoşulmayıb. Administrator cihazın açarını daxil etməlidir.",

@@ -1,5 +1,6 @@
 import { enBooking, enCalendar, enCheckIn, enManage } from "./appointments/en.js";
 import type { Messages } from "./messages.js";
+import { enClosed, enReasons } from "./reasons/en.js";
 
 export const en: Messages = {
   languageName: "English",
@@ -22,6 +23,7 @@ export const en: Messages = {
   estimatedWaitLabel: "Wait",
   noServices: "This centre offers no queue services at the moment.",
   liveOffline: "Connection lost: the figures may be out of date.",
+  ...enClosed,
 
   minutes: (minutes) => `~${minutes} min`,
   hoursMinutes: (hours, minutes) => (minutes ? `~${hours} h ${minutes} min` : `~${hours} h`),
@@ -63,6 +65,7 @@ export const en: Messages = {
   crashTitle: "Something went wrong",
   crashText: "The screen is restarting. Please try again in a moment.",
   retry: "Try again",
+  reasons: enReasons,
 
   pairingTitle: "Kiosk not paired",
   pairingText: "This kiosk is not yet paired with a centre. An administrator must enter its device key.",

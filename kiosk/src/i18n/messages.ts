@@ -5,6 +5,8 @@ import type {
   CheckInMessages,
   ManageMessages,
 } from "./appointments/messages.js";
+import type { OpeningDay } from "./opening.js";
+import type { ReasonMessages } from "./reasons.js";
 
 /** The service categories the catalogue groups services by, in the order the start screen shows them. */
 export const CATEGORY_ORDER = [
@@ -40,6 +42,12 @@ export interface Messages {
   estimatedWaitLabel: string;
   noServices: string;
   liveOffline: string;
+
+  // Closed: outside the hours kiosks issue in, instead of the service list
+  closedHeading: string;
+  /** "We open Monday at 09:00"; the time is the centre's, already written. */
+  opensAt: (day: OpeningDay, time: string) => string;
+  closedNoOpening: string;
 
   // Wait times
   minutes: (minutes: number) => string;
@@ -78,6 +86,8 @@ export interface Messages {
   crashTitle: string;
   crashText: string;
   retry: string;
+  /** Refusals by the server's reason, instead of its English message. */
+  reasons: ReasonMessages;
 
   // Pairing
   pairingTitle: string;

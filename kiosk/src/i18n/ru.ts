@@ -1,5 +1,6 @@
 import { ruBooking, ruCalendar, ruCheckIn, ruManage } from "./appointments/ru.js";
 import type { Messages } from "./messages.js";
+import { ruClosed, ruReasons } from "./reasons/ru.js";
 
 export const ru: Messages = {
   languageName: "Русский",
@@ -22,6 +23,7 @@ export const ru: Messages = {
   estimatedWaitLabel: "Ожидание",
   noServices: "Сейчас в этом центре нет услуг для записи в очередь.",
   liveOffline: "Нет связи: цифры могут быть устаревшими.",
+  ...ruClosed,
 
   minutes: (minutes) => `~${minutes} мин`,
   hoursMinutes: (hours, minutes) => (minutes ? `~${hours} ч ${minutes} мин` : `~${hours} ч`),
@@ -64,6 +66,7 @@ export const ru: Messages = {
   crashTitle: "Произошла ошибка",
   crashText: "Экран перезапускается. Попробуйте ещё раз через несколько секунд.",
   retry: "Попробовать снова",
+  reasons: ruReasons,
 
   pairingTitle: "Киоск не подключён",
   pairingText: "Этот киоск ещё не подключён к центру. Администратор должен ввести ключ устройства.",

@@ -12,6 +12,7 @@ import { PriorityScreen } from "./PriorityScreen.js";
 import { StartScreen } from "./StartScreen.js";
 import { TicketScreen } from "./TicketScreen.js";
 import { useCheckIn } from "./useCheckIn.js";
+import { ClosedScreen } from "./ClosedScreen.js";
 import { CHECK_IN_IDLE_MS, useIdleReset } from "./useIdleReset.js";
 import { useServices } from "./useServices.js";
 import { START, type Visit } from "./visit.js";
@@ -30,6 +31,11 @@ export function KioskFlow(props: {
   const { deviceKey, centre, onRefused } = props;
   const { t, language, setLanguage } = useI18n();
   const services = useServices(centre.id, deviceKey, onRefused);
+  const { issuingClosed } = services;
+  const closed =
+    services.state.status === "ready" && services.state.issuing?.open === false
+      ? services.state.issuing
+      : null;
   const [visit, setVisit] = useState<Visit>(START);
   // A ref, not state: two taps in the same frame both see the state before either re-render.
   const inFlight = useRef(false);
@@ -65,6 +71,12 @@ export function KioskFlow(props: {
       .then((ticket) => setVisit((v) => (stillThisAttempt(v) ? { step: "ticket", service, ticket } : v)))
       .catch((error: unknown) => {
         if (error instanceof ApiError && error.failure === "unauthenticated") return onRefused();
+        if (error instanceof ApiError && error.reason === "centre_closed") {
+          // Closed while the visitor chose: the closed screen says when to come back.
+          const opensAt = error.params?.opensAt;
+          issuingClosed(typeof opensAt === "string" ? opensAt : null);
+          return setVisit((v) => (stillThisAttempt(v) ? START : v));
+        }
         const problem =
           error instanceof ApiError && error.failure === "rejected" ? "not-issuing" : "unreachable";
         setVisit((v) =>
@@ -93,7 +105,14 @@ export function KioskFlow(props: {
         {visit.step === "start" && services.state.status === "unreachable" && (
           <ProblemPanel title={t.unreachableTitle} text={t.unreachableText} onRetry={services.retry} />
         )}
-        {visit.step === "start" && services.state.status === "ready" && (
+        {visit.step === "start" && services.state.status === "ready" && closed && (
+          <ClosedScreen
+            issuing={closed}
+            timeZone={centre.timezone}
+            onCheckIn={() => setVisit({ step: "check-in", code: "" })}
+          />
+        )}
+        {visit.step === "start" && services.state.status === "ready" && !closed && (
           <StartScreen
             services={services.state.services}
             offline={services.offline}
@@ -132,7 +151,8 @@ export function KioskFlow(props: {
         {visit.step === "check-in-failed" && (
           <CheckInProblem
             problem={visit.problem}
-            message={visit.message}
+            refusal={visit.refusal}
+            timeZone={centre.timezone}
             onRetry={() => checkInWith(visit.code)}
             onEnterAgain={() => setVisit({ step: "check-in", code: visit.code })}
             onTakeTicket={() => setVisit(START)}

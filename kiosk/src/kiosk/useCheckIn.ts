@@ -1,7 +1,7 @@
 import type { Centre, Service } from "@dost/shared";
 import { useRef, type Dispatch, type SetStateAction } from "react";
 import { checkIn } from "../api/appointments.js";
-import { ApiError, fetchServices } from "../api/client.js";
+import { ApiError, fetchServices, refusalOf } from "../api/client.js";
 import type { CheckInProblemKind } from "../checkin/CheckInProblem.js";
 import type { Visit } from "./visit.js";
 
@@ -46,10 +46,9 @@ export function useCheckIn(props: {
       )
       .catch((error: unknown) => {
         if (error instanceof ApiError && error.failure === "unauthenticated") return onRefused();
-        const message = error instanceof Error ? error.message : "";
-        setVisit((v) =>
-          stillThis(v) ? { step: "check-in-failed", code, problem: problemOf(error), message } : v,
-        );
+        const refusal = error instanceof ApiError ? refusalOf(error) : undefined;
+        const problem = problemOf(error);
+        setVisit((v) => (stillThis(v) ? { step: "check-in-failed", code, problem, refusal } : v));
       })
       .finally(() => {
         inFlight.current = false;

@@ -1,4 +1,5 @@
 import type { Priority, Service, Ticket } from "@dost/shared";
+import type { Refusal } from "../api/client.js";
 import type { CheckInProblemKind } from "../checkin/CheckInProblem.js";
 
 /**
@@ -21,6 +22,6 @@ export type Visit =
   // A visitor with an appointment: the code entry, the check-in in flight, or why it was refused.
   | { step: "check-in"; code: string }
   | { step: "checking-in"; code: string }
-  | { step: "check-in-failed"; code: string; problem: CheckInProblemKind; message: string };
+  | { step: "check-in-failed"; code: string; problem: CheckInProblemKind; refusal?: Refusal };
 
 export const START: Visit = { step: "start" };

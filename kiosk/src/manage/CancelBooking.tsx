@@ -1,13 +1,13 @@
 import type { Appointment } from "@dost/shared";
 import { useRef, useState } from "react";
 import { cancelAppointment } from "../api/appointments.js";
-import { ApiError } from "../api/client.js";
+import { ApiError, refusalOf, type Refusal as ServerRefusal } from "../api/client.js";
 import { whenText } from "../appointments/Facts.js";
 import { useI18n } from "../i18n/i18n.js";
 import { ScreenHeading } from "../ui/ScreenHeading.js";
 import { ServerMessage } from "../ui/ServerMessage.js";
 
-type Refusal = { kind: "rejected"; message: string } | { kind: "unreachable" };
+type Refusal = { kind: "rejected"; refusal: ServerRefusal } | { kind: "unreachable" };
 
 /** Cancelling cannot be undone, so it asks once more, naming the appointment it will cancel. */
 export function CancelBooking(props: {
@@ -31,7 +31,7 @@ export function CancelBooking(props: {
       .catch((error: unknown) =>
         setRefusal(
           error instanceof ApiError && error.failure === "rejected"
-            ? { kind: "rejected", message: error.message }
+            ? { kind: "rejected", refusal: refusalOf(error) }
             : { kind: "unreachable" },
         ),
       )
@@ -52,7 +52,9 @@ export function CancelBooking(props: {
       {refusal && (
         <div className="notice error" role="alert">
           <p>{refusal.kind === "rejected" ? t.manage.notPossible : t.unreachableText}</p>
-          {refusal.kind === "rejected" && <ServerMessage message={refusal.message} />}
+          {refusal.kind === "rejected" && (
+            <ServerMessage refusal={refusal.refusal} timeZone={centre.timezone} />
+          )}
         </div>
       )}
       <div className="actions stacked">

@@ -1,7 +1,7 @@
 import type { Appointment } from "@dost/shared";
 import { useRef, useState } from "react";
 import { rescheduleAppointment, type Slot } from "../api/appointments.js";
-import { ApiError } from "../api/client.js";
+import { ApiError, refusalOf, type Refusal as ServerRefusal } from "../api/client.js";
 import { dateIn, monthOf, type Month } from "../appointments/dates.js";
 import { whenText } from "../appointments/Facts.js";
 import { MonthCalendar } from "../appointments/MonthCalendar.js";
@@ -16,7 +16,7 @@ type Stage =
   | { stage: "time"; month: Month; date: string }
   | { stage: "confirm"; month: Month; date: string; slot: Slot };
 
-type Refusal = { kind: "rejected"; message: string } | { kind: "unreachable" };
+type Refusal = { kind: "rejected"; refusal: ServerRefusal } | { kind: "unreachable" };
 
 /** Moving a booking: the same calendar and times as booking, then one confirmation. */
 export function MoveBooking(props: {
@@ -44,7 +44,7 @@ export function MoveBooking(props: {
       .catch((error: unknown) =>
         setRefusal(
           error instanceof ApiError && error.failure === "rejected"
-            ? { kind: "rejected", message: error.message }
+            ? { kind: "rejected", refusal: refusalOf(error) }
             : { kind: "unreachable" },
         ),
       )
@@ -98,7 +98,9 @@ export function MoveBooking(props: {
           {refusal && (
             <div className="notice error" role="alert">
               <p>{refusal.kind === "rejected" ? t.manage.notPossible : t.unreachableText}</p>
-              {refusal.kind === "rejected" && <ServerMessage message={refusal.message} />}
+              {refusal.kind === "rejected" && (
+                <ServerMessage refusal={refusal.refusal} timeZone={centre.timezone} />
+              )}
             </div>
           )}
           <div className="actions stacked">

@@ -126,5 +126,8 @@ export function fixBrowserDate(): void {
   vi.useFakeTimers({ toFake: ["Date"], now: new Date(NOW) });
 }
 
-/** A 409 as the server words it, for the screens that show the server's message. */
-export const conflict = (message: string): Response => json(409, { error: { code: "CONFLICT", message } });
+/** A 409 as the server words it: its English message, and the reason (with params) apps translate. */
+export const conflict = (message: string, reason?: string, params?: Record<string, string>): Response =>
+  json(409, {
+    error: { code: "CONFLICT", message, ...(reason ? { reason } : {}), ...(params ? { params } : {}) },
+  });

@@ -91,10 +91,17 @@ export interface ServerProcess {
   stop(): Promise<void>;
 }
 
-/** The real server (src/server.ts) in a child process, once /health answers 200. */
-export async function startServerProcess(env: Record<string, string | undefined>): Promise<ServerProcess> {
+/**
+ * The real server in a child process, once /health answers 200: from the sources (src/server.ts),
+ * or `built` as `npm start` runs it (dist/server.js, after `npm run build`).
+ */
+export async function startServerProcess(
+  env: Record<string, string | undefined>,
+  { built = false }: { built?: boolean } = {},
+): Promise<ServerProcess> {
   const port = await freePort();
-  const proc = spawn(process.execPath, [...SOURCE_NODE_ARGS, "src/server.ts"], {
+  const args = built ? ["dist/server.js"] : [...SOURCE_NODE_ARGS, "src/server.ts"];
+  const proc = spawn(process.execPath, args, {
     cwd: serverDir,
     env: childEnv({ PORT: String(port), HOST: "127.0.0.1", ...env }),
     stdio: ["ignore", "pipe", "pipe"],

@@ -26,6 +26,9 @@ export const errorBodySchema = z.object({
   error: z.object({
     code: z.string(),
     message: z.string(),
+    // A string, not the enum: an app older than the server still reads a reason it does not know.
+    reason: z.string().optional(),
+    params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
     details: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
   }),
 });
