@@ -17,3 +17,6 @@ export const invalid = (
   reason?: ErrorReason,
   params?: DomainErrorOptions["params"],
 ) => new DomainError("VALIDATION_FAILED", message, { details, reason, params });
+/** Too many requests; `retryAfterSeconds` also leaves as the `Retry-After` header. */
+export const rateLimited = (message: string, reason: ErrorReason, retryAfterSeconds: number) =>
+  new DomainError("RATE_LIMITED", message, { reason, params: { retryAfterSeconds } });
