@@ -49,6 +49,8 @@ function serverEnv(port: number, options: ServerOptions): NodeJS.ProcessEnv {
     SEED_DEMO: "true",
     RATE_LIMIT_PUBLIC_PER_MINUTE: "1000000",
     RATE_LIMIT_LOGIN_PER_MINUTE: "1000000",
+    RATE_LIMIT_DEVICE_PER_MINUTE: "1000000",
+    LOGIN_LOCKOUT_AFTER_FAILURES: "1000000",
     // The sweeper expires waiting tickets once a centre has closed (evenings, weekends): a run then
     // would lose its queue mid-way. A day between sweeps keeps it out of every run.
     SWEEP_INTERVAL_SECONDS: "86400",

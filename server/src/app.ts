@@ -33,7 +33,7 @@ import { ticketsModule } from "./modules/tickets/index.js";
 import { accessPlugin } from "./plugins/access.js";
 import { appsPlugin } from "./plugins/apps.js";
 import { docsPlugin } from "./plugins/docs.js";
-import { errorsPlugin } from "./plugins/errors.js";
+import { errorsPlugin, frameworkRefusal } from "./plugins/errors.js";
 import { createMetrics } from "./plugins/metrics/index.js";
 import { createSocketPublisher, type SocketServer } from "./plugins/realtime/publisher.js";
 import { authenticateSockets, createSocketServer } from "./plugins/realtime/socket-server.js";
@@ -73,10 +73,12 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
 
   const app = Fastify({
     logger: withLogRedaction(deps.logger ?? { level: config.logLevel }),
-    trustProxy: config.trustProxy,
+    trustProxy: trustFunction(config.trustProxy),
     bodyLimit: 64 * 1024,
     // Nothing here needs a request id from outside; a generated one keeps logs unambiguous.
     genReqId: () => crypto.randomUUID(),
+    // Refusals made while routing leave in the contract's shape too.
+    frameworkErrors: frameworkRefusal,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -108,7 +110,8 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
     sessionTtlHours: config.sessionTtlHours,
     deviceCacheMs: config.configCacheMs,
     loginPerMinute: config.rateLimit.loginPerMinute,
-    secureCookies: config.trustProxy || config.env === "production",
+    secureCookies: config.trustProxy !== false || config.env === "production",
+    lockoutAfterFailures: config.rateLimit.lockoutAfterFailures,
     publicUrl: config.publicUrl ?? null,
   });
   const queue = queueModule({ db, clock, publisher, findCentre });
@@ -120,6 +123,7 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
     catalog: catalog.service,
     queue: queue.service,
     publicPerMinute,
+    devicePerMinute: config.rateLimit.devicePerMinute,
   });
   const counters = countersModule({
     db,
@@ -165,6 +169,7 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
     turnNearPosition: config.appointments.turnNearPosition,
     publicPerMinute,
     bookingPerMinute: config.rateLimit.bookingPerMinute,
+    devicePerMinute: config.rateLimit.devicePerMinute,
   });
   const admin = adminModule({
     db,
@@ -214,6 +219,7 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
     findCentre,
     counterCentre: counters.service.centreOf,
     ticketCentre: tickets.service.centreOf,
+    publicUrl: config.publicUrl ?? null,
   });
   await app.register(docsPlugin);
 
@@ -266,4 +272,16 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
   });
 
   return app;
+}
+
+/**
+ * Fastify's `trustProxy` from the setting. A hop count becomes the function Fastify itself makes
+ * of a number (its types admit no number): the socket's address and the `hops - 1` addresses
+ * before it are proxies, so the client is the address the outermost trusted proxy saw.
+ */
+function trustFunction(
+  trust: Config["trustProxy"],
+): boolean | string[] | ((address: string, hop: number) => boolean) {
+  if (typeof trust === "number") return (_address, hop) => hop < trust;
+  return trust;
 }

@@ -1,3 +1,4 @@
+import { isIP } from "node:net";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { z } from "zod";
@@ -27,12 +28,19 @@ const envSchema = z.object({
   /** Seed the documented demo on an empty database; never honoured in production. */
   SEED_DEMO: boolish.default(true),
   SESSION_TTL_HOURS: z.coerce.number().positive().default(12),
-  /** Behind a TLS-terminating proxy, so cookies are marked Secure and client IPs are trusted. */
-  TRUST_PROXY: boolish.default(false),
+  /**
+   * The proxies whose X-Forwarded-For is believed: addresses or CIDRs, comma-separated, or a hop
+   * count. Set, the server is behind a TLS-terminating proxy and marks cookies Secure.
+   */
+  TRUST_PROXY: z.string().optional(),
   DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
   DB_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(100).default(2000),
   RATE_LIMIT_PUBLIC_PER_MINUTE: z.coerce.number().int().min(1).default(120),
   RATE_LIMIT_LOGIN_PER_MINUTE: z.coerce.number().int().min(1).default(10),
+  /** Wrong passwords for one username, from any address, before it is locked for a while. */
+  LOGIN_LOCKOUT_AFTER_FAILURES: z.coerce.number().int().min(1).default(10),
+  /** Tickets issued and check-ins tried per minute by one kiosk key (not per address). */
+  RATE_LIMIT_DEVICE_PER_MINUTE: z.coerce.number().int().min(1).default(60),
   /** How often housekeeping runs: expiry, no-shows, reminders, sending texts, purging. */
   SWEEP_INTERVAL_SECONDS: z.coerce.number().int().min(1).default(15),
   RATE_LIMIT_BOOKING_PER_MINUTE: z.coerce.number().int().min(1).default(10),
@@ -128,6 +136,48 @@ function smsSettings(e: z.infer<typeof envSchema>): { settings: HttpSmsSettings 
   };
 }
 
+/**
+ * TRUST_PROXY: a hop count ("1": the address the nearest proxy saw; anything a client wrote further
+ * left is ignored) or the proxies' addresses and CIDRs. `true` would believe any X-Forwarded-For,
+ * so a new made-up address per request would escape every rate limit: refused, with the fix.
+ */
+function trustedProxies(value: string | undefined): { trust: false | string[] | number; problems: string[] } {
+  if (!value || value === "false" || value === "0") return { trust: false, problems: [] };
+  if (value.toLowerCase() === "true") return { trust: false, problems: [TRUST_PROXY_TRUE] };
+  if (/^\d+$/.test(value)) {
+    const hops = Number(value);
+    return hops <= 10
+      ? { trust: hops, problems: [] }
+      : { trust: false, problems: ["TRUST_PROXY: a hop count is at most 10"] };
+  }
+  const entries = value
+    .split(",")
+    .map((v) => v.trim())
+    .filter(Boolean);
+  const bad = entries.filter((v) => !isAddressOrCidr(v));
+  if (bad.length > 0)
+    return {
+      trust: false,
+      problems: [`TRUST_PROXY: not an address, CIDR or hop count: ${bad.join(", ")}`],
+    };
+  return { trust: entries, problems: [] };
+}
+
+const TRUST_PROXY_TRUE =
+  "TRUST_PROXY: `true` would believe any X-Forwarded-For, so clients could pick their own address " +
+  "and skip every rate limit; name the proxy's address or CIDR (TRUST_PROXY=172.28.10.10) or the " +
+  "number of proxies in front (TRUST_PROXY=1)";
+
+function isAddressOrCidr(value: string): boolean {
+  const [address, bits, extra] = value.split("/");
+  if (extra !== undefined || !address) return false;
+  const family = isIP(address);
+  if (family === 0) return false;
+  if (bits === undefined) return true;
+  if (!/^\d{1,3}$/.test(bits)) return false;
+  return Number(bits) <= (family === 4 ? 32 : 128);
+}
+
 export interface Config {
   env: "development" | "production" | "test";
   port: number;
@@ -139,7 +189,8 @@ export interface Config {
   logLevel: string;
   seedDemo: boolean;
   sessionTtlHours: number;
-  trustProxy: boolean;
+  /** Fastify's `trustProxy`: addresses and CIDRs, or a hop count; false trusts nobody. */
+  trustProxy: false | string[] | number;
   dbPoolSize: number;
   dbConnectTimeoutMs: number;
   rateLimit: {
@@ -147,6 +198,8 @@ export interface Config {
     loginPerMinute: number;
     bookingPerMinute: number;
     pairPerMinute: number;
+    devicePerMinute: number;
+    lockoutAfterFailures: number;
   };
   sweepIntervalSeconds: number;
   configCacheMs: number;
@@ -199,8 +252,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     );
   }
   const sms = smsSettings(e);
-  if (sms.problems.length > 0) {
-    throw new ConfigError(`Invalid configuration:\n${sms.problems.map((p) => `  ${p}`).join("\n")}`);
+  const proxy = trustedProxies(e.TRUST_PROXY);
+  const problems = [...sms.problems, ...proxy.problems];
+  if (problems.length > 0) {
+    throw new ConfigError(`Invalid configuration:\n${problems.map((p) => `  ${p}`).join("\n")}`);
   }
   return {
     env: e.NODE_ENV,
@@ -213,7 +268,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.LOG_LEVEL,
     seedDemo: e.SEED_DEMO && e.NODE_ENV !== "production",
     sessionTtlHours: e.SESSION_TTL_HOURS,
-    trustProxy: e.TRUST_PROXY,
+    trustProxy: proxy.trust,
     dbPoolSize: e.DB_POOL_SIZE,
     dbConnectTimeoutMs: e.DB_CONNECT_TIMEOUT_MS,
     rateLimit: {
@@ -221,6 +276,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       loginPerMinute: e.RATE_LIMIT_LOGIN_PER_MINUTE,
       bookingPerMinute: e.RATE_LIMIT_BOOKING_PER_MINUTE,
       pairPerMinute: e.RATE_LIMIT_PAIR_PER_MINUTE,
+      devicePerMinute: e.RATE_LIMIT_DEVICE_PER_MINUTE,
+      lockoutAfterFailures: e.LOGIN_LOCKOUT_AFTER_FAILURES,
     },
     sweepIntervalSeconds: e.SWEEP_INTERVAL_SECONDS,
     configCacheMs: e.CONFIG_CACHE_SECONDS * 1000,

@@ -68,6 +68,15 @@ export const ERROR_REASONS = [
   "admin_only",
   "last_admin",
   "timezone_unknown",
+  // Refusals of the request itself, before any business rule (docs/SECURITY.md).
+  "too_many_requests",
+  "sign_in_locked",
+  "cross_site_request",
+  "malformed_request",
+  "body_too_large",
+  "unsupported_media_type",
+  "url_too_long",
+  "no_route",
 ] as const;
 export type ErrorReason = (typeof ERROR_REASONS)[number];
 

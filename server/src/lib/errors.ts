@@ -20,3 +20,6 @@ export const invalid = (
 /** Well-formed, but refused for what it asks (HTTP 422), such as a reused Idempotency-Key. */
 export const unprocessable = (message: string, reason: ErrorReason) =>
   new DomainError("UNPROCESSABLE", message, { reason });
+/** Too many requests; `retryAfterSeconds` also leaves as the `Retry-After` header. */
+export const rateLimited = (message: string, reason: ErrorReason, retryAfterSeconds: number) =>
+  new DomainError("RATE_LIMITED", message, { reason, params: { retryAfterSeconds } });

@@ -3,6 +3,7 @@ import type { FastifyInstance, FastifyRequest } from "fastify";
 import fp from "fastify-plugin";
 import { principalOf, SESSION_COOKIE } from "../core/access.js";
 import { forbidden, notFound, unauthenticated } from "../lib/errors.js";
+import { isCrossSiteCookieRequest } from "./same-origin.js";
 import { admits, canAccessCentre, homeCentre, type Authenticate } from "../core/principal.js";
 
 const digest = (value: string) => createHash("sha256").update(value, "utf8").digest();
@@ -18,10 +19,16 @@ export interface AccessDeps {
   findCentre(ref: string): Promise<{ id: string } | null>;
   counterCentre(counterId: string): Promise<string | null>;
   ticketCentre(ticketId: string): Promise<string | null>;
+  /** PUBLIC_URL: an Origin naming it is this server's own. */
+  publicUrl: string | null;
 }
 
 /** A request's credentials: `Authorization: Bearer|Device …`, else the session cookie. */
-export function credentialsOf(request: FastifyRequest): { token?: string; deviceKey?: string } {
+export function credentialsOf(request: FastifyRequest): {
+  token?: string;
+  deviceKey?: string;
+  fromCookie?: true;
+} {
   const header = request.headers.authorization;
   if (header) {
     const [scheme, value] = header.split(" ", 2);
@@ -30,7 +37,7 @@ export function credentialsOf(request: FastifyRequest): { token?: string; device
     return {};
   }
   const cookie = request.cookies?.[SESSION_COOKIE];
-  return cookie ? { token: cookie } : {};
+  return cookie ? { token: cookie, fromCookie: true } : {};
 }
 
 export const accessPlugin = fp<AccessDeps>(
@@ -61,7 +68,11 @@ export const accessPlugin = fp<AccessDeps>(
           throw unauthenticated("A valid shared secret is required");
         return;
       }
-      const principal = await deps.authenticate(credentialsOf(request));
+      const credentials = credentialsOf(request);
+      // Only the cookie is sent by the browser on its own, so only it can be forged cross-site.
+      if (credentials.fromCookie && isCrossSiteCookieRequest(request, deps.publicUrl))
+        throw forbidden("Cross-site requests with the session cookie are refused", "cross_site_request");
+      const principal = await deps.authenticate(credentials);
       if (!principal) throw unauthenticated();
       request.principal = principal;
       if (principal.kind === "user" && principal.user.mustChangePassword && !access.passwordChange)

@@ -51,6 +51,8 @@ export async function startTestApp(
     // transaction fails a test here instead of hanging a centre.
     CONFIG_CACHE_SECONDS: "0",
     RATE_LIMIT_PAIR_PER_MINUTE: "100000",
+    RATE_LIMIT_DEVICE_PER_MINUTE: "100000",
+    LOGIN_LOCKOUT_AFTER_FAILURES: "100000",
     ...options.env,
   });
   const clock = options.clock ?? scaledClock(WORKING_MORNING);

@@ -16,13 +16,15 @@ import {
 } from "@dost/shared";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { centreIdOf, principalOf } from "../../core/access.js";
+import { perDeviceLimit } from "../../core/rate-limit.js";
 import type { AppointmentService } from "./appointments.service.js";
 
 export const appointmentRoutes: FastifyPluginAsyncZod<{
   appointments: AppointmentService;
   publicPerMinute: number;
   bookingPerMinute: number;
-}> = async (app, { appointments, publicPerMinute, bookingPerMinute }) => {
+  devicePerMinute: number;
+}> = async (app, { appointments, publicPerMinute, bookingPerMinute, devicePerMinute }) => {
   const lookups = { max: publicPerMinute, timeWindow: 60_000 };
   const changes = { max: bookingPerMinute, timeWindow: 60_000 };
 
@@ -134,7 +136,11 @@ export const appointmentRoutes: FastifyPluginAsyncZod<{
   app.post(
     "/centres/:centreId/check-in",
     {
-      config: { access: { audience: ["kiosk", "staff", "volunteer"], centre: "param" } },
+      config: {
+        access: { audience: ["kiosk", "staff", "volunteer"], centre: "param" },
+        // Also bounds guessing appointment codes with a leaked key.
+        rateLimit: perDeviceLimit(devicePerMinute),
+      },
       schema: {
         tags: ["appointments"],
         params: centreParamsSchema,

@@ -14,6 +14,7 @@ export function appointmentsModule(
       notifications: AppointmentServiceDeps["notifications"] & AppointmentJobsDeps["notifications"];
       publicPerMinute: number;
       bookingPerMinute: number;
+      devicePerMinute: number;
     },
 ): FeatureModule<AppointmentService> & { jobs: ReturnType<typeof createAppointmentJobs> } {
   const service = createAppointmentService(deps);
@@ -26,6 +27,7 @@ export function appointmentsModule(
         appointments: service,
         publicPerMinute: deps.publicPerMinute,
         bookingPerMinute: deps.bookingPerMinute,
+        devicePerMinute: deps.devicePerMinute,
       });
     },
     housekeeping: () => jobs.run(),

@@ -22,10 +22,13 @@ export const authRoutes: FastifyPluginAsyncZod<{
     {
       config: {
         access: { public: true },
-        // Per address and username, so one guessed account cannot be hammered from one place.
+        // Per address and username, so colleagues behind one NAT address do not share a budget.
+        // Counted once the body is parsed and valid (preHandler): at onRequest there is no
+        // username yet. The per-account limit across addresses is the service's (login-throttle).
         rateLimit: {
           max: loginPerMinute,
           timeWindow: 60_000,
+          hook: "preHandler",
           keyGenerator: (req) =>
             `${req.ip}:${String((req.body as { username?: unknown } | undefined)?.username ?? "").toLowerCase()}`,
         },

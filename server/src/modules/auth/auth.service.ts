@@ -8,6 +8,7 @@ import type { Publisher } from "../../core/realtime.js";
 import { decoyPasswordHash, hashPassword, verifyPassword } from "../../lib/passwords.js";
 import { auditActorOf, auditLog } from "../audit/index.js";
 import { authRepository } from "./auth.repository.js";
+import { createLoginThrottle } from "./login-throttle.js";
 import { assertPasswordAcceptable } from "./password-policy.js";
 
 export function createAuthService(deps: {
@@ -17,8 +18,11 @@ export function createAuthService(deps: {
   sessionTtlHours: number;
   /** How long a device key's look-up is remembered (real time); 0: never. */
   deviceCacheMs: number;
+  /** Wrong passwords for one username, from any address, before it is locked (login-throttle.ts). */
+  lockoutAfterFailures: number;
 }) {
   const { db, clock } = deps;
+  const throttle = createLoginThrottle({ clock, failuresBeforeLock: deps.lockoutAfterFailures });
   // Kiosks and displays authenticate every request with the same key: a few seconds of cache
   // spares the hot path a query. Sessions are not cached, so signing out takes effect at once.
   const devices = new Map<string, { principal: Principal | null; until: number }>();
@@ -29,9 +33,11 @@ export function createAuthService(deps: {
       password: string,
       meta: { ip: string; userAgent: string | null },
     ): Promise<{ token: string; user: User; expiresAt: Date }> {
+      throttle.attempt(username);
       const row = await authRepository.findUserForLogin(db, username);
       const ok = await verifyPassword(row?.passwordHash ?? (await decoyPasswordHash()), password);
       const now = clock.now();
+      if (row && ok) throttle.succeeded(username);
       if (!row || !ok) {
         // The attempt is recorded under the name tried, never with the password.
         await auditLog.record(

@@ -8,7 +8,11 @@ export type { TicketService } from "./tickets.service.js";
 export { counterChangedEvent } from "./ticket-events.js";
 
 export function ticketsModule(
-  deps: TicketServiceDeps & { centres: Pick<CentreDirectory, "find" | "all">; publicPerMinute: number },
+  deps: TicketServiceDeps & {
+    centres: Pick<CentreDirectory, "find" | "all">;
+    publicPerMinute: number;
+    devicePerMinute: number;
+  },
 ): FeatureModule<TicketService> & { expiry: ReturnType<typeof createTicketExpiry> } {
   const service = createTicketService(deps);
   const expiry = createTicketExpiry(deps);
@@ -16,7 +20,11 @@ export function ticketsModule(
     service,
     expiry,
     routes: async (app) => {
-      await app.register(ticketRoutes, { tickets: service, publicPerMinute: deps.publicPerMinute });
+      await app.register(ticketRoutes, {
+        tickets: service,
+        publicPerMinute: deps.publicPerMinute,
+        devicePerMinute: deps.devicePerMinute,
+      });
     },
     housekeeping: () => expiry.run(),
   };

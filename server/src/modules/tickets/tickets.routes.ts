@@ -14,6 +14,7 @@ import {
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { centreIdOf, principalOf } from "../../core/access.js";
+import { perDeviceLimit } from "../../core/rate-limit.js";
 import type { StaffTicketAction } from "./ticket-actions.js";
 import type { TicketService } from "./tickets.service.js";
 
@@ -28,11 +29,15 @@ const SIMPLE_ACTIONS: Record<string, Exclude<StaffTicketAction, "transfer">> = {
 export const ticketRoutes: FastifyPluginAsyncZod<{
   tickets: TicketService;
   publicPerMinute: number;
-}> = async (app, { tickets, publicPerMinute }) => {
+  devicePerMinute: number;
+}> = async (app, { tickets, publicPerMinute, devicePerMinute }) => {
   app.post(
     "/centres/:centreId/tickets",
     {
-      config: { access: { audience: ["kiosk", "staff", "volunteer"], centre: "param" } },
+      config: {
+        access: { audience: ["kiosk", "staff", "volunteer"], centre: "param" },
+        rateLimit: perDeviceLimit(devicePerMinute),
+      },
       schema: {
         tags: ["tickets"],
         params: centreParamsSchema,
