@@ -1,6 +1,7 @@
 import type { User } from "@dost/shared";
 import { lazy, Suspense, useEffect, useState } from "react";
 import { AppointmentsScreen } from "./appointments/AppointmentsScreen.js";
+import { adminViewOf, type AdminView } from "./admin/routes.js";
 import { isAppointmentsPath } from "./appointments/route.js";
 import { DeskScreen } from "./desk/DeskScreen.js";
 import { LanguageProvider, useI18n } from "./i18n/i18n.js";
@@ -13,6 +14,11 @@ import { useCentres } from "./shell/useCentres.js";
 /** Monitoring and its charts load only when opened, so the counter desk never fetches them. */
 const MonitoringScreen = lazy(() =>
   import("./monitoring/MonitoringScreen.js").then((module) => ({ default: module.MonitoringScreen })),
+);
+
+/** Administration loads only when opened: a counter PC never fetches its screens. */
+const AdminScreen = lazy(() =>
+  import("./admin/AdminScreen.js").then((module) => ({ default: module.AdminScreen })),
 );
 
 /** The centre's timezone until the centre list arrives; every seeded centre is in Baku. */
@@ -57,17 +63,19 @@ function initialAdminCentre(): string | null {
   }
 }
 
+function routeOf(pathname: string) {
+  const admin = adminViewOf(pathname);
+  if (admin) return { page: "admin", view: admin } as { page: "admin"; view: AdminView };
+  return isAppointmentsPath(pathname) ? ({ page: "appointments" } as const) : pageOf(pathname);
+}
+
 function SignedIn({ user, lastServiceIds }: { user: User; lastServiceIds: string[] | null }) {
   const { t } = useI18n();
   const centres = useCentres();
   const [chosenCentre, setChosenCentre] = useState(initialAdminCentre);
   const centreId = user.centreId ?? chosenCentre;
   const centre = centres?.find((c) => c.id === centreId) ?? null;
-  const [route] = useState(() =>
-    isAppointmentsPath(window.location.pathname)
-      ? ({ page: "appointments" } as const)
-      : pageOf(window.location.pathname),
-  );
+  const [route] = useState(() => routeOf(window.location.pathname));
 
   function chooseCentre(id: string) {
     setChosenCentre(id);
@@ -90,7 +98,17 @@ function SignedIn({ user, lastServiceIds }: { user: User; lastServiceIds: string
         onChooseCentre={chooseCentre}
         current={route.page}
       />
-      {route.page === "monitoring" ? (
+      {route.page === "admin" ? (
+        <Suspense
+          fallback={
+            <main id="main" className="page">
+              <p aria-busy="true">{t("app.loading")}</p>
+            </main>
+          }
+        >
+          <AdminScreen user={user} view={route.view} centreId={centreId} onChooseCentre={chooseCentre} />
+        </Suspense>
+      ) : route.page === "monitoring" ? (
         <Suspense
           fallback={
             <main id="main" className="page">

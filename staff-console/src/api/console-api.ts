@@ -23,6 +23,7 @@ import {
   type Ticket,
   type User,
 } from "@dost/shared";
+import { adminEndpoints } from "./admin-api.js";
 import { createHttp, type HttpOptions } from "./http.js";
 
 /** The ticket actions with a route of their own under /tickets/:id/. */
@@ -132,6 +133,9 @@ export function createConsoleApi(options: HttpOptions) {
       http.get(`/reports/summary?${reportQuery(request, "json", language)}`, reportResponseSchema),
 
     addNote: (ticketId: string, note: string) => http.command(`/tickets/${at(ticketId)}/notes`, { note }),
+
+    /** The Administration area's endpoints (CONTRACT.md "Administration"). */
+    admin: adminEndpoints(http),
   };
 }
 

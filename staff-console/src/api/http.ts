@@ -34,7 +34,7 @@ export interface HttpOptions {
 }
 
 export interface RequestOptions {
-  method?: "GET" | "POST";
+  method?: "GET" | "POST" | "PUT" | "PATCH";
   body?: unknown;
   /** Sign-in's own 401 means a wrong password, not a lost session. */
   expectUnauthenticated?: boolean;
@@ -80,6 +80,12 @@ export function createHttp(options: HttpOptions) {
     },
     async post<T>(path: string, body: unknown, parser: Parser<T>, extra: RequestOptions = {}): Promise<T> {
       return parser.parse(await send(path, { ...extra, method: "POST", body }));
+    },
+    async put<T>(path: string, body: unknown, parser: Parser<T>): Promise<T> {
+      return parser.parse(await send(path, { method: "PUT", body }));
+    },
+    async patch<T>(path: string, body: unknown, parser: Parser<T>): Promise<T> {
+      return parser.parse(await send(path, { method: "PATCH", body }));
     },
     /** A POST whose answer is 204. */
     async command(path: string, body?: unknown): Promise<void> {

@@ -1,7 +1,9 @@
+import { adminAz } from "../admin/i18n/az.js";
 import type { Messages } from "./en.js";
 
 /** Azerbaijani, the default language. A counter is a "masa", a queue ticket a "bilet". */
 export const az: Messages = {
+  ...adminAz,
   "app.title": "Əməkdaş paneli",
   "app.loading": "Yüklənir…",
   "app.skip": "Məzmuna keç",

@@ -3,7 +3,10 @@
  * checker enforces it) and the same {placeholders} (a test does). Phrases avoid counted nouns so
  * no language needs plural rules: "Waiting: 3", not "3 visitors".
  */
+import { adminEn } from "../admin/i18n/en.js";
+
 export const en = {
+  ...adminEn,
   "app.title": "Staff console",
   "app.loading": "Loading…",
   "app.skip": "Skip to content",

@@ -1,7 +1,9 @@
+import { adminRu } from "../admin/i18n/ru.js";
 import type { Messages } from "./en.js";
 
 /** Russian. A counter is an "окно", a queue ticket a "талон", as in Baku's service halls. */
 export const ru: Messages = {
+  ...adminRu,
   "app.title": "Пульт сотрудника",
   "app.loading": "Загрузка…",
   "app.skip": "Перейти к содержимому",

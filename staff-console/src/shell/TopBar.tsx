@@ -1,4 +1,5 @@
 import type { Centre, User } from "@dost/shared";
+import { ADMIN_PATH, mayAdminister } from "../admin/routes.js";
 import { APPOINTMENTS_PATH } from "../appointments/route.js";
 import { useI18n } from "../i18n/i18n.js";
 import { useSession } from "../session/session.js";
@@ -17,7 +18,7 @@ export function TopBar({
   /** Only an admin, who belongs to no centre, chooses one. */
   centres: Centre[] | null;
   onChooseCentre(centreId: string): void;
-  current: "desk" | "monitoring" | "appointments";
+  current: "desk" | "monitoring" | "appointments" | "admin";
 }) {
   const { t, local } = useI18n();
   const { signOut } = useSession();
@@ -58,6 +59,11 @@ export function TopBar({
         {mayMonitor && (
           <a href="/console/monitoring" aria-current={current === "monitoring" ? "page" : undefined}>
             {t("shell.monitoring")}
+          </a>
+        )}
+        {mayAdminister(user) && (
+          <a href={ADMIN_PATH} aria-current={current === "admin" ? "page" : undefined}>
+            {t("shell.admin")}
           </a>
         )}
       </nav>
