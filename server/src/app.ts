@@ -114,7 +114,7 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
     lockoutAfterFailures: config.rateLimit.lockoutAfterFailures,
     publicUrl: config.publicUrl ?? null,
   });
-  const queue = queueModule({ db, clock, publisher, findCentre });
+  const queue = queueModule({ db, clock, publisher, findCentre, estimator: config.waitEstimator });
   const catalog = catalogModule({ db, clock, centres, queue: queue.service, publicPerMinute });
   const tickets = ticketsModule({
     db,

@@ -55,6 +55,8 @@ const envSchema = z.object({
   /** The simulated clock: the server's time starts here and runs CLOCK_SPEED times faster. */
   CLOCK_START: z.iso.datetime({ offset: true }).optional(),
   CLOCK_SPEED: z.coerce.number().min(1).max(1000).optional(),
+  /** Which wait estimate tickets carry: the forward simulation, or the former throughput rule (to compare). */
+  WAIT_ESTIMATOR: z.enum(["simulation", "throughput"]).default("simulation"),
   /** How long configuration read on every request (centres, device keys) is cached; 0: never. */
   CONFIG_CACHE_SECONDS: z.coerce.number().min(0).max(300).default(5),
   /** An HTTP SMS provider; without it, texts are only noted in the log (masked, without the text). */
@@ -205,6 +207,7 @@ export interface Config {
   configCacheMs: number;
   /** The simulated clock, when set (never in production). */
   clock: { start: Date; speed: number } | undefined;
+  waitEstimator: "simulation" | "throughput";
   appointments: {
     checkInBeforeMinutes: number;
     checkInAfterMinutes: number;
@@ -285,6 +288,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       e.CLOCK_START || e.CLOCK_SPEED
         ? { start: e.CLOCK_START ? new Date(e.CLOCK_START) : new Date(), speed: e.CLOCK_SPEED ?? 1 }
         : undefined,
+    waitEstimator: e.WAIT_ESTIMATOR,
     appointments: {
       checkInBeforeMinutes: e.CHECK_IN_BEFORE_MINUTES,
       checkInAfterMinutes: e.CHECK_IN_AFTER_MINUTES,

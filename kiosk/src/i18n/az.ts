@@ -28,6 +28,8 @@ export const az: Messages = {
   minutes: (minutes) => `~${minutes} dəq.`,
   hoursMinutes: (hours, minutes) => (minutes ? `~${hours} saat ${minutes} dəq.` : `~${hours} saat`),
   underAMinute: "1 dəqiqədən az",
+  aboutMinutesRange: (low, high) => `təxminən ${low}–${high} dəq.`,
+  aboutRange: (low, high) => `təxminən ${low} – ${high}`,
 
   priorityHeading: "Güzəştli qrupa aidsinizmi?",
   priorityHint: "Bu qruplara aid olanlar daha tez çağırılır. Təsdiqedici sənəd istənilə bilər.",

@@ -28,6 +28,8 @@ export const en: Messages = {
   minutes: (minutes) => `~${minutes} min`,
   hoursMinutes: (hours, minutes) => (minutes ? `~${hours} h ${minutes} min` : `~${hours} h`),
   underAMinute: "under a minute",
+  aboutMinutesRange: (low, high) => `about ${low}–${high} min`,
+  aboutRange: (low, high) => `about ${low} – ${high}`,
 
   priorityHeading: "Do you belong to a priority group?",
   priorityHint: "People in these groups are called sooner. You may be asked for a document.",

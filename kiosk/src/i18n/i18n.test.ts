@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { en } from "./en.js";
-import { formatDateTime, formatWait } from "./format.js";
+import { formatDateTime, formatWait, formatWaitRange } from "./format.js";
 import { DICTIONARIES } from "./i18n.js";
 
 /** Keys and nested keys of a dictionary, as dotted paths. */
@@ -62,6 +62,17 @@ describe("formatting", () => {
     expect(formatWait(en, 12.4)).toBe("~12 min");
     expect(formatWait(en, 59.6)).toBe("~1 h");
     expect(formatWait(en, 135)).toBe("~2 h 15 min");
+  });
+
+  it("shows a wait band as a range people understand, in every language", () => {
+    expect(formatWaitRange(en, 12.4, { low: 9.6, high: 14.2 })).toBe("about 9–15 min");
+    expect(formatWaitRange(DICTIONARIES.az, 12.4, { low: 9.6, high: 14.2 })).toBe("təxminən 9–15 dəq.");
+    expect(formatWaitRange(DICTIONARIES.ru, 12.4, { low: 9.6, high: 14.2 })).toBe("примерно 9–15 мин");
+    expect(formatWaitRange(en, 70, { low: 50, high: 95.5 })).toBe("about 50 min – 1 h 36 min");
+    expect(formatWaitRange(en, 0.2, { low: 0, high: 0.5 })).toBe("about 0–1 min");
+    expect(formatWaitRange(en, 0, { low: 0, high: 0 })).toBe("under a minute");
+    // Without a band (the former estimator), the single estimate.
+    expect(formatWaitRange(en, 12.4, null)).toBe("~12 min");
   });
 
   it("writes times in the centre's timezone", () => {

@@ -53,6 +53,10 @@ export interface Messages {
   minutes: (minutes: number) => string;
   hoursMinutes: (hours: number, minutes: number) => string;
   underAMinute: string;
+  /** A wait band under an hour, in whole minutes: "about 10–15 min". */
+  aboutMinutesRange: (low: number, high: number) => string;
+  /** A wait band reaching past an hour, from two formatted ends. */
+  aboutRange: (low: string, high: string) => string;
 
   // Priority
   priorityHeading: string;

@@ -28,6 +28,8 @@ export const ru: Messages = {
   minutes: (minutes) => `~${minutes} мин`,
   hoursMinutes: (hours, minutes) => (minutes ? `~${hours} ч ${minutes} мин` : `~${hours} ч`),
   underAMinute: "меньше минуты",
+  aboutMinutesRange: (low, high) => `примерно ${low}–${high} мин`,
+  aboutRange: (low, high) => `примерно ${low} – ${high}`,
 
   priorityHeading: "Относитесь ли вы к льготной категории?",
   priorityHint: "Граждан этих категорий вызывают раньше. Могут попросить подтверждающий документ.",

@@ -3,7 +3,7 @@ import { useCallback, useRef, useState } from "react";
 import { ApiError, issueTicket, newIdempotencyKey } from "../api/client.js";
 import { CheckInProblem } from "../checkin/CheckInProblem.js";
 import { CheckInScreen } from "../checkin/CheckInScreen.js";
-import { formatWait } from "../i18n/format.js";
+import { formatWaitRange } from "../i18n/format.js";
 import { DEFAULT_LANGUAGE, useI18n } from "../i18n/i18n.js";
 import { Loading } from "../ui/Loading.js";
 import { ProblemPanel } from "../ui/ProblemPanel.js";
@@ -93,7 +93,7 @@ export function KioskFlow(props: {
       ? t.ticketAnnouncement(
           visit.ticket.code,
           visit.ticket.position ?? 0,
-          formatWait(t, visit.ticket.estimatedWaitMinutes),
+          formatWaitRange(t, visit.ticket.estimatedWaitMinutes, visit.ticket.estimatedWaitRange),
         )
       : "";
 

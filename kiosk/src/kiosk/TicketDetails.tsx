@@ -1,5 +1,5 @@
 import type { Centre, Service, Ticket } from "@dost/shared";
-import { formatDateTime, formatWait } from "../i18n/format.js";
+import { formatDateTime, formatWaitRange } from "../i18n/format.js";
 import { useI18n } from "../i18n/i18n.js";
 
 /** The facts of a ticket, as a list of terms; shared by the screen and the printed receipt. */
@@ -11,7 +11,7 @@ export function TicketDetails(props: { ticket: Ticket; service: Service; centre:
     [t.centre, centre.name[language]],
     [t.issuedAt, formatDateTime(ticket.issuedAt, centre.timezone, locale)],
     [t.peopleAhead, String(ticket.position ?? 0)],
-    [t.estimatedWait, formatWait(t, ticket.estimatedWaitMinutes)],
+    [t.estimatedWait, formatWaitRange(t, ticket.estimatedWaitMinutes, ticket.estimatedWaitRange)],
   ];
   return (
     <dl className="ticket-details">

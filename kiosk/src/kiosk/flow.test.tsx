@@ -3,8 +3,8 @@ import { act, fireEvent, screen, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { describe, expect, it, vi } from "vitest";
 import { DICTIONARIES } from "../i18n/i18n.js";
-import { CERTIFICATES, CENTRE, JOBS, PENSION, PUBLIC_ID } from "../test/fixtures.js";
-import { installFakeServer } from "../test/fake-server.js";
+import { CERTIFICATES, CENTRE, JOBS, PENSION, PUBLIC_ID, ticket } from "../test/fixtures.js";
+import { installFakeServer, json } from "../test/fake-server.js";
 import { openSockets } from "../test/fake-socket.js";
 import { findStartScreen, renderKiosk, settle } from "../test/render.js";
 import "../test/setup.js";
@@ -135,6 +135,21 @@ describe("the priority question and the ticket", () => {
     await userEvent.click(screen.getByRole("button", { name: "Нет" }));
     await screen.findByRole("heading", { level: 1, name: "Ваш талон" });
     expect(live?.textContent).toBe("Номер вашего талона A042. Перед вами: 4. Примерное ожидание: ~18 мин.");
+  });
+
+  it("shows the ticket's wait as its band and announces it the same way", async () => {
+    const server = installFakeServer();
+    server.routes[`POST /api/v1/centres/${CENTRE.id}/tickets`] = () =>
+      json(201, { ticket: ticket({ language: "en", estimatedWaitRange: { low: 10, high: 15 } }) });
+    renderKiosk();
+    await findStartScreen();
+    await switchTo("en");
+    await userEvent.click(screen.getByRole("button", { name: new RegExp(PENSION.name.en) }));
+    await userEvent.click(screen.getByRole("button", { name: "No" }));
+    const heading = await screen.findByRole("heading", { level: 1, name: "Your ticket" });
+    const card = heading.parentElement as HTMLElement;
+    expect(within(card).getByText("Estimated wait").nextSibling?.textContent).toBe("about 10–15 min");
+    expect(document.querySelector("[aria-live='polite']")?.textContent).toContain("about 10–15 min");
   });
 
   it("prints the ticket once, then returns to the start in Azerbaijani", async () => {

@@ -53,6 +53,16 @@ describe("the ticket status page", () => {
     },
   );
 
+  it.each<Language>(["az", "ru", "en"])("shows the wait as its band, %s", async (language) => {
+    const t = DICTIONARIES[language];
+    const server = installFakeServer();
+    server.routes[TICKET] = () =>
+      json(200, { ticket: ticket({ language, estimatedWaitRange: { low: 10.2, high: 14.6 } }) });
+    render(<StatusPage publicId={PUBLIC_ID} />);
+    await findWaiting(language);
+    expect(screen.getByText(t.estimatedWait).nextSibling?.textContent).toBe(t.aboutMinutesRange(10, 15));
+  });
+
   it("listens to its own ticket only, and needs no device key", async () => {
     const server = renderStatus();
     await findWaiting("az");

@@ -1,6 +1,6 @@
 import type { Centre, Service, Ticket } from "@dost/shared";
 import { useEffect, useRef } from "react";
-import { formatDateTime, formatWait } from "../i18n/format.js";
+import { formatDateTime, formatWaitRange } from "../i18n/format.js";
 import { useI18n } from "../i18n/i18n.js";
 import type { Messages } from "../i18n/messages.js";
 import { ScreenHeading } from "../ui/ScreenHeading.js";
@@ -75,7 +75,7 @@ export function TicketStatusView(props: {
           </div>
           <div>
             <dt>{t.estimatedWait}</dt>
-            <dd>{formatWait(t, ticket.estimatedWaitMinutes)}</dd>
+            <dd>{formatWaitRange(t, ticket.estimatedWaitMinutes, ticket.estimatedWaitRange)}</dd>
           </div>
         </dl>
       )}

@@ -81,6 +81,7 @@ export function ticket(overrides: Partial<Ticket> = {}): Ticket {
     counter: null,
     position: 4,
     estimatedWaitMinutes: 18.4,
+    estimatedWaitRange: null,
     language: "az",
     ...overrides,
   };

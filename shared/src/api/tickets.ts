@@ -34,6 +34,8 @@ export const ticketSchema = z.object({
   counter: counterRefSchema.nullable(),
   position: z.number().int().nullable(),
   estimatedWaitMinutes: z.number().nullable(),
+  /** The band the wait falls in four times out of five (minutes); null when not waiting or not known. */
+  estimatedWaitRange: z.object({ low: z.number(), high: z.number() }).nullable(),
   language: languageSchema,
 });
 export type Ticket = z.infer<typeof ticketSchema>;

@@ -26,6 +26,7 @@ export function aTicket(status: TicketStatus, overrides: Partial<Ticket> = {}): 
     counter: null,
     position: status === "waiting" ? 0 : null,
     estimatedWaitMinutes: null,
+    estimatedWaitRange: null,
     language: "az",
     ...overrides,
   };

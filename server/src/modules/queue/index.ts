@@ -3,6 +3,7 @@ import { createQueueService, type QueueService, type QueueServiceDeps } from "./
 
 export type { QueueService } from "./queue.service.js";
 export { toTicket } from "./ticket-view.js";
+export type { WaitEstimatorKind } from "./wait-estimates.js";
 
 /** The queue read model: no routes of its own; counters, tickets and monitoring read through it. */
 export function queueModule(deps: QueueServiceDeps): FeatureModule<QueueService> {

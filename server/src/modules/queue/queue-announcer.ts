@@ -2,7 +2,7 @@ import type { Db } from "../../db/client.js";
 import type { Clock } from "../../lib/clock.js";
 import type { CentreEvent, Publisher } from "../../core/realtime.js";
 import { queueRepository } from "./queue.repository.js";
-import { QueueState, type QueueCentre } from "./queue-state.js";
+import { QueueState, type QueueCentre, type WaitEstimation } from "./queue-state.js";
 import { toTicket } from "./ticket-view.js";
 
 /** Status pages hear about their place while they are among the first this many of their service. */
@@ -25,12 +25,14 @@ export function createQueueAnnouncer({
   clock,
   publisher,
   findCentre,
+  estimation,
 }: {
   db: Db;
   clock: Clock;
   publisher: Publisher;
   /** The centre as it is now (its policy may have changed since the event). */
   findCentre(id: string): Promise<QueueCentre | null>;
+  estimation: WaitEstimation;
 }) {
   // Per centre, what each leading ticket's page was last told; bounded by the leaders themselves.
   const lastTold = new Map<string, Map<string, string>>();
@@ -41,7 +43,8 @@ export function createQueueAnnouncer({
     const now = new Map<string, string>();
     const moved: string[] = [];
     for (const { ticketId, place } of queue.leaders(PLACE_UPDATES_FOR_FIRST)) {
-      const key = `${place.position}|${place.estimatedWaitMinutes}`;
+      const range = place.estimatedWaitRange;
+      const key = `${place.position}|${place.estimatedWaitMinutes}|${range ? `${range.low}-${range.high}` : ""}`;
       now.set(ticketId, key);
       if (told.get(ticketId) !== key) moved.push(ticketId);
     }
@@ -59,7 +62,13 @@ export function createQueueAnnouncer({
   async function refresh(centreId: string): Promise<void> {
     const centre = await findCentre(centreId);
     if (!centre) return;
-    const queue = await QueueState.load(db, centre, clock.now(), { leaders: PLACE_UPDATES_FOR_FIRST });
+    const queue = await QueueState.load(
+      db,
+      centre,
+      clock.now(),
+      { leaders: PLACE_UPDATES_FOR_FIRST },
+      estimation,
+    );
     publisher.publish([
       { name: "queue:changed", payload: { centreId, services: queue.services() } },
       ...(await placeEvents(centreId, queue)),

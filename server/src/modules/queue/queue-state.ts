@@ -1,15 +1,35 @@
-import { estimateWaitMinutes, serviceDay, type PolicyWeights, type QueueService } from "@dost/shared";
+import {
+  estimateWaitMinutes,
+  serviceDay,
+  type OpeningHours,
+  type PolicyWeights,
+  type QueueService,
+  type WaitEstimate,
+} from "@dost/shared";
 import type { Executor } from "../../db/client.js";
 import type { TicketRow } from "../../db/schema.js";
 import { queueRepository, type ServiceLoadRow, type ServiceWaitingRow } from "./queue.repository.js";
 import type { TicketPlace } from "./ticket-view.js";
+import { simulateCentreWaits, type WaitEstimatorKind } from "./wait-estimates.js";
+import type { WaitKnowledgeCache } from "./wait-knowledge.js";
 
 /** What the queue needs to know of a centre (the catalogue's CentreRecord has it). */
 export interface QueueCentre {
   id: string;
   timezone: string;
   policy: PolicyWeights;
+  /** Its hours bound the simulated day (the catalogue's CentreRecord has them). */
+  openingHours?: OpeningHours;
+  closedDates?: ReadonlySet<string>;
 }
+
+/** How waits are estimated: the estimator in use and, for the simulation, its learned history. */
+export interface WaitEstimation {
+  kind: WaitEstimatorKind;
+  knowledge: WaitKnowledgeCache;
+}
+
+type Simulated = { tickets: Map<string, WaitEstimate>; newcomers: Map<string, WaitEstimate> };
 
 export interface QueueLoadOptions {
   /** Places of the first this many waiting tickets of each service (for their status pages). */
@@ -39,13 +59,17 @@ export class QueueState {
     private readonly load: ServiceLoadRow[],
     places: { id: string; serviceId: string; position: number }[],
     private readonly leaderCount: number,
+    private readonly simulated: Simulated | null,
   ) {
     this.loadOf = new Map(load.map((l) => [l.serviceId, l]));
-    for (const p of places)
+    for (const p of places) {
+      const estimate = simulated?.tickets.get(p.id);
       this.places.set(p.id, {
         position: p.position,
-        estimatedWaitMinutes: this.estimate(p.serviceId, p.position),
+        estimatedWaitMinutes: estimate ? estimate.expectedMinutes : this.estimate(p.serviceId, p.position),
+        estimatedWaitRange: estimate ? estimate.range : null,
       });
+    }
   }
 
   static async load(
@@ -53,6 +77,7 @@ export class QueueState {
     centre: QueueCentre,
     now: Date,
     options: QueueLoadOptions = {},
+    estimation: WaitEstimation | null = null,
   ): Promise<QueueState> {
     const day = serviceDay(now, centre.timezone);
     const all = options.placesFor === "all";
@@ -74,13 +99,17 @@ export class QueueState {
     const wanted = options.placesFor;
     const others =
       !wanted || wanted === "all" ? [] : wanted.filter((t) => t.status === "waiting" && !known.has(t.id));
-    const extra = await Promise.all(
-      others.map(async (t) => ({
-        id: t.id,
-        serviceId: t.serviceId,
-        position: await queueRepository.positionOf(ex, t, centre.policy, now),
-      })),
-    );
+    const simulating = estimation?.kind === "simulation" ? estimation.knowledge : null;
+    const [simulated, extra] = await Promise.all([
+      simulating ? simulateCentreWaits(ex, centre, now, simulating) : null,
+      Promise.all(
+        others.map(async (t) => ({
+          id: t.id,
+          serviceId: t.serviceId,
+          position: await queueRepository.positionOf(ex, t, centre.policy, now),
+        })),
+      ),
+    ]);
     return new QueueState(
       centre.id,
       now,
@@ -88,6 +117,7 @@ export class QueueState {
       load,
       [...leaders, ...extra],
       all ? Infinity : (options.leaders ?? 0),
+      simulated,
     );
   }
 
@@ -122,7 +152,9 @@ export class QueueState {
         serviceId: l.serviceId,
         waiting: w?.waiting ?? 0,
         longestWaitSeconds: w ? Math.max(0, Math.round((this.now.getTime() - w.oldestQueuedMs) / 1000)) : 0,
-        estimatedWaitMinutes: this.estimate(l.serviceId, w?.waiting ?? 0),
+        estimatedWaitMinutes:
+          this.simulated?.newcomers.get(l.serviceId)?.expectedMinutes ??
+          this.estimate(l.serviceId, w?.waiting ?? 0),
       };
     });
   }

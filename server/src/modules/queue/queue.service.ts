@@ -5,7 +5,9 @@ import type { Publisher } from "../../core/realtime.js";
 import type { Clock } from "../../lib/clock.js";
 import { createQueueAnnouncer } from "./queue-announcer.js";
 import { queueRepository } from "./queue.repository.js";
-import { QueueState, type QueueCentre, type QueueLoadOptions } from "./queue-state.js";
+import { QueueState, type QueueCentre, type QueueLoadOptions, type WaitEstimation } from "./queue-state.js";
+import type { WaitEstimatorKind } from "./wait-estimates.js";
+import { createWaitKnowledgeCache } from "./wait-knowledge.js";
 import { toTicket } from "./ticket-view.js";
 
 export interface QueueServiceDeps {
@@ -13,23 +15,34 @@ export interface QueueServiceDeps {
   clock: Clock;
   publisher: Publisher;
   findCentre(id: string): Promise<QueueCentre | null>;
+  /** Which estimate tickets carry (WAIT_ESTIMATOR); the forward simulation by default. */
+  estimator?: WaitEstimatorKind;
 }
 
 /**
  * The queue read model: who waits for what, in the policy's order, each ticket's place and expected
  * wait, the pick of the next ticket for a counter, and the announcer that tells every screen.
  */
-export function createQueueService({ db, clock, publisher, findCentre }: QueueServiceDeps) {
-  const announcer = createQueueAnnouncer({ db, clock, publisher, findCentre });
+export function createQueueService({
+  db,
+  clock,
+  publisher,
+  findCentre,
+  estimator = "simulation",
+}: QueueServiceDeps) {
+  const estimation: WaitEstimation = { kind: estimator, knowledge: createWaitKnowledgeCache() };
+  const announcer = createQueueAnnouncer({ db, clock, publisher, findCentre, estimation });
 
   return {
     /** Publishes events now and schedules the centre's coalesced queue figures. */
     announce: announcer.announce,
     close: announcer.close,
+    /** The estimator tickets carry, for those comparing. */
+    estimator,
 
     /** The centre's queue now, read through `ex`, with the places asked for. */
     state(ex: Executor, centre: QueueCentre, options: QueueLoadOptions = {}): Promise<QueueState> {
-      return QueueState.load(ex, centre, clock.now(), options);
+      return QueueState.load(ex, centre, clock.now(), options, estimation);
     },
 
     /** A ticket as the contract shows it: with its place and estimate while it waits. */
@@ -41,7 +54,7 @@ export function createQueueService({ db, clock, publisher, findCentre }: QueueSe
     ): Promise<Ticket> {
       const place =
         row.status === "waiting"
-          ? (await QueueState.load(ex, centre, clock.now(), { placesFor: [row] })).placeOf(row.id)
+          ? (await QueueState.load(ex, centre, clock.now(), { placesFor: [row] }, estimation)).placeOf(row.id)
           : null;
       return toTicket(row, counter, place);
     },
@@ -89,7 +102,7 @@ export function createQueueService({ db, clock, publisher, findCentre }: QueueSe
         now,
         limit,
       });
-      const state = await QueueState.load(db, centre, now, { placesFor: rows });
+      const state = await QueueState.load(db, centre, now, { placesFor: rows }, estimation);
       return rows.map((row) => toTicket(row, null, state.placeOf(row.id)));
     },
   };

@@ -5,6 +5,8 @@ import type { TicketRow } from "../../db/schema.js";
 export interface TicketPlace {
   position: number;
   estimatedWaitMinutes: number;
+  /** The 80% band, when the estimator gives one. */
+  estimatedWaitRange: { low: number; high: number } | null;
 }
 
 const iso = (d: Date | null): string | null => (d ? d.toISOString() : null);
@@ -31,6 +33,7 @@ export function toTicket(
     counter: waiting ? null : counter,
     position: waiting ? (place?.position ?? 0) : null,
     estimatedWaitMinutes: waiting ? (place?.estimatedWaitMinutes ?? 0) : null,
+    estimatedWaitRange: waiting ? (place?.estimatedWaitRange ?? null) : null,
     language: row.language,
   };
 }

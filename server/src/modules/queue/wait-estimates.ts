@@ -1,0 +1,95 @@
+import {
+  dayClosesAt,
+  estimateCentreWaits,
+  fitHandlingTime,
+  serviceDay,
+  type EstimatorCounter,
+  type OpeningHours,
+  type PolicyWeights,
+  type WaitEstimate,
+} from "@dost/shared";
+import type { Executor } from "../../db/client.js";
+import { estimatorRepository } from "./estimator.repository.js";
+import { localHour, type WaitKnowledgeCache } from "./wait-knowledge.js";
+
+/**
+ * Which estimate tickets carry: "simulation" plays the rest of the day forward under the real call
+ * policy (shared/domain/wait-estimator.ts) and gives an 80% band; "throughput" is the former
+ * people-ahead ÷ recent pace, kept for side-by-side comparison (`npm run simulate --estimator=both`).
+ */
+export type WaitEstimatorKind = "simulation" | "throughput";
+
+export interface EstimatingCentre {
+  id: string;
+  timezone: string;
+  policy: PolicyWeights;
+  openingHours?: OpeningHours;
+  closedDates?: ReadonlySet<string>;
+}
+
+/** A break's usual length when the counter's reason has no history: the minutes staff usually take. */
+const USUAL_BREAK_MINUTES = 15;
+/** A booking may still check in this long after its slot starts (CHECK_IN_AFTER_MINUTES's default). */
+const CHECK_IN_AFTER_MINUTES = 15;
+
+/** The whole centre's estimates from its present state and learned history. */
+export async function simulateCentreWaits(
+  ex: Executor,
+  centre: EstimatingCentre,
+  now: Date,
+  knowledgeCache: WaitKnowledgeCache,
+): Promise<{ tickets: Map<string, WaitEstimate>; newcomers: Map<string, WaitEstimate> }> {
+  const day = serviceDay(now, centre.timezone);
+  const [knowledge, counters, waiting, appointments] = await Promise.all([
+    knowledgeCache.get(ex, centre, now),
+    estimatorRepository.counters(ex, centre.id),
+    estimatorRepository.waiting(ex, centre.id, day),
+    estimatorRepository.pendingAppointments(ex, {
+      centreId: centre.id,
+      serviceDay: day,
+      notBefore: new Date(now.getTime() - CHECK_IN_AFTER_MINUTES * 60_000),
+    }),
+  ]);
+  const closes =
+    (centre.openingHours &&
+      dayClosesAt(day, {
+        timeZone: centre.timezone,
+        openingHours: centre.openingHours,
+        closedDates: centre.closedDates ?? new Set(),
+        lastTicketMinutesBeforeClosing: 0,
+      })) ||
+    // Without hours, the end of the local day bounds every wait.
+    new Date(now.getTime() + 12 * 3_600_000);
+  const closesAt = closes.getTime() > now.getTime() ? closes : new Date(now.getTime() + 60_000);
+  const rates = knowledge.priorityRates.get(localHour(now, centre.timezone));
+  const serviceIds = new Set([...knowledge.handling.keys()]);
+  for (const t of waiting) serviceIds.add(t.serviceId);
+  const estimatorCounters: EstimatorCounter[] = counters.map((c) => ({
+    id: c.id,
+    serviceIds: c.serviceIds,
+    status: c.status,
+    availableAt:
+      c.status === "break" && c.statusSince
+        ? new Date(c.statusSince.getTime() + USUAL_BREAK_MINUTES * 60_000)
+        : null,
+    serving:
+      c.servingServiceId && c.servingCalledAt
+        ? { serviceId: c.servingServiceId, calledAt: c.servingCalledAt }
+        : null,
+  }));
+  const estimates = estimateCentreWaits({
+    now,
+    closesAt,
+    weights: centre.policy,
+    services: [...serviceIds].map((serviceId) => ({
+      serviceId,
+      handling: knowledge.handling.get(serviceId) ?? fitHandlingTime(null, 10),
+      priorityArrivalsPerHour: rates?.get(serviceId) ?? {},
+    })),
+    counters: estimatorCounters,
+    waiting,
+    appointments,
+    appointmentArrival: knowledge.appointmentArrival,
+  });
+  return { tickets: estimates.tickets, newcomers: estimates.newcomers };
+}
