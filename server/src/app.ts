@@ -35,6 +35,7 @@ import { appsPlugin } from "./plugins/apps.js";
 import { docsPlugin } from "./plugins/docs.js";
 import { errorsPlugin, frameworkRefusal } from "./plugins/errors.js";
 import { createMetrics } from "./plugins/metrics/index.js";
+import { createConfigChanges } from "./plugins/realtime/config-changes.js";
 import { createSocketPublisher, type SocketServer } from "./plugins/realtime/publisher.js";
 import { authenticateSockets, createSocketServer } from "./plugins/realtime/socket-server.js";
 
@@ -89,7 +90,14 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
     pool: database.listenerPool(),
     redisUrl: config.redisUrl,
   });
-  const centres = createCentreDirectory({ ttlMs: config.configCacheMs, today: () => clock.now() });
+  // Every process caches centres and device keys; a change made in one is announced to the others.
+  const configChanges = createConfigChanges(sockets.io);
+  const centres = createCentreDirectory({
+    ttlMs: config.configCacheMs,
+    today: () => clock.now(),
+    announce: () => configChanges.announce("centres"),
+  });
+  configChanges.on("centres", centres.drop);
   const findCentre = (ref: string) => centres.find(db, ref);
   // The gauges' sources are the modules' services, built below; a scrape only comes once they exist.
   const gauges: { queue?: QueueService; notifications?: NotificationService } = {};
@@ -114,6 +122,7 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
     lockoutAfterFailures: config.rateLimit.lockoutAfterFailures,
     publicUrl: config.publicUrl ?? null,
   });
+  configChanges.on("devices", () => auth.service.forgetDevices());
   const queue = queueModule({ db, clock, publisher, findCentre, estimator: config.waitEstimator });
   const catalog = catalogModule({ db, clock, centres, queue: queue.service, publicPerMinute });
   const tickets = ticketsModule({
@@ -176,7 +185,10 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
     clock,
     centres,
     publisher,
-    forgetDevices: () => auth.service.forgetDevices(),
+    forgetDevices: async () => {
+      auth.service.forgetDevices();
+      await configChanges.announce("devices");
+    },
     publicUrl: config.publicUrl ?? null,
     pairPerMinute: config.rateLimit.pairPerMinute,
   });

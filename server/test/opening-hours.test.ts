@@ -54,7 +54,7 @@ describe("issuing hours at the kiosk", () => {
     await t.db.database.db.execute(
       sql`INSERT INTO closed_dates (centre_id, date, name) SELECT id, '2026-11-25', '{"az":"Bağlı","ru":"Закрыто","en":"Closed"}' FROM centres WHERE code = 'BAKU-1'`,
     );
-    t.app.centres.invalidate();
+    await t.app.centres.invalidate();
     const closed = await issueAt("2026-11-25T07:00:00Z");
     expect(closed.body).toMatchObject({
       error: { reason: "centre_closed", params: { opensAt: "2026-11-26T05:00:00.000Z" } },

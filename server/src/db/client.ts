@@ -142,8 +142,13 @@ function openPostgres(options: DatabaseOptions, url: string): Database {
     idleTimeoutMillis: 30_000,
     statement_timeout: STATEMENT_TIMEOUT_MS,
   });
-  // An idle client losing its connection must not crash the process; the pool replaces it.
+  // A client losing its connection emits 'error'; without a listener that is an uncaught exception
+  // and the process dies. The pool listens only while a client is idle, so every client gets a
+  // listener of its own for its whole life: checked out (inside a transaction) the failure reaches
+  // the running query as a rejection instead, and the request answers 503.
+  pool.on("connect", (client) => client.on("error", () => undefined));
   pool.on("error", () => undefined);
+  releaseBrokenClients(pool);
   const db = guard(
     drizzlePg({ client: pool, schema }) as Db,
     pool,
@@ -183,6 +188,40 @@ function openPostgres(options: DatabaseOptions, url: string): Database {
       await Promise.all([pool.end(), listeners?.end()]);
     },
   };
+}
+
+/**
+ * A checked-out client whose connection fails goes back to the pool at once, marked broken (the
+ * pool discards it), and the holder's own release later is a no-op. Drizzle's transaction() needs
+ * this: when its BEGIN fails it never releases the client, and a few such failures during an outage
+ * would leave the pool with no slot once the database is back.
+ */
+function releaseBrokenClients(pool: pg.Pool): void {
+  const connect = pool.connect.bind(pool) as () => Promise<pg.PoolClient>;
+  // Only the promise form is wrapped: pool.query() uses the callback form and releases by itself.
+  const wrapped = async (): Promise<pg.PoolClient> => {
+    const client = await connect();
+    const releaseToPool = client.release.bind(client);
+    let released = false;
+    const broken = (err?: Error) => client.release(err ?? new Error("connection ended"));
+    const onEnd = () => broken();
+    client.release = (err?: Error | boolean) => {
+      if (released) return;
+      released = true;
+      client.off("error", broken);
+      client.off("end", onEnd);
+      releaseToPool(err);
+    };
+    client.once("error", broken);
+    client.once("end", onEnd);
+    return client;
+  };
+  const original = pool.connect;
+  // The callback form stays the pool's own; the overloads make a precise type impractical.
+  pool.connect = function (this: pg.Pool, ...args: unknown[]) {
+    if (args.length > 0) return (original as (...a: unknown[]) => unknown).apply(this, args);
+    return wrapped();
+  } as pg.Pool["connect"];
 }
 
 /**

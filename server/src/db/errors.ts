@@ -60,7 +60,7 @@ export function isDatabaseUnavailable(error: unknown): boolean {
       return true;
     }
     if (
-      /Connection terminated|timeout exceeded when trying to connect|connect ECONNREFUSED|PGlite is closed/i.test(
+      /Connection terminated|timeout exceeded when trying to connect|connect ECONNREFUSED|PGlite is closed|not queryable|connection ended/i.test(
         e.message,
       )
     ) {

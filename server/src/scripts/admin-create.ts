@@ -91,7 +91,7 @@ async function main(): Promise<void> {
         disconnectUser: () => undefined,
         disconnectDevice: () => undefined,
       },
-      forgetDevices: () => undefined,
+      forgetDevices: async () => undefined,
       publicUrl: config.publicUrl ?? null,
     });
     const { user } = await admin.users.create(

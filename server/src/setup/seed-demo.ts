@@ -93,7 +93,7 @@ export async function seedDemo(db: Db): Promise<boolean> {
       clock: systemClock,
       centres: createCentreDirectory({ ttlMs: 0, today: () => systemClock.now() }),
       publisher: quiet,
-      forgetDevices: () => undefined,
+      forgetDevices: async () => undefined,
       publicUrl: null,
     });
     const caller = systemCaller("demo seed");

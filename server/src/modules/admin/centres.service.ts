@@ -70,7 +70,7 @@ export function createCentreAdmin({ db, clock, centres }: Pick<AdminDeps, "db" |
           }),
         { centres_code: () => codeTaken(body.code) },
       );
-      centres.invalidate();
+      await centres.invalidate();
       return created;
     },
 
@@ -109,8 +109,8 @@ export function createCentreAdmin({ db, clock, centres }: Pick<AdminDeps, "db" |
           }),
         { centres_code: () => codeTaken(patch.code ?? "") },
       );
-      // The next request anywhere in this process sees the change (others within the cache's TTL).
-      centres.invalidate();
+      // The next request in any process sees the change.
+      await centres.invalidate();
       return updated;
     },
   };

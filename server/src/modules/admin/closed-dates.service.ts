@@ -32,7 +32,7 @@ export function createClosedDatesAdmin({ db, clock, centres }: Pick<AdminDeps, "
       return sorted;
     });
     // The centre directory carries closed dates (issuing hours read them): the next request sees these.
-    centres.invalidate();
+    await centres.invalidate();
     return saved;
   }
 

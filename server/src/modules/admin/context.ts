@@ -15,8 +15,11 @@ export interface AdminDeps {
   clock: Clock;
   centres: CentreDirectory;
   publisher: Pick<Publisher, "publish" | "disconnectUser" | "disconnectDevice">;
-  /** Drops cached device keys, so a revoked or replaced key stops working here at once. */
-  forgetDevices(): void;
+  /**
+   * Drops cached device keys in every server process, so a revoked or replaced key stops working
+   * everywhere at once (resolves once the other processes are told).
+   */
+  forgetDevices(): Promise<void>;
   /** Where devices reach the system, for pairing links (PUBLIC_URL); relative links without it. */
   publicUrl: string | null;
 }

@@ -55,9 +55,9 @@ export function createDeviceAdmin({
     return device;
   }
 
-  /** The key stops working in this process now, and its sockets drop; other processes follow within seconds. */
-  function cutOff(deviceId: string): void {
-    forgetDevices();
+  /** The key stops working in every process now, and then its sockets drop. */
+  async function cutOff(deviceId: string): Promise<void> {
+    await forgetDevices();
     publisher.disconnectDevice(deviceId);
   }
 
@@ -128,7 +128,7 @@ export function createDeviceAdmin({
         });
         return row;
       });
-      cutOff(deviceId);
+      await cutOff(deviceId);
       return toAdminDevice(row);
     },
 
@@ -196,7 +196,7 @@ export function createDeviceAdmin({
           "pairing_code_invalid",
         );
       }
-      cutOff(row.id);
+      await cutOff(row.id);
       return { key, device: toDevice(row) };
     },
   };

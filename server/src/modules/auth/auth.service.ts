@@ -25,7 +25,10 @@ export function createAuthService(deps: {
   const throttle = createLoginThrottle({ clock, failuresBeforeLock: deps.lockoutAfterFailures });
   // Kiosks and displays authenticate every request with the same key: a few seconds of cache
   // spares the hot path a query. Sessions are not cached, so signing out takes effect at once.
+  // A revocation in any process drops them all (forgetDevices); a look-up that was already in flight
+  // then must not store what it read before the change.
   const devices = new Map<string, { principal: Principal | null; until: number }>();
+  let generation = 0;
 
   return {
     async login(
@@ -138,9 +141,10 @@ export function createAuthService(deps: {
         const keyHash = sha256(credentials.deviceKey);
         const hit = devices.get(keyHash);
         if (hit && hit.until > performance.now()) return hit.principal;
+        const started = generation;
         const principal = await authRepository.findDevice(db, keyHash);
         if (devices.size > 1000) devices.clear();
-        if (deps.deviceCacheMs > 0)
+        if (deps.deviceCacheMs > 0 && started === generation)
           devices.set(keyHash, { principal, until: performance.now() + deps.deviceCacheMs });
         return principal;
       }
@@ -181,6 +185,7 @@ export function createAuthService(deps: {
     /** Forgets cached device keys, so a revoked or replaced key stops working here at once. */
     forgetDevices(): void {
       devices.clear();
+      generation++;
     },
 
     /** Which of these sessions and devices are still valid (for the sockets' periodic check). */

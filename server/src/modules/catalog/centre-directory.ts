@@ -36,17 +36,36 @@ export const hoursOf = (centre: CentreRecord): CentreHours => ({
 
 /**
  * Centres are read on every request (access checks, the service day, the queue policy, opening
- * hours) and change rarely, so they are cached for a few seconds; `invalidate` after an edit makes
- * it immediate here. Like a repository, every look-up takes the executor it may read through:
+ * hours) and change rarely, so they are cached (`ttlMs`). `invalidate` after an edit drops the
+ * cache here and `announce`s the change to the other server processes, which `drop` theirs: a change
+ * is seen everywhere at once, and the TTL only bounds a notice lost while the database was away.
+ * Like a repository, every look-up takes the executor it may read through:
  * inside a transaction that is the transaction, since a read on the root handle there waits on
  * itself on the embedded database. Cache ages are real time (a monotonic clock), not the service's
  * clock, which a test or a simulation may move.
  */
-export function createCentreDirectory({ ttlMs, today }: { ttlMs: number; today: () => Date }) {
+export function createCentreDirectory({
+  ttlMs,
+  today,
+  announce = async () => undefined,
+}: {
+  ttlMs: number;
+  today: () => Date;
+  /** Tells the other processes that centres changed (resolves once the notice is sent). */
+  announce?: () => Promise<void>;
+}) {
   let cache: { at: number; byRef: Map<string, CentreRecord>; all: CentreRecord[] } | null = null;
+  // Bumped by every drop: a load that began before a change must not store what it read.
+  let generation = 0;
+
+  function drop(): void {
+    cache = null;
+    generation++;
+  }
 
   async function load(ex: Executor): Promise<NonNullable<typeof cache>> {
     if (cache && performance.now() - cache.at < ttlMs) return cache;
+    const started = generation;
     // Yesterday in UTC is yesterday or earlier in every timezone.
     const from = addDays(today().toISOString().slice(0, 10), -1);
     const [rows, closed] = await Promise.all([
@@ -64,7 +83,7 @@ export function createCentreDirectory({ ttlMs, today }: { ttlMs: number; today: 
       byRef.set(centre.code.toUpperCase(), centre);
     }
     const loaded = { at: performance.now(), byRef, all };
-    if (ttlMs > 0) cache = loaded;
+    if (ttlMs > 0 && started === generation) cache = loaded;
     return loaded;
   }
 
@@ -78,15 +97,19 @@ export function createCentreDirectory({ ttlMs, today }: { ttlMs: number; today: 
       // A centre created by another process since the cache was filled.
       const id = await catalogRepository.centreIdByRef(ex, isId ? { id: key } : { code: key });
       if (!id) return null;
-      cache = null;
+      drop();
       return (await load(ex)).byRef.get(id) ?? null;
     },
     async all(ex: Executor): Promise<CentreRecord[]> {
       return (await load(ex)).all;
     },
-    invalidate(): void {
-      cache = null;
+    /** After a committed change: here at once, and in every other process before `announce` resolves' events. */
+    async invalidate(): Promise<void> {
+      drop();
+      await announce();
     },
+    /** Another process changed centres. */
+    drop,
   };
 }
 

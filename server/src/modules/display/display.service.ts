@@ -42,7 +42,7 @@ export function createDisplayService({ db, clock, directory, queue, publisher }:
     /** Sets the hall's message line; every display of the centre then refetches its state. */
     async setMessage(centreId: string, message: LocalizedText | null): Promise<void> {
       await displayRepository.setMessage(db, centreId, message);
-      directory.invalidate();
+      await directory.invalidate();
       publisher.publish([{ name: "display:changed", payload: { centreId } }]);
     },
   };

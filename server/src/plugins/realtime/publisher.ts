@@ -2,18 +2,14 @@ import type { ClientToServerEvents, ServerToClientEvents } from "@dost/shared";
 import type { Server } from "socket.io";
 import type { Principal } from "../../core/principal.js";
 import type { CentreEvent, Publisher } from "../../core/realtime.js";
+import type { ConfigChangeEvents } from "./config-changes.js";
 import { rooms } from "./rooms.js";
 
 export interface SocketData {
   principal?: Principal;
 }
 
-export type SocketServer = Server<
-  ClientToServerEvents,
-  ServerToClientEvents,
-  Record<string, never>,
-  SocketData
->;
+export type SocketServer = Server<ClientToServerEvents, ServerToClientEvents, ConfigChangeEvents, SocketData>;
 
 export function roomsFor(event: CentreEvent): string[] {
   const centreId = event.payload.centreId;
