@@ -4,6 +4,7 @@ import { fileURLToPath } from "node:url";
 import pg from "pg";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import type { TestApp } from "../../server/test/support/app.js";
+import { alignClockWithServer } from "../../server/test/support/browser.js";
 
 export const KIOSK_KEY = "demo-kiosk-BAKU-1";
 
@@ -64,6 +65,8 @@ async function open(context: BrowserContext): Promise<Opened> {
  */
 export interface OpenOptions {
   axe?: boolean;
+  /** Set the browser's clock to the server's (its test clock) before the page loads. */
+  serverClock?: boolean;
 }
 
 /** A 1080×1920 portrait touch kiosk, as DOST halls mount them. */
@@ -80,6 +83,7 @@ export async function openKiosk(
       bypassCSP: options.axe ?? false,
     }),
   );
+  if (options.serverClock) await alignClockWithServer(opened.context, baseUrl);
   await opened.page.goto(`${baseUrl}/kiosk/${key ? `?key=${encodeURIComponent(key)}` : ""}`);
   return opened;
 }
