@@ -64,6 +64,9 @@ async function onSharedServer(
       ...(profileDir ? { cpuProfileDir: path.join(profileDir, "shared") } : {}),
     });
     const catalogue = await loadBenchData(database.url);
+    // The bench opened every centre all day behind the server's back: its centre cache (5 s by
+    // default) forgets the seeded hours before the first kiosk asks.
+    await new Promise((resolve) => setTimeout(resolve, 6_000));
     if (wanted.length === 0) return { catalogue, issuing: skipped, calling: skipped, publishing: skipped };
     const shared = server;
     const issuing = await part(settings, "issuing", () =>

@@ -66,6 +66,7 @@ export async function loadBenchData(url: string): Promise<BenchCatalogue> {
     );
     await addWaitingTickets(db, CALLING_CENTRE, CALLING_QUEUE_DEPTH);
     await addIssueChoices(db, [...DEMO_CENTRES, ...extra]);
+    await openAllDay(db);
     await db.query("COMMIT");
     // Planner statistics as a running system would have them after autovacuum.
     await db.query("ANALYZE");
@@ -91,6 +92,23 @@ async function addCentres(db: pg.Client, codes: string[]): Promise<void> {
      WHERE c.code = ANY($1) AND cs.centre_id = (SELECT id FROM centres WHERE code = 'BAKU-1')`,
     [codes],
   );
+}
+
+/**
+ * Every centre of the bench open round the clock, every day, with no last-ticket cut-off: kiosks
+ * are refused outside a centre's hours, and the bench runs on the real clock (its SQL and pgbench
+ * write the real day), so without this a run after 17:30 in Baku would measure refusals.
+ */
+async function openAllDay(db: pg.Client): Promise<void> {
+  const allDay = JSON.stringify(
+    Object.fromEntries(
+      ["mon", "tue", "wed", "thu", "fri", "sat", "sun"].map((d) => [d, [{ open: "00:00", close: "23:59" }]]),
+    ),
+  );
+  await db.query("UPDATE centres SET opening_hours = $1::jsonb, last_ticket_minutes_before_closing = 0", [
+    allDay,
+  ]);
+  await db.query("DELETE FROM closed_dates");
 }
 
 async function addCounters(db: pg.Client, codes: string[], perCentre: number): Promise<void> {
