@@ -120,6 +120,8 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
     loginPerMinute: config.rateLimit.loginPerMinute,
     secureCookies: config.trustProxy !== false || config.env === "production",
     lockoutAfterFailures: config.rateLimit.lockoutAfterFailures,
+    // Ten colleagues' budgets: a NAT office never reaches it, a password spray soon does.
+    addressFailuresPerMinute: 10 * config.rateLimit.loginPerMinute,
     publicUrl: config.publicUrl ?? null,
   });
   configChanges.on("devices", () => auth.service.forgetDevices());

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DEMO_PASSWORD } from "../support/api.js";
+import { apiClient, DEMO_PASSWORD } from "../support/api.js";
 import { startTestApp, WORKING_MORNING, type TestApp } from "../support/app.js";
 import { FakeClock } from "../support/clock.js";
 
@@ -124,4 +124,65 @@ describe("sign-in limits", () => {
       await alone.close();
     }
   }, 120_000);
+});
+
+describe("password-change limits", () => {
+  it("are per user, so one colleague's typos do not hold up another behind the same address", async () => {
+    const t = await startTestApp({ env: { RATE_LIMIT_LOGIN_PER_MINUTE: "2" } });
+    try {
+      const api = apiClient(t.app);
+      const change = (auth: string) =>
+        api.call<Refusal>({
+          method: "POST",
+          url: "/api/v1/auth/password",
+          auth,
+          payload: { currentPassword: "not-the-password", newPassword: "Quiet-harbour-lamp-47" },
+          remoteAddress: NAT_ADDRESS,
+        });
+      const first = await api.login("staff.baku1.5");
+      const second = await api.login("staff.baku1.6");
+      expect((await change(first.auth)).status).toBe(400);
+      expect((await change(first.auth)).status).toBe(400);
+      const limited = await change(first.auth);
+      expect(limited.status).toBe(429);
+      expect(limited.body.error.reason).toBe("too_many_requests");
+      const other = await change(second.auth);
+      expect(other.status).toBe(400);
+      expect(other.body.error.reason).toBe("current_password_wrong");
+    } finally {
+      await t.close();
+    }
+  }, 300_000);
+});
+
+describe("password spraying from one address", () => {
+  it("is cut off after ten colleagues' worth of failures a minute, whatever the usernames", async () => {
+    const clock = new FakeClock(WORKING_MORNING);
+    // Login limit 2 a minute: one address may fail 20 times a minute over all usernames.
+    const t = await startTestApp({ clock, env: { RATE_LIMIT_LOGIN_PER_MINUTE: "2" } });
+    try {
+      const login = (username: string, password: string, remoteAddress: string) =>
+        t.app.inject({
+          method: "POST",
+          url: "/api/v1/auth/login",
+          payload: { username, password },
+          remoteAddress,
+        });
+      const sprayer = "192.0.2.200";
+      // A successful sign-in from the address does not use up its budget.
+      expect((await login("staff.baku1.7", DEMO_PASSWORD, sprayer)).statusCode).toBe(200);
+      for (let i = 0; i < 20; i++)
+        expect((await login(`someone.${i}`, "Summer2026!", sprayer)).statusCode).toBe(401);
+      const cut = await login("staff.baku1.8", "Summer2026!", sprayer);
+      expect(cut.statusCode).toBe(429);
+      expect(cut.json<Refusal>().error).toMatchObject({ code: "RATE_LIMITED", reason: "too_many_requests" });
+      expect(Number(cut.headers["retry-after"])).toBeGreaterThan(0);
+      // Another address is not touched, and the sprayer's minute passes.
+      expect((await login("staff.baku1.8", DEMO_PASSWORD, "192.0.2.201")).statusCode).toBe(200);
+      clock.advance(61_000);
+      expect((await login("staff.baku1.7", DEMO_PASSWORD, sprayer)).statusCode).toBe(200);
+    } finally {
+      await t.close();
+    }
+  }, 300_000);
 });

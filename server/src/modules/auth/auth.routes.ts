@@ -85,10 +85,13 @@ export const authRoutes: FastifyPluginAsyncZod<{
       config: {
         access: { audience: ["user"], passwordChange: true },
         // Guessing the current password from a stolen session is as slow as guessing at sign-in.
+        // Per user, counted once the session is known: colleagues behind one address each have theirs.
         rateLimit: {
           max: loginPerMinute,
           timeWindow: 60_000,
-          keyGenerator: (req) => `${req.ip}:password`,
+          hook: "preHandler",
+          keyGenerator: (req) =>
+            `password:${req.principal?.kind === "user" ? req.principal.user.id : req.ip}`,
         },
       },
       schema: {

@@ -20,9 +20,15 @@ export function createAuthService(deps: {
   deviceCacheMs: number;
   /** Wrong passwords for one username, from any address, before it is locked (login-throttle.ts). */
   lockoutAfterFailures: number;
+  /** Wrong passwords one address may send per minute over all usernames (password spraying). */
+  addressFailuresPerMinute: number;
 }) {
   const { db, clock } = deps;
-  const throttle = createLoginThrottle({ clock, failuresBeforeLock: deps.lockoutAfterFailures });
+  const throttle = createLoginThrottle({
+    clock,
+    failuresBeforeLock: deps.lockoutAfterFailures,
+    addressFailuresPerMinute: deps.addressFailuresPerMinute,
+  });
   // Kiosks and displays authenticate every request with the same key: a few seconds of cache
   // spares the hot path a query. Sessions are not cached, so signing out takes effect at once.
   // A revocation in any process drops them all (forgetDevices); a look-up that was already in flight
@@ -36,11 +42,11 @@ export function createAuthService(deps: {
       password: string,
       meta: { ip: string; userAgent: string | null },
     ): Promise<{ token: string; user: User; expiresAt: Date }> {
-      throttle.attempt(username);
+      throttle.attempt(username, meta.ip);
       const row = await authRepository.findUserForLogin(db, username);
       const ok = await verifyPassword(row?.passwordHash ?? (await decoyPasswordHash()), password);
       const now = clock.now();
-      if (row && ok) throttle.succeeded(username);
+      if (row && ok) throttle.succeeded(username, meta.ip);
       if (!row || !ok) {
         // The attempt is recorded under the name tried, never with the password.
         await auditLog.record(

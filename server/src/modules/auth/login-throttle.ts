@@ -29,10 +29,20 @@ interface Tally {
  * locks it again for twice as long (up to a quarter of an hour). While locked even the right
  * password is refused, or the lock would tell a guesser when they hit it. A successful sign-in
  * clears the record. Usernames are tracked whether they exist or not, so the lock reveals nothing.
+ *
+ * Beside it, one address may fail at most `addressFailuresPerMinute` times a minute over all
+ * usernames: keying the address limit by username (so colleagues behind one NAT address do not
+ * share it) would otherwise let one address try one password on every account (spraying). Only
+ * failures count, so a busy office signing in is never held up by its successes.
  * Kept in memory on the server's clock: one process serves a centre; a restart forgets locks.
  */
-export function createLoginThrottle(deps: { clock: Clock; failuresBeforeLock: number }) {
+export function createLoginThrottle(deps: {
+  clock: Clock;
+  failuresBeforeLock: number;
+  addressFailuresPerMinute: number;
+}) {
   const records = new Map<string, Tally>();
+  const addresses = new Map<string, { start: number; failures: number }>();
   const keyOf = (username: string) => username.trim().toLowerCase();
   const now = () => deps.clock.now().getTime();
 
@@ -48,9 +58,22 @@ export function createLoginThrottle(deps: { clock: Clock; failuresBeforeLock: nu
      * username is locked, else counts the attempt as a failure until `succeeded` clears it. Counted
      * up front, in the same tick as the check, so a burst of parallel guesses cannot all pass it.
      */
-    attempt(username: string): void {
+    attempt(username: string, address: string): void {
       const key = keyOf(username);
       const at = now();
+      let window = addresses.get(address);
+      if (!window || at - window.start >= 60_000) {
+        if (addresses.size >= MAX_TRACKED) addresses.clear();
+        window = { start: at, failures: 0 };
+        addresses.set(address, window);
+      }
+      if (window.failures >= deps.addressFailuresPerMinute) {
+        throw rateLimited(
+          "Too many failed sign-ins from this address; try again shortly",
+          "too_many_requests",
+          Math.max(1, Math.ceil((window.start + 60_000 - at) / 1000)),
+        );
+      }
       let r = records.get(key);
       if (r && r.lockedUntil > at) {
         throw rateLimited(
@@ -66,6 +89,7 @@ export function createLoginThrottle(deps: { clock: Clock; failuresBeforeLock: nu
         r = { failures: 0, firstFailureAt: at, lastFailureAt: at, locks: 0, lockedUntil: 0 };
         records.set(key, r);
       }
+      window.failures += 1;
       r.failures += 1;
       r.lastFailureAt = at;
       // Once locked, every further failure locks again; before that, only the N-th does.
@@ -75,8 +99,10 @@ export function createLoginThrottle(deps: { clock: Clock; failuresBeforeLock: nu
       }
     },
 
-    succeeded(username: string): void {
+    succeeded(username: string, address: string): void {
       records.delete(keyOf(username));
+      const window = addresses.get(address);
+      if (window && window.failures > 0) window.failures -= 1;
     },
   };
 }
