@@ -7,6 +7,7 @@ import { DeskScreen } from "./desk/DeskScreen.js";
 import { LanguageProvider, useI18n } from "./i18n/i18n.js";
 import { centreInAddress, pageOf } from "./monitoring/routes.js";
 import { SessionProvider, useSession } from "./session/session.js";
+import { ChangePasswordScreen } from "./shell/ChangePasswordScreen.js";
 import { SignInScreen } from "./shell/SignInScreen.js";
 import { TopBar } from "./shell/TopBar.js";
 import { useCentres } from "./shell/useCentres.js";
@@ -49,6 +50,7 @@ function Root() {
       </main>
     );
   if (state.status === "signedOut") return <SignInScreen reason={state.reason} />;
+  if (state.status === "mustChangePassword") return <ChangePasswordScreen user={state.user} />;
   return <SignedIn key={state.user.id} user={state.user} lastServiceIds={state.lastServiceIds} />;
 }
 

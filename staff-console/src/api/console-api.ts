@@ -1,6 +1,7 @@
 import {
   appointmentsResponseSchema,
   centresResponseSchema,
+  changePasswordResponseSchema,
   countersResponseSchema,
   liveStatsResponseSchema,
   loginResponseSchema,
@@ -86,6 +87,10 @@ export function createConsoleApi(options: HttpOptions) {
     login: (username: string, password: string) =>
       http.post("/auth/login", { username, password }, loginResponseSchema, { expectUnauthenticated: true }),
     me: () => http.get("/auth/me", meParser),
+    /** The first sign-in with a temporary password, or any change; the answer is the updated user. */
+    changePassword: async (currentPassword: string, newPassword: string): Promise<User> =>
+      (await http.post("/auth/password", { currentPassword, newPassword }, changePasswordResponseSchema))
+        .user,
     logout: () => http.post("/auth/logout", undefined, ignore, { expectUnauthenticated: true }),
 
     centres: async (): Promise<Centre[]> => (await http.get("/centres", centresResponseSchema)).centres,

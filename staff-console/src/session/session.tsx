@@ -9,7 +9,9 @@ const TOKEN_KEY = "dost.console.token";
 export type SessionState =
   | { status: "checking" }
   | { status: "signedOut"; reason: "none" | "expired" | "signedOut" }
-  | { status: "signedIn"; user: User; lastServiceIds: string[] | null };
+  | { status: "signedIn"; user: User; lastServiceIds: string[] | null }
+  /** Signed in with a temporary password: nothing else is allowed until a new one is chosen. */
+  | { status: "mustChangePassword"; user: User };
 
 export interface Session {
   state: SessionState;
@@ -17,6 +19,8 @@ export interface Session {
   token: string | null;
   signIn(username: string, password: string): Promise<void>;
   signOut(): Promise<void>;
+  /** Replaces the temporary password typed at sign-in, then carries on signed in. */
+  changePassword(newPassword: string): Promise<void>;
   /**
    * The server refused our credentials: back to sign-in; the counter stays as it is on the server.
    * With a token, only if that is still the session in use.
@@ -66,6 +70,8 @@ export function SessionProvider({
   const [store] = useState(createTokenStore);
   const [token, setToken] = useState<string | null>(store.get);
   const finishing = useRef(new Set<() => Promise<void>>());
+  // The temporary password just typed, kept only until it is replaced (never in state or storage).
+  const temporary = useRef<string | null>(null);
 
   const remember = useCallback(
     (next: string | null) => {
@@ -112,12 +118,27 @@ export function SessionProvider({
 
   const signIn = useCallback(
     async (username: string, password: string) => {
-      const { token: fresh } = await api.login(username, password);
+      const { token: fresh, user } = await api.login(username, password);
       remember(fresh);
+      if (user.mustChangePassword) {
+        temporary.current = password;
+        setState({ status: "mustChangePassword", user });
+        return;
+      }
       const me = await api.me();
       setState({ status: "signedIn", ...me });
     },
     [api, remember],
+  );
+
+  const changePassword = useCallback(
+    async (newPassword: string) => {
+      await api.changePassword(temporary.current ?? "", newPassword);
+      temporary.current = null;
+      const me = await api.me();
+      setState({ status: "signedIn", ...me });
+    },
+    [api],
   );
 
   const rememberProfile = useCallback((serviceIds: string[]) => {
@@ -133,12 +154,13 @@ export function SessionProvider({
     await Promise.all([...finishing.current].map((task) => task().catch(() => undefined)));
     await api.logout().catch(() => undefined);
     remember(null);
+    temporary.current = null;
     setState({ status: "signedOut", reason: "signedOut" });
   }, [api, remember]);
 
   const value = useMemo<Session>(
-    () => ({ state, api, token, signIn, signOut, expire, rememberProfile, beforeSignOut }),
-    [state, api, token, signIn, signOut, expire, rememberProfile, beforeSignOut],
+    () => ({ state, api, token, signIn, signOut, changePassword, expire, rememberProfile, beforeSignOut }),
+    [state, api, token, signIn, signOut, changePassword, expire, rememberProfile, beforeSignOut],
   );
   return <SessionContext value={value}>{children}</SessionContext>;
 }

@@ -4,6 +4,16 @@ import { useI18n } from "../../i18n/i18n.js";
 import { emptyText, Field, FailureNote, TrilingualFields, useAction } from "../ui.js";
 import { mergeDates, parseHolidaysFile } from "./holidays-file.js";
 
+/** FileReader rather than `Blob.text()`, which older kiosk-grade browsers (and jsdom) lack. */
+function readText(file: Blob): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(String(reader.result));
+    reader.onerror = () => reject(reader.error ?? new Error("unreadable"));
+    reader.readAsText(file);
+  });
+}
+
 /** A list of closed days, edited here and saved as a whole (the server replaces the list at once). */
 export function DatesEditor({
   title,
@@ -35,7 +45,7 @@ export function DatesEditor({
     const file = event.target.files?.[0];
     event.target.value = "";
     if (!file) return;
-    const result = parseHolidaysFile(file.name, await file.text());
+    const result = parseHolidaysFile(file.name, await readText(file));
     if (!result.ok) {
       setImportError(
         result.line === null

@@ -1,6 +1,16 @@
 import type { adminEn } from "./en.js";
 
 export const adminAz: Record<keyof typeof adminEn, string> = {
+  // The first sign-in with a temporary password that an administrator gave.
+  "password.title": "Öz şifrənizi seçin",
+  "password.explain":
+    "{name}, siz müvəqqəti şifrə ilə daxil oldunuz. Ən azı {min} simvoldan ibarət, geniş yayılmamış öz şifrənizi seçin.",
+  "password.new": "Yeni şifrə",
+  "password.repeat": "Yeni şifrə təkrar",
+  "password.tooShort": "Ən azı {min} simvol.",
+  "password.mismatch": "İki şifrə fərqlidir.",
+  "password.refused": "Server bu şifrəni qəbul etmədi: çox qısa və ya çox yayılmışdır. Başqasını seçin.",
+  "password.submit": "Yadda saxla və davam et",
   "shell.admin": "İdarəetmə",
   "admin.title": "İdarəetmə",
   "admin.nav": "İdarəetmə ekranları",

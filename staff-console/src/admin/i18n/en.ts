@@ -3,6 +3,16 @@
  * so the same type check and placeholder test hold az.ts and ru.ts to exactly these keys.
  */
 export const adminEn = {
+  // The first sign-in with a temporary password that an administrator gave.
+  "password.title": "Choose your own password",
+  "password.explain":
+    "{name}, you signed in with a temporary password. Choose your own, of at least {min} characters, that is not a common one.",
+  "password.new": "New password",
+  "password.repeat": "The new password again",
+  "password.tooShort": "At least {min} characters.",
+  "password.mismatch": "The two passwords differ.",
+  "password.refused": "The server refused this password: it is too short or too common. Choose another.",
+  "password.submit": "Save and continue",
   "shell.admin": "Administration",
   "admin.title": "Administration",
   "admin.nav": "Administration screens",

@@ -1,6 +1,17 @@
 import type { adminEn } from "./en.js";
 
 export const adminRu: Record<keyof typeof adminEn, string> = {
+  // The first sign-in with a temporary password that an administrator gave.
+  "password.title": "Выберите свой пароль",
+  "password.explain":
+    "{name}, вы вошли с временным паролем. Выберите свой, не короче {min} символов и не из распространённых.",
+  "password.new": "Новый пароль",
+  "password.repeat": "Новый пароль ещё раз",
+  "password.tooShort": "Не меньше {min} символов.",
+  "password.mismatch": "Пароли не совпадают.",
+  "password.refused":
+    "Сервер не принял этот пароль: он слишком короткий или слишком распространённый. Выберите другой.",
+  "password.submit": "Сохранить и продолжить",
   "shell.admin": "Администрирование",
   "admin.title": "Администрирование",
   "admin.nav": "Экраны администрирования",
