@@ -17,6 +17,8 @@ export function remoteClient(base: string) {
     options: { auth?: string; body?: unknown } = {},
   ): Promise<RemoteResponse<T>> {
     const res = await fetch(`${base}${url}`, {
+      // A process that stops mid-request must not hang the test: the caller sees a rejection.
+      signal: AbortSignal.timeout(30_000),
       method,
       headers: {
         ...(options.auth ? { authorization: options.auth } : {}),

@@ -68,9 +68,12 @@ export async function createSocketServer(
     io,
     /**
      * Drops every socket and the adapter's listener but leaves the HTTP server to Fastify, which
-     * closes it next (io.close() would close it too, and twice is an error).
+     * closes it next (io.close() would close it too, and twice is an error). New handshakes are
+     * refused first: a display dropped here reconnects, and must land on another replica (the load
+     * balancer moves on once this process stops listening, right after), not here again.
      */
     async close() {
+      io.engine.opts.allowRequest = (_request, refuse) => refuse("server shutting down", false);
       io.local.disconnectSockets(true);
       await Promise.resolve(io.of("/").adapter.close()).catch(() => undefined);
       io.engine.close();
