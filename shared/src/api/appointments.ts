@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { centreRefSchema, isoDateTimeSchema, languageSchema, uuidSchema } from "./common.js";
+import { centreRefSchema, freeText, isoDateTimeSchema, languageSchema, uuidSchema } from "./common.js";
 
 export const APPOINTMENT_STATUSES = ["booked", "checked_in", "cancelled", "no_show"] as const;
 export const appointmentStatusSchema = z.enum(APPOINTMENT_STATUSES);
@@ -28,7 +28,7 @@ export const pinSchema = z
   .pipe(z.string().regex(/^[0-9A-Z]{7}$/, "a FIN has 7 letters and digits"));
 
 export const citizenSchema = z.strictObject({
-  name: z.string().trim().min(2).max(100),
+  name: freeText({ min: 2, max: 100 }),
   phone: phoneSchema,
   pin: pinSchema.optional(),
 });
