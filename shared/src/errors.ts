@@ -50,6 +50,8 @@ export const ERROR_REASONS = [
   "idempotency_key_reused",
   // Free text holding control characters or bidi overrides (shared/src/api/common.ts `freeText`).
   "text_characters_not_allowed",
+  // Cancelling or moving a booking by its code with the wrong last four digits of its phone.
+  "phone_digits_wrong",
   // Administration and accounts.
   "code_taken",
   "prefix_taken",

@@ -12,6 +12,9 @@ export const appointmentCodeSchema = z
   .transform((s) => s.replace(/[\s-]/g, "").toUpperCase())
   .pipe(z.string().regex(/^[23456789ABCDEFGHJKMNPQRSTUVWXYZ]{8}$/, "not an appointment code"));
 
+/** The last four digits of the phone a booking was made with: asked to cancel or move it by code. */
+export const phoneLast4Schema = z.string().regex(/^\d{4}$/, "the last four digits of the phone");
+
 export const dateSchema = z.iso.date();
 
 /** Azerbaijani mobile or landline, with or without +994; stored in E.164. */
@@ -85,6 +88,10 @@ export type Appointment = z.infer<typeof appointmentSchema>;
 export const appointmentResponseSchema = z.object({ appointment: appointmentSchema });
 export const appointmentsResponseSchema = z.object({ appointments: z.array(appointmentSchema) });
 export const appointmentCodeParamsSchema = z.object({ code: appointmentCodeSchema });
-export const rescheduleBodySchema = z.strictObject({ start: isoDateTimeSchema });
+export const rescheduleBodySchema = z.strictObject({
+  start: isoDateTimeSchema,
+  phoneLast4: phoneLast4Schema,
+});
+export const cancelAppointmentBodySchema = z.strictObject({ phoneLast4: phoneLast4Schema });
 export const checkInBodySchema = z.strictObject({ code: appointmentCodeSchema });
 export const appointmentListQuerySchema = z.strictObject({ date: dateSchema.optional() });
