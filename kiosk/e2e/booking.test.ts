@@ -215,6 +215,12 @@ describe("the booking's own page", () => {
     await page.getByRole("button", { name: /^12:00,/ }).click();
     await heading(page, ru.manage.moveHeading);
     await expectAccessible(page, "move: confirm");
+    // The code alone does not move a booking: wrong digits of the phone are refused, the right ones move it.
+    await page.getByLabel(ru.manage.phoneLast4Label).fill("1234");
+    await page.getByRole("button", { name: ru.manage.move }).click();
+    await page.getByText(ru.manage.phoneLast4Wrong).waitFor();
+    await expectAccessible(page, "move: wrong digits");
+    await page.getByLabel(ru.manage.phoneLast4Label).fill("7766");
     await page.getByRole("button", { name: ru.manage.move }).click();
     await page
       .getByRole("status")
@@ -227,6 +233,7 @@ describe("the booking's own page", () => {
     await page.getByRole("button", { name: ru.manage.cancel }).click();
     await heading(page, ru.manage.cancelHeading);
     await expectAccessible(page, "cancel: confirm");
+    await page.getByLabel(ru.manage.phoneLast4Label).fill("7766");
     await page.getByRole("button", { name: ru.manage.confirmCancel }).click();
     await page.getByRole("status").filter({ hasText: ru.manage.cancelled }).waitFor();
     row = (await appointmentRows(test)).find((r) => r.code === code);

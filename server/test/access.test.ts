@@ -91,12 +91,18 @@ async function bookingBody() {
 }
 
 async function bookedCode(): Promise<string> {
+  return (await booked()).code;
+}
+
+/** A fresh booking's code and the last four digits of its phone, which changing it by code asks. */
+async function booked(): Promise<{ code: string; phoneLast4: string }> {
+  const body = await bookingBody();
   const res = await api.call<{ appointment: { code: string } }>({
     method: "POST",
     url: "/api/v1/appointments",
-    payload: await bookingBody(),
+    payload: body,
   });
-  return res.body.appointment.code;
+  return { code: res.body.appointment.code, phoneLast4: body.citizen.phone.slice(-4) };
 }
 
 async function waitingTicket(): Promise<Ticket> {
@@ -300,16 +306,20 @@ const MATRIX: Record<string, Sample> = {
   },
   "POST /api/v1/appointments/:code/cancel": {
     allowed: EVERYONE,
-    request: async () => ({ method: "POST", url: `/api/v1/appointments/${await bookedCode()}/cancel` }),
+    request: async () => {
+      const { code, phoneLast4 } = await booked();
+      return { method: "POST", url: `/api/v1/appointments/${code}/cancel`, payload: { phoneLast4 } };
+    },
   },
   "POST /api/v1/appointments/:code/reschedule": {
     allowed: EVERYONE,
     request: async () => {
       const body = await bookingBody();
+      const { code, phoneLast4 } = await booked();
       return {
         method: "POST",
-        url: `/api/v1/appointments/${await bookedCode()}/reschedule`,
-        payload: { start: body.start },
+        url: `/api/v1/appointments/${code}/reschedule`,
+        payload: { start: body.start, phoneLast4 },
       };
     },
   },

@@ -21,7 +21,8 @@ let walkInService: Service;
 const tuesday = (hhmm: string) => new Date(`2026-11-24T${hhmm}:00+04:00`).toISOString();
 
 let phoneCounter = 0;
-const nextPhone = () => `+99450${String(1_000_000 + phoneCounter++).slice(-7)}`;
+let lastPhone = "";
+const nextPhone = () => (lastPhone = `+99450${String(1_000_000 + phoneCounter++).slice(-7)}`);
 
 async function book(start: string, overrides: Record<string, unknown> = {}) {
   return api.call<{ appointment: Appointment }>({
@@ -115,8 +116,13 @@ describe("booking", () => {
     expect(second.status).toBe(409);
     // After cancelling, the same phone may book again; the freed seat is free again.
     expect(
-      (await api.call({ method: "POST", url: `/api/v1/appointments/${first.body.appointment.code}/cancel` }))
-        .status,
+      (
+        await api.call({
+          method: "POST",
+          url: `/api/v1/appointments/${first.body.appointment.code}/cancel`,
+          payload: { phoneLast4: phone.slice(-4) },
+        })
+      ).status,
     ).toBe(200);
     expect((await book(tuesday("15:00"), { citizen: { name: "Aysel Quliyeva", phone } })).status).toBe(201);
   });
@@ -134,7 +140,7 @@ describe("booking", () => {
     const moved = await api.call<{ appointment: Appointment }>({
       method: "POST",
       url: `/api/v1/appointments/${appointment.code}/reschedule`,
-      payload: { start: tuesday("16:20") },
+      payload: { start: tuesday("16:20"), phoneLast4: lastPhone.slice(-4) },
     });
     expect(moved.status).toBe(200);
     expect(moved.body.appointment).toMatchObject({ code: appointment.code, start: tuesday("16:20") });

@@ -94,6 +94,7 @@ describe("after an idle pause longer than every cache", () => {
       api.call<{ appointment: Appointment }>({
         method: "POST",
         url: `/api/v1/appointments/${booked.body.appointment.code}/cancel`,
+        payload: { phoneLast4: "4567" },
       }),
     );
     expect(cancelled.status).toBe(200);

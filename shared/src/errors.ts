@@ -48,6 +48,10 @@ export const ERROR_REASONS = [
   "account_disabled",
   "password_change_required",
   "idempotency_key_reused",
+  // Free text holding control characters or bidi overrides (shared/src/api/common.ts `freeText`).
+  "text_characters_not_allowed",
+  // Cancelling or moving a booking by its code with the wrong last four digits of its phone.
+  "phone_digits_wrong",
   // Administration and accounts.
   "code_taken",
   "prefix_taken",
@@ -79,6 +83,8 @@ export const ERROR_REASONS = [
   "no_route",
 ] as const;
 export type ErrorReason = (typeof ERROR_REASONS)[number];
+export const isErrorReason = (value: unknown): value is ErrorReason =>
+  typeof value === "string" && (ERROR_REASONS as readonly string[]).includes(value);
 
 /** Values a reason's text needs, such as `opensAt` for `centre_closed`. */
 export type ErrorParams = Record<string, string | number>;

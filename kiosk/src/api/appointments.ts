@@ -62,15 +62,20 @@ export async function fetchAppointment(code: string): Promise<Appointment> {
   return (await request(`/appointments/${enc(code)}`, appointmentResponseSchema)).appointment;
 }
 
-export async function cancelAppointment(code: string): Promise<Appointment> {
-  return (await request(`/appointments/${enc(code)}/cancel`, appointmentResponseSchema, jsonPost({})))
-    .appointment;
+/** Cancelling or moving by code takes the last four digits of the booking's phone as well. */
+export async function cancelAppointment(code: string, phoneLast4: string): Promise<Appointment> {
+  const init = jsonPost({ phoneLast4 });
+  return (await request(`/appointments/${enc(code)}/cancel`, appointmentResponseSchema, init)).appointment;
 }
 
-export async function rescheduleAppointment(code: string, start: string): Promise<Appointment> {
-  return (
-    await request(`/appointments/${enc(code)}/reschedule`, appointmentResponseSchema, jsonPost({ start }))
-  ).appointment;
+export async function rescheduleAppointment(
+  code: string,
+  start: string,
+  phoneLast4: string,
+): Promise<Appointment> {
+  const init = jsonPost({ start, phoneLast4 });
+  return (await request(`/appointments/${enc(code)}/reschedule`, appointmentResponseSchema, init))
+    .appointment;
 }
 
 /** The kiosk turns a booking into a ticket; checking in twice returns the same ticket. */

@@ -6,6 +6,7 @@ import { whenText } from "../appointments/Facts.js";
 import { useI18n } from "../i18n/i18n.js";
 import { ScreenHeading } from "../ui/ScreenHeading.js";
 import { ServerMessage } from "../ui/ServerMessage.js";
+import { isPhoneDigits, PhoneDigitsField } from "./PhoneDigitsField.js";
 
 type Refusal = { kind: "rejected"; refusal: ServerRefusal } | { kind: "unreachable" };
 
@@ -20,21 +21,34 @@ export function CancelBooking(props: {
   const [busy, setBusy] = useState(false);
   const [refusal, setRefusal] = useState<Refusal | null>(null);
   const inFlight = useRef(false);
+  const [digits, setDigits] = useState("");
+  const [digitsError, setDigitsError] = useState<string | undefined>();
+  const digitsInput = useRef<HTMLInputElement>(null);
 
   const cancel = () => {
     if (inFlight.current) return;
+    if (!isPhoneDigits(digits)) {
+      setDigitsError(t.manage.phoneLast4Needed);
+      digitsInput.current?.focus();
+      return;
+    }
     inFlight.current = true;
     setBusy(true);
     setRefusal(null);
-    cancelAppointment(appointment.code)
+    cancelAppointment(appointment.code, digits)
       .then(props.onCancelled)
-      .catch((error: unknown) =>
+      .catch((error: unknown) => {
+        if (error instanceof ApiError && error.code === "FORBIDDEN") {
+          setDigitsError(t.manage.phoneLast4Wrong);
+          digitsInput.current?.focus();
+          return;
+        }
         setRefusal(
           error instanceof ApiError && error.failure === "rejected"
             ? { kind: "rejected", refusal: refusalOf(error) }
             : { kind: "unreachable" },
-        ),
-      )
+        );
+      })
       .finally(() => {
         inFlight.current = false;
         setBusy(false);
@@ -49,6 +63,15 @@ export function CancelBooking(props: {
           {t.manage.cancelText(whenText(appointment.start, centre.timezone, t.calendar))}
         </p>
       </div>
+      <PhoneDigitsField
+        value={digits}
+        onChange={(value) => {
+          setDigits(value);
+          setDigitsError(undefined);
+        }}
+        error={digitsError}
+        inputRef={digitsInput}
+      />
       {refusal && (
         <div className="notice error" role="alert">
           <p>{refusal.kind === "rejected" ? t.manage.notPossible : t.unreachableText}</p>

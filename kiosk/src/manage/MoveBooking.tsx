@@ -10,6 +10,7 @@ import { useI18n } from "../i18n/i18n.js";
 import { ScreenHeading } from "../ui/ScreenHeading.js";
 import { ServerMessage } from "../ui/ServerMessage.js";
 import type { Booking } from "./load-booking.js";
+import { isPhoneDigits, PhoneDigitsField } from "./PhoneDigitsField.js";
 
 type Stage =
   | { stage: "day"; month: Month; chosen: string | null }
@@ -33,21 +34,34 @@ export function MoveBooking(props: {
   const [busy, setBusy] = useState(false);
   const [refusal, setRefusal] = useState<Refusal | null>(null);
   const inFlight = useRef(false);
+  const [digits, setDigits] = useState("");
+  const [digitsError, setDigitsError] = useState<string | undefined>();
+  const digitsInput = useRef<HTMLInputElement>(null);
 
   const move = (slot: Slot) => {
     if (inFlight.current) return;
+    if (!isPhoneDigits(digits)) {
+      setDigitsError(t.manage.phoneLast4Needed);
+      digitsInput.current?.focus();
+      return;
+    }
     inFlight.current = true;
     setBusy(true);
     setRefusal(null);
-    rescheduleAppointment(appointment.code, slot.start)
+    rescheduleAppointment(appointment.code, slot.start, digits)
       .then(props.onMoved)
-      .catch((error: unknown) =>
+      .catch((error: unknown) => {
+        if (error instanceof ApiError && error.code === "FORBIDDEN") {
+          setDigitsError(t.manage.phoneLast4Wrong);
+          digitsInput.current?.focus();
+          return;
+        }
         setRefusal(
           error instanceof ApiError && error.failure === "rejected"
             ? { kind: "rejected", refusal: refusalOf(error) }
             : { kind: "unreachable" },
-        ),
-      )
+        );
+      })
       .finally(() => {
         inFlight.current = false;
         setBusy(false);
@@ -95,6 +109,15 @@ export function MoveBooking(props: {
       {stage.stage === "confirm" && (
         <>
           <p className="lead">{t.manage.moveText(whenText(stage.slot.start, centre.timezone, t.calendar))}</p>
+          <PhoneDigitsField
+            value={digits}
+            onChange={(value) => {
+              setDigits(value);
+              setDigitsError(undefined);
+            }}
+            error={digitsError}
+            inputRef={digitsInput}
+          />
           {refusal && (
             <div className="notice error" role="alert">
               <p>{refusal.kind === "rejected" ? t.manage.notPossible : t.unreachableText}</p>

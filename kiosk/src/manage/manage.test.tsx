@@ -12,6 +12,7 @@ import {
   appointmentRoutes,
   conflict,
   fixBrowserDate,
+  PHONE_LAST4,
 } from "../test/fake-appointments.js";
 import { installFakeServer } from "../test/fake-server.js";
 import { CENTRE } from "../test/fixtures.js";
@@ -70,12 +71,25 @@ describe("the booking's own page", () => {
       expect(posts(server)).toEqual([]);
 
       await userEvent.click(screen.getByRole("button", { name: t.manage.cancel }));
+      // Without the phone's last four digits nothing is sent; wrong ones are refused by the server.
       await userEvent.click(await screen.findByRole("button", { name: t.manage.confirmCancel }));
+      expect(await screen.findByText(t.manage.phoneLast4Needed)).toBeTruthy();
+      expect(document.activeElement).toBe(screen.getByLabelText(t.manage.phoneLast4Label));
+      expect(posts(server)).toEqual([]);
+      await userEvent.type(screen.getByLabelText(t.manage.phoneLast4Label), "1234");
+      await userEvent.click(screen.getByRole("button", { name: t.manage.confirmCancel }));
+      expect(await screen.findByText(t.manage.phoneLast4Wrong)).toBeTruthy();
+      await userEvent.clear(screen.getByLabelText(t.manage.phoneLast4Label));
+      await userEvent.type(screen.getByLabelText(t.manage.phoneLast4Label), PHONE_LAST4);
+      await userEvent.click(screen.getByRole("button", { name: t.manage.confirmCancel }));
       expect((await screen.findByRole("status")).textContent).toBe(t.manage.cancelled);
       expect(facts()[t.manage.statusLabel]).toBe(t.manage.statuses.cancelled);
       expect(screen.queryByRole("button", { name: t.manage.cancel })).toBeNull();
       expect(screen.queryByRole("button", { name: t.manage.reschedule })).toBeNull();
-      expect(posts(server)).toEqual([[`/api/v1/appointments/${CODE}/cancel`, {}]]);
+      expect(posts(server)).toEqual([
+        [`/api/v1/appointments/${CODE}/cancel`, { phoneLast4: "1234" }],
+        [`/api/v1/appointments/${CODE}/cancel`, { phoneLast4: PHONE_LAST4 }],
+      ]);
     },
   );
 
@@ -100,13 +114,17 @@ describe("the booking's own page", () => {
     expect(await heading(t.manage.moveHeading)).toBe(document.activeElement);
     const when = whenText("2026-11-26T06:00:00.000Z", "Asia/Baku", t.calendar);
     expect(screen.getByText(t.manage.moveText(when))).toBeTruthy();
+    await userEvent.type(screen.getByLabelText(t.manage.phoneLast4Label), PHONE_LAST4);
     await userEvent.click(screen.getByRole("button", { name: t.manage.move }));
 
     expect((await screen.findByRole("status")).textContent).toBe(t.manage.moved(when));
     expect(facts()[t.booking.dateLabel]).toBe(formatLongDate("2026-11-26", t.calendar));
     expect(facts()[t.booking.timeLabel]).toBe("10:00");
     expect(posts(server)).toEqual([
-      [`/api/v1/appointments/${CODE}/reschedule`, { start: "2026-11-26T06:00:00.000Z" }],
+      [
+        `/api/v1/appointments/${CODE}/reschedule`,
+        { start: "2026-11-26T06:00:00.000Z", phoneLast4: PHONE_LAST4 },
+      ],
     ]);
   });
 
@@ -165,7 +183,8 @@ describe("the booking's own page", () => {
     renderManage(CODE);
     const t = DICTIONARIES.en;
     await userEvent.click(await screen.findByRole("button", { name: t.manage.cancel }));
-    await userEvent.click(await screen.findByRole("button", { name: t.manage.confirmCancel }));
+    await userEvent.type(await screen.findByLabelText(t.manage.phoneLast4Label), PHONE_LAST4);
+    await userEvent.click(screen.getByRole("button", { name: t.manage.confirmCancel }));
     const alert = await screen.findByRole("alert");
     expect(alert.textContent).toContain(t.manage.notPossible);
     expect(alert.textContent).toContain("This appointment is checked in and cannot be cancelled");

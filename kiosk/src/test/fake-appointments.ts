@@ -13,6 +13,8 @@ export const TODAY = "2026-11-23";
 export const NOW = "2026-11-23T06:00:00.000Z";
 export const FULL_DAY = "2026-11-25";
 export const CODE = "HK7M3XQ9";
+/** The last four digits of the stored booking's phone, which cancelling or moving it asks. */
+export const PHONE_LAST4 = "4567";
 
 export const SUMGAYIT: Centre = {
   id: "11111111-1111-4111-8111-111111111112",
@@ -103,13 +105,16 @@ export function appointmentRoutes(): {
       return json(201, { appointment: stored.current });
     },
     [`GET /api/v1/appointments/${CODE}`]: own((a) => json(200, { appointment: a })),
-    [`POST /api/v1/appointments/${CODE}/cancel`]: own((a) => {
-      stored.current = { ...a, status: "cancelled" };
+    [`POST /api/v1/appointments/${CODE}/cancel`]: (r) => {
+      if (!stored.current) return errorBody(404, "NOT_FOUND");
+      if ((r.body as { phoneLast4?: string }).phoneLast4 !== PHONE_LAST4) return errorBody(403, "FORBIDDEN");
+      stored.current = { ...stored.current, status: "cancelled" };
       return json(200, { appointment: stored.current });
-    }),
+    },
     [`POST /api/v1/appointments/${CODE}/reschedule`]: (r) => {
       if (!stored.current) return errorBody(404, "NOT_FOUND");
-      const { start } = r.body as { start: string };
+      const { start, phoneLast4 } = r.body as { start: string; phoneLast4?: string };
+      if (phoneLast4 !== PHONE_LAST4) return errorBody(403, "FORBIDDEN");
       stored.current = { ...stored.current, start };
       return json(200, { appointment: stored.current });
     },

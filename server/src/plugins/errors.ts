@@ -1,6 +1,7 @@
 import {
   DomainError,
   ERROR_STATUS,
+  isErrorReason,
   type DomainErrorOptions,
   type ErrorBody,
   type ErrorCode,
@@ -71,7 +72,11 @@ export const errorsPlugin = fp(
           const path = v.instancePath.replace(/^\//, "").replaceAll("/", ".");
           return { path: path ? `${where}.${path}` : where, message: v.message ?? "invalid" };
         });
-        return send(reply, "VALIDATION_FAILED", `Invalid ${where}`, { details });
+        // A refinement may name a stable reason (free text with control characters, for one).
+        const reason = error.validation
+          .map((v) => (v.params as { params?: { reason?: unknown } } | undefined)?.params?.reason)
+          .find(isErrorReason);
+        return send(reply, "VALIDATION_FAILED", `Invalid ${where}`, { details, reason });
       }
 
       if (isDatabaseUnavailable(error)) {

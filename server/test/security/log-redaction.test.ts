@@ -86,7 +86,7 @@ describe("the log after a run over the whole API", () => {
     const moved = await api.call({
       method: "POST",
       url: `/api/v1/appointments/${code}/reschedule`,
-      payload: { start: tuesday("11:20") },
+      payload: { start: tuesday("11:20"), phoneLast4: PHONE_DIGITS.slice(-4) },
     });
     expect(moved.status).toBe(200);
     await t.app.appointmentJobs.run(); // the log gateway "sends" the confirmation
@@ -113,6 +113,7 @@ describe("the log after a run over the whole API", () => {
         await api.call({
           method: "POST",
           url: `/api/v1/appointments/${second.body.appointment.code}/cancel`,
+          payload: { phoneLast4: PHONE_DIGITS.slice(-4) },
         })
       ).status,
     ).toBe(200);

@@ -2,7 +2,14 @@ import { z } from "zod";
 import { DEFAULT_POLICY_WEIGHTS } from "../domain/queue-policy.js";
 import { isValidTimeZone, openingHoursSchema, toMinutes, WEEKDAYS } from "../domain/service-day.js";
 import { deviceKindSchema, roleSchema, userSchema } from "./auth.js";
-import { centreRefSchema, isoDateTimeSchema, localizedTextSchema, uuidSchema } from "./common.js";
+import {
+  centreRefSchema,
+  freeText,
+  isoDateTimeSchema,
+  localizedFreeTextSchema,
+  localizedTextSchema,
+  uuidSchema,
+} from "./common.js";
 import { PRIORITIES } from "./tickets.js";
 
 /**
@@ -57,7 +64,7 @@ export const policySchema = z.strictObject({
 
 const centreFields = {
   code: centreCodeSchema,
-  name: localizedTextSchema,
+  name: localizedFreeTextSchema({ max: 200 }),
   timezone: timezoneSchema,
   openingHours: weeklyHoursSchema,
   bookingWindowDays: z.number().int().min(1).max(365),
@@ -112,9 +119,9 @@ export const categoryCodeSchema = z
 const serviceFields = {
   code: serviceCodeSchema,
   prefix: prefixSchema,
-  name: localizedTextSchema,
+  name: localizedFreeTextSchema({ max: 300 }),
   category: categoryCodeSchema,
-  documents: z.array(localizedTextSchema).max(20),
+  documents: z.array(localizedFreeTextSchema({ max: 1000 })).max(20),
   handlingMinutes: z.number().int().min(1).max(480),
   targetWaitMinutes: z.number().int().min(1).max(480),
   appointmentEnabled: z.boolean(),
@@ -182,7 +189,7 @@ export type OfferedService = z.infer<typeof offeredServiceSchema>;
 export const offerResponseSchema = z.object({ services: z.array(offeredServiceSchema) });
 
 // Counters.
-const counterLabel = z.string().trim().min(1).max(20);
+const counterLabel = freeText({ min: 1, max: 20 });
 const zoneSchema = z
   .string()
   .regex(/^[a-z0-9][a-z0-9_-]{0,39}$/, "a lower-case zone name such as main or first-floor");
@@ -211,7 +218,7 @@ export const usernameSchema = z
   .regex(/^[a-z0-9][a-z0-9._-]{2,63}$/, "3–64 lower-case letters, digits, dots, dashes, underscores");
 export const createUserBodySchema = z.strictObject({
   username: usernameSchema,
-  displayName: z.string().trim().min(1).max(100),
+  displayName: freeText({ min: 1, max: 100 }),
   role: roleSchema,
   /** A centre's id or code; null for admins and viewers, who belong to no centre. */
   centreId: centreRefSchema.nullable(),
@@ -219,7 +226,7 @@ export const createUserBodySchema = z.strictObject({
 export type CreateUserBody = z.infer<typeof createUserBodySchema>;
 export const patchUserBodySchema = z
   .strictObject({
-    displayName: z.string().trim().min(1).max(100),
+    displayName: freeText({ min: 1, max: 100 }),
     role: roleSchema,
     centreId: centreRefSchema.nullable(),
     disabled: z.boolean(),
@@ -252,7 +259,7 @@ export const temporaryPasswordResponseSchema = z.object({ temporaryPassword: z.s
 // Devices.
 export const createDeviceBodySchema = z.strictObject({
   kind: deviceKindSchema,
-  label: z.string().trim().min(1).max(100),
+  label: freeText({ min: 1, max: 100 }),
   /** Required for a feedback tablet (the counter it stands at); refused for the other kinds. */
   counterId: uuidSchema.optional(),
 });
@@ -284,7 +291,10 @@ export const pairingCodeResponseSchema = z.object({
 
 // Closed dates: a centre's own, and the national holidays.
 export const isoDateSchema = z.iso.date();
-export const closedDateSchema = z.strictObject({ date: isoDateSchema, reason: localizedTextSchema });
+export const closedDateSchema = z.strictObject({
+  date: isoDateSchema,
+  reason: localizedFreeTextSchema({ max: 200 }),
+});
 export type ClosedDate = z.infer<typeof closedDateSchema>;
 export const closedDatesBodySchema = z.strictObject({
   dates: z

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { centreRefSchema, isoDateTimeSchema, languageSchema, uuidSchema } from "./common.js";
+import { centreRefSchema, freeText, isoDateTimeSchema, languageSchema, uuidSchema } from "./common.js";
 
 export const APPOINTMENT_STATUSES = ["booked", "checked_in", "cancelled", "no_show"] as const;
 export const appointmentStatusSchema = z.enum(APPOINTMENT_STATUSES);
@@ -11,6 +11,9 @@ export const appointmentCodeSchema = z
   .string()
   .transform((s) => s.replace(/[\s-]/g, "").toUpperCase())
   .pipe(z.string().regex(/^[23456789ABCDEFGHJKMNPQRSTUVWXYZ]{8}$/, "not an appointment code"));
+
+/** The last four digits of the phone a booking was made with: asked to cancel or move it by code. */
+export const phoneLast4Schema = z.string().regex(/^\d{4}$/, "the last four digits of the phone");
 
 export const dateSchema = z.iso.date();
 
@@ -28,7 +31,7 @@ export const pinSchema = z
   .pipe(z.string().regex(/^[0-9A-Z]{7}$/, "a FIN has 7 letters and digits"));
 
 export const citizenSchema = z.strictObject({
-  name: z.string().trim().min(2).max(100),
+  name: freeText({ min: 2, max: 100 }),
   phone: phoneSchema,
   pin: pinSchema.optional(),
 });
@@ -85,6 +88,10 @@ export type Appointment = z.infer<typeof appointmentSchema>;
 export const appointmentResponseSchema = z.object({ appointment: appointmentSchema });
 export const appointmentsResponseSchema = z.object({ appointments: z.array(appointmentSchema) });
 export const appointmentCodeParamsSchema = z.object({ code: appointmentCodeSchema });
-export const rescheduleBodySchema = z.strictObject({ start: isoDateTimeSchema });
+export const rescheduleBodySchema = z.strictObject({
+  start: isoDateTimeSchema,
+  phoneLast4: phoneLast4Schema,
+});
+export const cancelAppointmentBodySchema = z.strictObject({ phoneLast4: phoneLast4Schema });
 export const checkInBodySchema = z.strictObject({ code: appointmentCodeSchema });
 export const appointmentListQuerySchema = z.strictObject({ date: dateSchema.optional() });

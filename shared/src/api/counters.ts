@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { isoDateTimeSchema, uuidSchema } from "./common.js";
+import { freeText, isoDateTimeSchema, uuidSchema } from "./common.js";
 import { ticketSchema } from "./tickets.js";
 
 export const COUNTER_STATUSES = ["closed", "open", "break"] as const;
@@ -36,10 +36,10 @@ export const openCounterBodySchema = z
   .nullish();
 
 export const breakCounterBodySchema = z.strictObject({
-  reason: z.string().min(1).max(200),
+  reason: freeText({ min: 1, max: 200, multiline: true }),
 });
 
 export const callTicketBodySchema = z.strictObject({
   ticketId: uuidSchema,
-  reason: z.string().min(1).max(500),
+  reason: freeText({ min: 1, max: 500, multiline: true }),
 });

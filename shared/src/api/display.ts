@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { localizedTextSchema } from "./common.js";
+import { localizedFreeTextSchema, localizedTextSchema } from "./common.js";
 import { queueServiceSchema, ticketCalledSchema } from "../realtime/events.js";
 
 export const displayStateSchema = z.object({
@@ -16,6 +16,8 @@ export const healthResponseSchema = z.object({
   db: z.enum(["ok", "down"]),
 });
 
-export const displayMessageBodySchema = z.strictObject({ message: localizedTextSchema.nullable() });
+export const displayMessageBodySchema = z.strictObject({
+  message: localizedFreeTextSchema({ max: 500, multiline: true }).nullable(),
+});
 
 export const displayStateQuerySchema = z.strictObject({ zone: z.string().min(1).max(50).optional() });

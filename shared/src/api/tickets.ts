@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { isoDateTimeSchema, languageSchema, uuidSchema } from "./common.js";
+import { freeText, isoDateTimeSchema, languageSchema, uuidSchema } from "./common.js";
 
 export const TICKET_STATUSES = [
   "waiting",
@@ -68,9 +68,11 @@ export const publicTicketParamsSchema = z.object({
 
 export const transferBodySchema = z.strictObject({
   serviceId: uuidSchema,
-  note: z.string().max(500).optional(),
+  note: freeText({ max: 500, multiline: true }).optional(),
 });
 
-export const noteBodySchema = z.strictObject({ note: z.string().min(1).max(500) });
+export const noteBodySchema = z.strictObject({ note: freeText({ min: 1, max: 500, multiline: true }) });
 
-export const ticketActionBodySchema = z.strictObject({ note: z.string().max(500).optional() }).nullish();
+export const ticketActionBodySchema = z
+  .strictObject({ note: freeText({ max: 500, multiline: true }).optional() })
+  .nullish();

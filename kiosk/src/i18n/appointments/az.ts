@@ -101,6 +101,10 @@ export const azBooking: BookingMessages = {
 
 export const azManage: ManageMessages = {
   title: "Yazılışınız",
+  phoneLast4Label: "Telefon nömrənizin son dörd rəqəmi",
+  phoneLast4Hint: "Yazılış zamanı verdiyiniz nömrənin, məsələn, 4567.",
+  phoneLast4Needed: "Yazılış zamanı verdiyiniz telefon nömrəsinin son dörd rəqəmini daxil edin.",
+  phoneLast4Wrong: "Bu rəqəmlər yazılışın edildiyi telefon nömrəsinin son dörd rəqəmi deyil.",
   lookupHeading: "Yazılışınızı tapın",
   lookupHint: "Yazılış təsdiqindəki kodu daxil edin.",
   codeInputHint: "8 hərf və rəqəm, məsələn ABCD-2345",

@@ -90,6 +90,10 @@ export const enBooking: BookingMessages = {
 
 export const enManage: ManageMessages = {
   title: "Your booking",
+  phoneLast4Label: "Last four digits of your phone",
+  phoneLast4Hint: "Of the phone number you booked with, such as 4567.",
+  phoneLast4Needed: "Enter the last four digits of the phone number you booked with.",
+  phoneLast4Wrong: "These are not the last four digits of the phone number this booking was made with.",
   lookupHeading: "Find your booking",
   lookupHint: "Enter the code from your booking confirmation.",
   codeInputHint: "8 letters and digits, such as ABCD-2345",

@@ -80,6 +80,11 @@ export interface BookingMessages {
 /** The page that looks up a booking by its code, to see, move or cancel it. */
 export interface ManageMessages {
   title: string;
+  /** Asked to cancel or move a booking: the code alone is not proof of holding it. */
+  phoneLast4Label: string;
+  phoneLast4Hint: string;
+  phoneLast4Needed: string;
+  phoneLast4Wrong: string;
   lookupHeading: string;
   lookupHint: string;
   codeInputHint: string;

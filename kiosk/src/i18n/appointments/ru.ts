@@ -106,6 +106,10 @@ export const ruBooking: BookingMessages = {
 
 export const ruManage: ManageMessages = {
   title: "Ваша запись",
+  phoneLast4Label: "Последние четыре цифры телефона",
+  phoneLast4Hint: "Того номера, на который вы записывались, например 4567.",
+  phoneLast4Needed: "Введите последние четыре цифры телефона, на который вы записывались.",
+  phoneLast4Wrong: "Это не последние четыре цифры телефона, на который сделана запись.",
   lookupHeading: "Найдите свою запись",
   lookupHint: "Введите код из подтверждения записи.",
   codeInputHint: "8 букв и цифр, например ABCD-2345",

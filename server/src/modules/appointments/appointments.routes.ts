@@ -6,6 +6,7 @@ import {
   bookAppointmentBodySchema,
   calendarQuerySchema,
   calendarResponseSchema,
+  cancelAppointmentBodySchema,
   centreParamsSchema,
   checkInBodySchema,
   rescheduleBodySchema,
@@ -111,10 +112,13 @@ export const appointmentRoutes: FastifyPluginAsyncZod<{
       schema: {
         tags: ["appointments"],
         params: appointmentCodeParamsSchema,
+        body: cancelAppointmentBodySchema,
         response: { 200: appointmentResponseSchema },
       },
     },
-    async (request) => ({ appointment: await appointments.cancel(request.params.code) }),
+    async (request) => ({
+      appointment: await appointments.cancel(request.params.code, request.body.phoneLast4),
+    }),
   );
 
   app.post(
@@ -129,7 +133,11 @@ export const appointmentRoutes: FastifyPluginAsyncZod<{
       },
     },
     async (request) => ({
-      appointment: await appointments.reschedule(request.params.code, request.body.start),
+      appointment: await appointments.reschedule(
+        request.params.code,
+        request.body.start,
+        request.body.phoneLast4,
+      ),
     }),
   );
 

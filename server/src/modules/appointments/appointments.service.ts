@@ -11,7 +11,7 @@ import type { CentreDirectory, CentreRecord } from "../catalog/index.js";
 import type { NotificationService } from "../notifications/index.js";
 import { formatWhen, renderNotification, type NotificationKind } from "../notifications/index.js";
 import type { TicketService } from "../tickets/index.js";
-import { newAppointmentCode } from "./appointment-code.js";
+import { assertPhoneHolder, newAppointmentCode } from "./appointment-code.js";
 import { toAppointment } from "./appointment-view.js";
 import { appointmentsRepository as repo, type AppointmentRow } from "./appointments.repository.js";
 import { createAvailability } from "./availability.js";
@@ -138,10 +138,12 @@ export function createAppointmentService({
       return toAppointment(await findOwn(code), "public");
     },
 
-    async cancel(code: string): Promise<Appointment> {
+    /** Cancels by the public code; the caller proves it holds the booking with the phone's last four digits. */
+    async cancel(code: string, phoneLast4: string): Promise<Appointment> {
       const row = await db.transaction(async (tx) => {
         const row = await repo.findByCode(tx, code, true);
         if (!row) throw notFound("Appointment");
+        assertPhoneHolder(row.citizenPhone, phoneLast4);
         if (row.status !== "booked")
           throw conflict(
             `This appointment is ${row.status.replace("_", " ")} and cannot be cancelled`,
@@ -161,8 +163,9 @@ export function createAppointmentService({
     },
 
     /** Moves a booking to another free time of the same service, keeping its code. */
-    async reschedule(code: string, startIso: string): Promise<Appointment> {
+    async reschedule(code: string, startIso: string, phoneLast4: string): Promise<Appointment> {
       const current = await findOwn(code);
+      assertPhoneHolder(current.citizenPhone, phoneLast4);
       const { centre, capacity, slotMinutes } = await bookable(current.centreId, current.serviceId);
       const { slot, day } = await availability.slotAt(centre, slotMinutes, startIso);
       try {
