@@ -1,4 +1,4 @@
-import type { Centre, Priority, Service } from "@dost/shared";
+import type { Centre, Language, Priority, Service } from "@dost/shared";
 import { useCallback, useRef, useState } from "react";
 import { ApiError, issueTicket, newIdempotencyKey } from "../api/client.js";
 import { CheckInProblem } from "../checkin/CheckInProblem.js";
@@ -62,12 +62,13 @@ export function KioskFlow(props: {
   const choose = (service: Service) =>
     setVisit({ step: "priority", service, attemptKey: newIdempotencyKey() });
 
-  const issue = (service: Service, attemptKey: string, priority: Priority) => {
+  // A retry sends what the first try sent: the server refuses a key reused with another body.
+  const issue = (service: Service, attemptKey: string, priority: Priority, sentIn: Language = language) => {
     if (inFlight.current) return;
     inFlight.current = true;
     setVisit({ step: "issuing", service, attemptKey, priority });
     const stillThisAttempt = (v: Visit) => v.step === "issuing" && v.attemptKey === attemptKey;
-    issueTicket(deviceKey, centre.id, { serviceId: service.id, priority, language }, attemptKey)
+    issueTicket(deviceKey, centre.id, { serviceId: service.id, priority, language: sentIn }, attemptKey)
       .then((ticket) => setVisit((v) => (stillThisAttempt(v) ? { step: "ticket", service, ticket } : v)))
       .catch((error: unknown) => {
         if (error instanceof ApiError && error.failure === "unauthenticated") return onRefused();
@@ -80,7 +81,9 @@ export function KioskFlow(props: {
         const problem =
           error instanceof ApiError && error.failure === "rejected" ? "not-issuing" : "unreachable";
         setVisit((v) =>
-          stillThisAttempt(v) ? { step: "failed", service, attemptKey, priority, problem } : v,
+          stillThisAttempt(v)
+            ? { step: "failed", service, attemptKey, priority, language: sentIn, problem }
+            : v,
         );
       })
       .finally(() => {
@@ -134,7 +137,7 @@ export function KioskFlow(props: {
             text={visit.problem === "unreachable" ? t.issueFailedText : t.notIssuingText}
             onRetry={
               visit.problem === "unreachable"
-                ? () => issue(visit.service, visit.attemptKey, visit.priority)
+                ? () => issue(visit.service, visit.attemptKey, visit.priority, visit.language)
                 : undefined
             }
             onStartOver={reset}

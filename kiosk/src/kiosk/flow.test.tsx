@@ -4,7 +4,7 @@ import userEvent from "@testing-library/user-event";
 import { describe, expect, it, vi } from "vitest";
 import { DICTIONARIES } from "../i18n/i18n.js";
 import { CERTIFICATES, CENTRE, JOBS, PENSION, PUBLIC_ID, ticket } from "../test/fixtures.js";
-import { installFakeServer, json } from "../test/fake-server.js";
+import { installFakeServer, json, unreachable } from "../test/fake-server.js";
 import { openSockets } from "../test/fake-socket.js";
 import { findStartScreen, renderKiosk, settle } from "../test/render.js";
 import "../test/setup.js";
@@ -202,5 +202,28 @@ describe("the priority question and the ticket", () => {
     await user.keyboard(" ");
     await screen.findByRole("heading", { level: 1, name: "Növbə talonunuz" });
     expect(server.requests.filter((r) => r.method === "POST")).toHaveLength(1);
+  });
+
+  it("retries a lost answer with the same key and the same request, though the language changed", async () => {
+    const server = installFakeServer();
+    const issueRoute = `POST /api/v1/centres/${CENTRE.id}/tickets`;
+    const answer = server.routes[issueRoute] ?? unreachable;
+    server.routes[issueRoute] = unreachable;
+    renderKiosk();
+    await findStartScreen();
+    await userEvent.click(screen.getByRole("button", { name: new RegExp(PENSION.name.az) }));
+    await userEvent.click(screen.getByRole("button", { name: DICTIONARIES.az.priorityNo }));
+    expect(await screen.findByText(DICTIONARIES.az.issueFailedText)).toBeTruthy();
+
+    await switchTo("en");
+    server.routes[issueRoute] = answer;
+    await userEvent.click(screen.getByRole("button", { name: DICTIONARIES.en.retry }));
+    expect(
+      await screen.findByRole("heading", { level: 1, name: DICTIONARIES.en.ticketHeading }),
+    ).toBeTruthy();
+
+    const [first, retried] = server.requests.filter((r) => r.method === "POST");
+    expect(retried?.headers["idempotency-key"]).toBe(first?.headers["idempotency-key"]);
+    expect(retried?.body).toEqual(first?.body);
   });
 });

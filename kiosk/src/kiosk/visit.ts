@@ -1,4 +1,4 @@
-import type { Priority, Service, Ticket } from "@dost/shared";
+import type { Language, Priority, Service, Ticket } from "@dost/shared";
 import type { Refusal } from "../api/client.js";
 import type { CheckInProblemKind } from "../checkin/CheckInProblem.js";
 
@@ -16,6 +16,8 @@ export type Visit =
       service: Service;
       attemptKey: string;
       priority: Priority;
+      /** The language the attempt was sent in: a retry resends the same request, whatever the screen shows now. */
+      language: Language;
       problem: "unreachable" | "not-issuing";
     }
   | { step: "ticket"; service: Service; ticket: Ticket }
