@@ -5,6 +5,7 @@ import type {
   CheckInMessages,
   ManageMessages,
 } from "./appointments/messages.js";
+import type { FeedbackMessages } from "./feedback.js";
 
 /** The service categories the catalogue groups services by, in the order the start screen shows them. */
 export const CATEGORY_ORDER = [
@@ -99,6 +100,7 @@ export interface Messages {
   ticketNotFound: string;
   ticketNotFoundText: string;
   liveUpdates: string;
+  feedback: FeedbackMessages;
 
   // Appointments: booking and managing on a phone, checking in at the kiosk
   booking: BookingMessages;

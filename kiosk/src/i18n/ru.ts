@@ -1,4 +1,5 @@
 import { ruBooking, ruCalendar, ruCheckIn, ruManage } from "./appointments/ru.js";
+import { ruFeedback } from "./feedback.js";
 import type { Messages } from "./messages.js";
 
 export const ru: Messages = {
@@ -84,6 +85,7 @@ export const ru: Messages = {
   ticketNotFoundText: "Проверьте ссылку или отсканируйте код на талоне ещё раз.",
   liveUpdates: "Страница обновляется сама.",
 
+  feedback: ruFeedback,
   booking: ruBooking,
   manage: ruManage,
   checkIn: ruCheckIn,
