@@ -10,6 +10,8 @@ import { StatusPage } from "./StatusPage.js";
 
 vi.mock("socket.io-client", async () => ({ io: (await import("../test/fake-socket.js")).fakeIo }));
 
+/** The page loads the ticket, its centre and services, then asks whether it was rated: slow under load. */
+const LOADED = { timeout: 10_000 };
 const TICKET = `GET /api/v1/public/tickets/${PUBLIC_ID}`;
 const FEEDBACK = `/api/v1/public/tickets/${PUBLIC_ID}/feedback`;
 
@@ -38,7 +40,7 @@ describe("the status page asks for a rating when the visit is done", () => {
         json(201, {
           feedback: { score: 2, reasons: ["wait_too_long"], comment: "x", at: "2025-03-05T07:00:00.000Z" },
         });
-      expect(await screen.findByRole("heading", { level: 2, name: f.heading })).toBeTruthy();
+      expect(await screen.findByRole("heading", { level: 2, name: f.heading }, LOADED)).toBeTruthy();
 
       // Sending without a score explains instead of sending.
       await userEvent.click(screen.getByRole("button", { name: f.send }));
@@ -50,7 +52,7 @@ describe("the status page asks for a rating when the visit is done", () => {
       await userEvent.type(screen.getByRole("textbox", { name: f.commentLabel }), "  Too slow  ");
       await userEvent.click(screen.getByRole("button", { name: f.send }));
 
-      expect(await screen.findByText(f.thanks)).toBeTruthy();
+      expect(await screen.findByText(f.thanks, {}, LOADED)).toBeTruthy();
       expect(screen.queryByRole("button", { name: f.send })).toBeNull();
       const sent = server.requests.filter((r) => r.method === "POST");
       expect(sent).toHaveLength(1);
@@ -65,18 +67,18 @@ describe("the status page asks for a rating when the visit is done", () => {
     const server = renderDone("en");
     server.routes[`POST ${FEEDBACK}`] = () =>
       json(201, { feedback: { score: 4, reasons: [], comment: null, at: "2025-03-05T07:00:00.000Z" } });
-    await screen.findByRole("heading", { level: 2, name: f.heading });
+    await screen.findByRole("heading", { level: 2, name: f.heading }, LOADED);
     await userEvent.click(screen.getByRole("radio", { name: f.scores[4] }));
     screen.getByRole("textbox", { name: f.commentLabel }).focus();
     await userEvent.tab();
     await userEvent.keyboard("{Enter}");
-    expect(await screen.findByText(f.thanks)).toBeTruthy();
+    expect(await screen.findByText(f.thanks, {}, LOADED)).toBeTruthy();
     expect(server.requests.find((r) => r.method === "POST")?.body).toEqual({ score: 4, reasons: [] });
   });
 
   it("does not ask again once rated", async () => {
     renderDone("en", { score: 5, reasons: [], comment: null, at: "2025-03-05T07:00:00.000Z" });
-    expect(await screen.findByText(DICTIONARIES.en.feedback.thanks)).toBeTruthy();
+    expect(await screen.findByText(DICTIONARIES.en.feedback.thanks, {}, LOADED)).toBeTruthy();
     expect(screen.queryByRole("radio")).toBeNull();
   });
 
@@ -84,18 +86,18 @@ describe("the status page asks for a rating when the visit is done", () => {
     const f = DICTIONARIES.en.feedback;
     const server = renderDone("en");
     server.routes[`POST ${FEEDBACK}`] = () => errorBody(409, "CONFLICT");
-    await userEvent.click(await screen.findByRole("radio", { name: f.scores[5] }));
+    await userEvent.click(await screen.findByRole("radio", { name: f.scores[5] }, LOADED));
     await userEvent.click(screen.getByRole("button", { name: f.send }));
-    expect(await screen.findByText(f.closed)).toBeTruthy();
+    expect(await screen.findByText(f.closed, {}, LOADED)).toBeTruthy();
   });
 
   it("keeps the answers and offers to send again when the network fails", async () => {
     const f = DICTIONARIES.en.feedback;
     const server = renderDone("en");
     server.routes[`POST ${FEEDBACK}`] = () => errorBody(503, "UNAVAILABLE");
-    await userEvent.click(await screen.findByRole("radio", { name: f.scores[1] }));
+    await userEvent.click(await screen.findByRole("radio", { name: f.scores[1] }, LOADED));
     await userEvent.click(screen.getByRole("button", { name: f.send }));
-    expect((await screen.findByRole("alert")).textContent).toBe(f.failed);
+    expect((await screen.findByRole("alert", undefined, LOADED)).textContent).toBe(f.failed);
     expect((screen.getByRole("radio", { name: f.scores[1] }) as HTMLInputElement).checked).toBe(true);
   });
 
@@ -103,7 +105,7 @@ describe("the status page asks for a rating when the visit is done", () => {
     const server = installFakeServer();
     server.routes[TICKET] = () => json(200, { ticket: ticket({ language: "en" }) });
     render(<StatusPage publicId={PUBLIC_ID} />);
-    await screen.findByText(DICTIONARIES.en.statusWaiting);
+    await screen.findByText(DICTIONARIES.en.statusWaiting, {}, LOADED);
     expect(screen.queryByRole("heading", { level: 2, name: DICTIONARIES.en.feedback.heading })).toBeNull();
     expect(server.requests.some((r) => r.path === FEEDBACK)).toBe(false);
   });
