@@ -28,6 +28,7 @@ import {
   type NotificationService,
 } from "./modules/notifications/index.js";
 import { queueModule, type QueueService } from "./modules/queue/index.js";
+import { feedbackModule } from "./modules/feedback/index.js";
 import { statsModule } from "./modules/stats/index.js";
 import { ticketsModule } from "./modules/tickets/index.js";
 import { accessPlugin } from "./plugins/access.js";
@@ -154,6 +155,7 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
     counters: counters.service,
     queue: queue.service,
   });
+  const feedback = feedbackModule({ db, clock, centres, publicPerMinute });
   const notifications = notificationsModule({
     db,
     clock,
@@ -204,6 +206,7 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
     counters,
     display,
     stats,
+    feedback,
     notifications,
     appointments,
     admin,

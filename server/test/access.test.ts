@@ -22,7 +22,8 @@ type Who =
   | "display2"
   | "viewer"
   | "volunteer1"
-  | "volunteer2";
+  | "volunteer2"
+  | "feedback1";
 const EVERYONE: Who[] = [
   "anonymous",
   "kiosk1",
@@ -37,6 +38,7 @@ const EVERYONE: Who[] = [
   "viewer",
   "volunteer1",
   "volunteer2",
+  "feedback1",
 ];
 const USERS_ANY_CENTRE: Who[] = [
   "staff1",
@@ -110,6 +112,8 @@ async function waitingTicket(): Promise<Ticket> {
 }
 
 let adminSession: string | undefined;
+/** A counter tablet of BAKU-1 (device kind `feedback`), paired in beforeAll. */
+let feedbackTabletKey = "";
 const adminAuth = async () => (adminSession ??= (await api.login("admin")).auth);
 let serial = 0;
 const next = () => ++serial;
@@ -178,7 +182,7 @@ const MATRIX: Record<string, Sample> = {
     request: async () => ({ method: "GET", url: "/api/v1/auth/me" }),
   },
   "GET /api/v1/devices/me": {
-    allowed: ["kiosk1", "display1", "kiosk2", "display2"],
+    allowed: ["kiosk1", "display1", "kiosk2", "display2", "feedback1"],
     request: async () => ({ method: "GET", url: "/api/v1/devices/me" }),
   },
   "GET /api/v1/centres": {
@@ -200,6 +204,33 @@ const MATRIX: Record<string, Sample> = {
   "GET /api/v1/centres/:centreId/tickets": {
     allowed: STAFF_OF_1,
     request: async () => ({ method: "GET", url: "/api/v1/centres/BAKU-1/tickets?status=waiting" }),
+  },
+  "POST /api/v1/public/tickets/:publicId/feedback": {
+    allowed: EVERYONE,
+    request: async () => ({
+      method: "POST",
+      url: `/api/v1/public/tickets/${(await waitingTicket()).publicId}/feedback`,
+      payload: { score: 5 },
+    }),
+  },
+  "GET /api/v1/public/tickets/:publicId/feedback": {
+    allowed: EVERYONE,
+    request: async () => ({
+      method: "GET",
+      url: `/api/v1/public/tickets/${(await waitingTicket()).publicId}/feedback`,
+    }),
+  },
+  "GET /api/v1/feedback-tablet/ticket": {
+    allowed: ["feedback1"],
+    request: async () => ({ method: "GET", url: "/api/v1/feedback-tablet/ticket" }),
+  },
+  "POST /api/v1/feedback-tablet/feedback": {
+    allowed: ["feedback1"],
+    request: async () => ({
+      method: "POST",
+      url: "/api/v1/feedback-tablet/feedback",
+      payload: { ticketId: (await waitingTicket()).id, score: 4 },
+    }),
   },
   "GET /api/v1/public/tickets/:publicId": {
     allowed: EVERYONE,
@@ -563,6 +594,7 @@ async function authFor(who: Who): Promise<string | undefined> {
     display1: "Device demo-display-BAKU-1",
     kiosk2: "Device demo-kiosk-BAKU-2",
     display2: "Device demo-display-BAKU-2",
+    feedback1: `Device ${feedbackTabletKey}`,
   };
   const username = users[who];
   // A fresh session per request: logout must not sign the next request out.
@@ -587,6 +619,15 @@ beforeAll(async () => {
   await createAccount(api, admin, { username: "viewer.ministry", role: "viewer", centreId: null });
   await createAccount(api, admin, { username: "volunteer.baku1", role: "volunteer", centreId: "BAKU-1" });
   await createAccount(api, admin, { username: "volunteer.baku2", role: "volunteer", centreId: "BAKU-2" });
+  const counter = (await api.counters("BAKU-1", admin))[0]!;
+  const tablet = await api.call<{ key: string }>({
+    method: "POST",
+    url: "/api/v1/admin/centres/BAKU-1/devices",
+    auth: admin,
+    payload: { kind: "feedback", label: "Tablet at 1", counterId: counter.id },
+  });
+  expect(tablet.status).toBe(201);
+  feedbackTabletKey = tablet.body.key;
 });
 afterAll(() => t.close());
 

@@ -36,3 +36,5 @@ export * from "./domain/day-model/day-simulation.js";
 export * from "./domain/day-model/day-quoters.js";
 export * from "./api/admin.js";
 export * from "./api/notifications.js";
+export * from "./api/feedback.js";
+export * from "./domain/feedback.js";

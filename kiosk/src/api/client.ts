@@ -2,11 +2,15 @@ import {
   centresResponseSchema,
   deviceMeResponseSchema,
   errorBodySchema,
+  feedbackResponseSchema,
+  givenFeedbackResponseSchema,
   servicesResponseSchema,
   ticketResponseSchema,
   type Centre,
   type Device,
   type ErrorParams,
+  type Feedback,
+  type FeedbackBody,
   type IssueTicketBody,
   type Issuing,
   type Service,
@@ -167,4 +171,22 @@ export function newIdempotencyKey(): string {
   if (typeof crypto.randomUUID === "function" && window.isSecureContext) return crypto.randomUUID();
   const bytes = crypto.getRandomValues(new Uint8Array(16));
   return Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("");
+}
+
+/** The rating already given for a visit, or null: the status page asks only once. */
+export async function fetchFeedback(publicId: string): Promise<Feedback | null> {
+  return (
+    await request(`/public/tickets/${encodeURIComponent(publicId)}/feedback`, givenFeedbackResponseSchema)
+  ).feedback;
+}
+
+/** Sends the visitor's rating; a 409 (`feedback_closed`) is an ApiError with code CONFLICT. */
+export async function sendFeedback(publicId: string, body: FeedbackBody): Promise<Feedback> {
+  return (
+    await request(`/public/tickets/${encodeURIComponent(publicId)}/feedback`, feedbackResponseSchema, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify(body),
+    })
+  ).feedback;
 }

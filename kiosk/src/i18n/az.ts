@@ -1,4 +1,5 @@
 import { azBooking, azCalendar, azCheckIn, azManage } from "./appointments/az.js";
+import { azFeedback } from "./feedback.js";
 import type { Messages } from "./messages.js";
 import { azClosed, azReasons } from "./reasons/az.js";
 
@@ -89,6 +90,7 @@ export const az: Messages = {
   ticketNotFoundText: "Linki yoxlayın və ya talondakı kodu yenidən skan edin.",
   liveUpdates: "Bu səhifə özü yenilənir.",
 
+  feedback: azFeedback,
   booking: azBooking,
   manage: azManage,
   checkIn: azCheckIn,

@@ -1,4 +1,5 @@
 import { enBooking, enCalendar, enCheckIn, enManage } from "./appointments/en.js";
+import { enFeedback } from "./feedback.js";
 import type { Messages } from "./messages.js";
 import { enClosed, enReasons } from "./reasons/en.js";
 
@@ -88,6 +89,7 @@ export const en: Messages = {
   ticketNotFoundText: "Check the link, or scan the code on your ticket again.",
   liveUpdates: "This page updates by itself.",
 
+  feedback: enFeedback,
   booking: enBooking,
   manage: enManage,
   checkIn: enCheckIn,

@@ -7,6 +7,7 @@ import type {
 } from "./appointments/messages.js";
 import type { OpeningDay } from "./opening.js";
 import type { ReasonMessages } from "./reasons.js";
+import type { FeedbackMessages } from "./feedback.js";
 
 /** The service categories the catalogue groups services by, in the order the start screen shows them. */
 export const CATEGORY_ORDER = [
@@ -113,6 +114,7 @@ export interface Messages {
   ticketNotFound: string;
   ticketNotFoundText: string;
   liveUpdates: string;
+  feedback: FeedbackMessages;
 
   // Appointments: booking and managing on a phone, checking in at the kiosk
   booking: BookingMessages;

@@ -1,4 +1,5 @@
 import { ruBooking, ruCalendar, ruCheckIn, ruManage } from "./appointments/ru.js";
+import { ruFeedback } from "./feedback.js";
 import type { Messages } from "./messages.js";
 import { ruClosed, ruReasons } from "./reasons/ru.js";
 
@@ -89,6 +90,7 @@ export const ru: Messages = {
   ticketNotFoundText: "Проверьте ссылку или отсканируйте код на талоне ещё раз.",
   liveUpdates: "Страница обновляется сама.",
 
+  feedback: ruFeedback,
   booking: ruBooking,
   manage: ruManage,
   checkIn: ruCheckIn,

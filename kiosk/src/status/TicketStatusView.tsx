@@ -4,6 +4,7 @@ import { formatDateTime, formatWaitRange } from "../i18n/format.js";
 import { useI18n } from "../i18n/i18n.js";
 import type { Messages } from "../i18n/messages.js";
 import { ScreenHeading } from "../ui/ScreenHeading.js";
+import { FeedbackForm } from "./FeedbackForm.js";
 
 /** Two long buzzes: noticeable in a pocket, unlike a notification tick. */
 const CALLED_VIBRATION = [400, 200, 400];
@@ -96,6 +97,8 @@ export function TicketStatusView(props: {
           <dd>{formatDateTime(ticket.issuedAt, centre.timezone, locale)}</dd>
         </div>
       </dl>
+
+      {ticket.status === "done" && <FeedbackForm publicId={ticket.publicId} />}
 
       {!called && (
         <p className={props.offline ? "notice" : "live-note"} role="status">

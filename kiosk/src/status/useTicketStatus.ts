@@ -1,5 +1,5 @@
 import type { Centre, Service, Ticket } from "@dost/shared";
-import { useCallback, useEffect, useState } from "react";
+import { useCallback, useEffect, useRef, useState } from "react";
 import { ApiError, fetchCentre, fetchPublicTicket, fetchServices } from "../api/client.js";
 import { useLive } from "../api/live.js";
 
@@ -37,11 +37,16 @@ export function useTicketStatus(publicId: string) {
   const [state, setState] = useState<TicketStatusState>({ status: "loading" });
   const [generation, setGeneration] = useState(0);
   const reload = useCallback(() => setGeneration((g) => g + 1), []);
+  // Counts the updates pushed live: a read that started before one may hold the older state (the
+  // reload on connect races the first event), and must not overwrite it.
+  const pushed = useRef(0);
 
   useEffect(() => {
     let current = true;
+    const pushedBefore = pushed.current;
     void readTicketStatus(publicId).then((next) => {
       if (!current) return;
+      if (pushed.current !== pushedBefore && next.status === "ready") return;
       // Once the page has shown the ticket, a failed refresh keeps it; the offline notice says enough.
       setState((prev) => (prev.status === "ready" && next.status === "unreachable" ? prev : next));
     });
@@ -61,6 +66,7 @@ export function useTicketStatus(publicId: string) {
     onConnect: reload,
     onTicketUpdated: ({ ticket }) => {
       if (ticket.publicId !== publicId || state.status !== "ready") return;
+      pushed.current += 1;
       // A transfer moves the ticket to another service, whose name is then read afresh.
       if (ticket.serviceId !== state.ticket.serviceId) reload();
       setState((s) => (s.status === "ready" ? { ...s, ticket } : s));

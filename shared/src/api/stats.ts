@@ -20,6 +20,8 @@ export const liveServiceStatsSchema = z.object({
   targetWaitMinutes: z.number(),
   /** Someone has waited longer than the target right now. */
   overTarget: z.boolean(),
+  satisfactionPercentToday: z.number().nullable(),
+  feedbackCountToday: z.number().int(),
 });
 
 export const liveCounterStatsSchema = z.object({
@@ -64,6 +66,8 @@ export const nationalCentreStatsSchema = z.object({
   slaPercentToday: z.number().nullable(),
   openCounters: z.number().int(),
   servicesOverTarget: z.number().int(),
+  satisfactionPercentToday: z.number().nullable(),
+  feedbackCountToday: z.number().int(),
 });
 export const nationalStatsResponseSchema = z.object({
   generatedAt: isoDateTimeSchema,
@@ -107,6 +111,10 @@ export const reportFiguresSchema = z.object({
   appointmentsMissed: z.number().int(),
   /** Counted waits per bin of WAIT_BIN_EDGES_MINUTES. */
   waitBins: z.array(z.number().int()),
+  /** Share of visitors' scores of 4 or 5 (the satisfaction KPI); null without any score. */
+  satisfactionPercent: z.number().nullable(),
+  /** Scores given for visits that ended in the group. */
+  feedbackCount: z.number().int(),
 });
 export type ReportFigures = z.infer<typeof reportFiguresSchema>;
 

@@ -162,6 +162,8 @@ export const az: Messages = {
   "report.col.p90Wait": "90-cı faiz gözləmə",
   "report.col.averageService": "Orta xidmət",
   "report.col.sla": "Hədəf daxilində",
+  "report.col.satisfaction": "Məmnunluq",
+  "report.col.feedbackCount": "Qiymətləndirmələr",
   "report.col.appointmentsKept": "Gəlinmiş qəbullar",
   "report.col.appointmentsMissed": "Buraxılmış qəbullar",
   "report.chart.waitByHour": "Günün saatlarına görə gözləmə",

@@ -164,6 +164,8 @@ export const en = {
   "report.col.p90Wait": "90th percentile wait",
   "report.col.averageService": "Average service",
   "report.col.sla": "Within target",
+  "report.col.satisfaction": "Satisfied",
+  "report.col.feedbackCount": "Ratings",
   "report.col.appointmentsKept": "Appointments kept",
   "report.col.appointmentsMissed": "Appointments missed",
   "report.chart.waitByHour": "Wait by hour of day",

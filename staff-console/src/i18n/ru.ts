@@ -162,6 +162,8 @@ export const ru: Messages = {
   "report.col.p90Wait": "90-й процентиль ожидания",
   "report.col.averageService": "Среднее обслуживание",
   "report.col.sla": "В пределах цели",
+  "report.col.satisfaction": "Удовлетворённость",
+  "report.col.feedbackCount": "Оценок",
   "report.col.appointmentsKept": "Записи: пришли",
   "report.col.appointmentsMissed": "Записи: не пришли",
   "report.chart.waitByHour": "Ожидание по часам дня",

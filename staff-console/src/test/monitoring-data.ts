@@ -38,6 +38,8 @@ export function serviceFigures(overrides: Partial<ServiceFigures> = {}): Service
     slaPercentToday: 87.5,
     targetWaitMinutes: 15,
     overTarget: false,
+    satisfactionPercentToday: 90,
+    feedbackCountToday: 10,
     ...overrides,
   };
 }
@@ -92,6 +94,8 @@ export function centreFigures(
     slaPercentToday: null,
     openCounters: 0,
     servicesOverTarget: 0,
+    satisfactionPercentToday: null,
+    feedbackCountToday: 0,
     ...overrides,
   };
 }
@@ -112,6 +116,8 @@ export function figures(overrides: Partial<ReportFigures> = {}): ReportFigures {
     appointmentsKept: 3,
     appointmentsMissed: 1,
     waitBins: [10, 12, 8, 4, 2, 1, 1, 0, 0, 0, 0],
+    satisfactionPercent: 95.2,
+    feedbackCount: 21,
     ...overrides,
   };
 }

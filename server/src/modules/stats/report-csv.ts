@@ -16,6 +16,8 @@ const HEADERS: Record<Language, Record<keyof Omit<ReportFigures, "waitBins"> | "
     slaPercent: "Hədəf daxilində (%)",
     appointmentsKept: "Gəlinmiş qəbullar",
     appointmentsMissed: "Buraxılmış qəbullar",
+    satisfactionPercent: "Məmnunluq (%)",
+    feedbackCount: "Qiymətləndirmələr",
   },
   ru: {
     label: "Группа",
@@ -32,6 +34,8 @@ const HEADERS: Record<Language, Record<keyof Omit<ReportFigures, "waitBins"> | "
     slaPercent: "В пределах цели (%)",
     appointmentsKept: "Записи: пришли",
     appointmentsMissed: "Записи: не пришли",
+    satisfactionPercent: "Удовлетворённость (%)",
+    feedbackCount: "Оценок",
   },
   en: {
     label: "Group",
@@ -48,6 +52,8 @@ const HEADERS: Record<Language, Record<keyof Omit<ReportFigures, "waitBins"> | "
     slaPercent: "Within target (%)",
     appointmentsKept: "Appointments kept",
     appointmentsMissed: "Appointments missed",
+    satisfactionPercent: "Satisfaction (%)",
+    feedbackCount: "Ratings",
   },
 };
 

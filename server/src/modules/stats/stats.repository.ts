@@ -1,6 +1,8 @@
+import { SATISFIED_SCORE } from "@dost/shared";
 import { sql, type SQL } from "drizzle-orm";
 import type { Executor } from "../../db/client.js";
 import { queryRows } from "../../db/rows.js";
+import { NOBODY } from "../../db/schema.js";
 
 export const WAIT_BIN_COUNT = 11;
 const binSums = Array.from({ length: WAIT_BIN_COUNT }, (_, i) => `sum(wait_bin_${i})::int AS "bin${i}"`).join(
@@ -23,9 +25,15 @@ export interface FigureSums {
   appointmentsKept: number;
   appointmentsMissed: number;
   bins: number[];
+  /** Visitors' scores, and how many of them were 4 or 5. */
+  feedbackCount: number;
+  feedbackSatisfied: number;
 }
 
-type Row = Omit<FigureSums, "bins"> & { key: string } & Record<`bin${number}`, number>;
+type Row = Omit<FigureSums, "bins" | "feedbackCount" | "feedbackSatisfied"> & { key: string } & Record<
+    `bin${number}`,
+    number
+  >;
 
 const SERVICE_SUMS = sql.raw(`
   sum(issued)::int AS "issued", sum(called)::int AS "called", sum(served)::int AS "served",
@@ -60,6 +68,8 @@ function toSums(row: Row): FigureSums & { key: string } {
     appointmentsKept: Number(row.appointmentsKept ?? 0),
     appointmentsMissed: Number(row.appointmentsMissed ?? 0),
     bins,
+    feedbackCount: 0,
+    feedbackSatisfied: 0,
   };
 }
 
@@ -146,6 +156,53 @@ export const statsRepository = {
                  sum(wait_count)::int AS "waitCount", sum(wait_seconds)::float8 AS "waitSeconds"
           FROM hourly_service_stats WHERE centre_id = ${centreId} AND day = ${day}
           GROUP BY hour ORDER BY hour`,
+    );
+  },
+
+  /**
+   * Visitors' scores over a date range (by the local day the visit ended), grouped like the other
+   * figures: the satisfaction KPI beside the waits. A visit with no counter or employee is NOBODY's.
+   */
+  async feedbackFigures(
+    ex: Executor,
+    args: {
+      centreId: string | null;
+      from: string;
+      to: string;
+      groupBy: "day" | "hour" | "service" | "counter" | "staff" | "total";
+    },
+  ): Promise<{ key: string; count: number; satisfied: number }[]> {
+    const key = {
+      day: sql.raw("day::text"),
+      hour: sql.raw("hour::text"),
+      service: sql.raw("service_id::text"),
+      counter: sql.raw(`coalesce(counter_id, '${NOBODY}')::text`),
+      staff: sql.raw(`coalesce(user_id, '${NOBODY}')::text`),
+      total: sql.raw("'total'"),
+    }[args.groupBy];
+    return queryRows<{ key: string; count: number; satisfied: number }>(
+      ex,
+      sql`SELECT ${key} AS "key", count(*)::int AS "count",
+                 count(*) FILTER (WHERE score >= ${SATISFIED_SCORE})::int AS "satisfied"
+          FROM feedback
+          WHERE ${centreFilter(args.centreId)} AND day BETWEEN ${args.from} AND ${args.to}
+          GROUP BY 1 ORDER BY 1`,
+    );
+  },
+
+  /** Today's scores per centre and service, for the live and national dashboards. */
+  async feedbackToday(ex: Executor, days: { centreId: string; day: string }[]) {
+    if (days.length === 0) return [];
+    const pairs = sql.join(
+      days.map((d) => sql`(${d.centreId}::uuid, ${d.day}::date)`),
+      sql`, `,
+    );
+    return queryRows<{ centreId: string; serviceId: string; count: number; satisfied: number }>(
+      ex,
+      sql`SELECT centre_id AS "centreId", service_id AS "serviceId", count(*)::int AS "count",
+                 count(*) FILTER (WHERE score >= ${SATISFIED_SCORE})::int AS "satisfied"
+          FROM feedback WHERE (centre_id, day) IN (VALUES ${pairs})
+          GROUP BY 1, 2`,
     );
   },
 

@@ -1,4 +1,5 @@
 import {
+  satisfactionPercent,
   serviceDay,
   waitQuantileSeconds,
   type LiveStats,
@@ -36,6 +37,8 @@ export function toFigures(s: FigureSums): ReportFigures {
     appointmentsKept: s.appointmentsKept,
     appointmentsMissed: s.appointmentsMissed,
     waitBins: s.bins,
+    satisfactionPercent: satisfactionPercent(s.feedbackSatisfied, s.feedbackCount),
+    feedbackCount: s.feedbackCount,
   };
 }
 
@@ -54,7 +57,22 @@ const EMPTY: FigureSums = {
   appointmentsKept: 0,
   appointmentsMissed: 0,
   bins: new Array<number>(11).fill(0),
+  feedbackCount: 0,
+  feedbackSatisfied: 0,
 };
+
+/** Adds the scores to the figures of the same key; a key with scores but no other figures gets a row. */
+function withFeedback(
+  groups: (FigureSums & { key: string })[],
+  scores: { key: string; count: number; satisfied: number }[],
+): (FigureSums & { key: string })[] {
+  const byKey = new Map(groups.map((g) => [g.key, { ...g }]));
+  for (const s of scores) {
+    const group = byKey.get(s.key) ?? { ...EMPTY, key: s.key };
+    byKey.set(s.key, { ...group, feedbackCount: s.count, feedbackSatisfied: s.satisfied });
+  }
+  return [...byKey.values()];
+}
 
 export function createStatsService({
   db,
@@ -83,15 +101,17 @@ export function createStatsService({
       const centre = await centreOrThrow(centreId);
       const now = clock.now();
       const day = serviceDay(now, centre.timezone);
-      const [state, services, today, hours, counterRows, counterDay] = await Promise.all([
+      const [state, services, today, scores, hours, counterRows, counterDay] = await Promise.all([
         queue.state(db, centre),
         catalog.servicesOfCentre(db, centre.id),
         repo.todayByCentreAndService(db, [{ centreId: centre.id, day }]),
+        repo.feedbackToday(db, [{ centreId: centre.id, day }]),
         repo.todayByHour(db, centre.id, day),
         counters.withState(centre.id),
         repo.countersToday(db, centre.id, day),
       ]);
       const todayOf = new Map(today.map((t) => [t.serviceId, t]));
+      const scoresOf = new Map(scores.map((f) => [f.serviceId, f]));
       const queueOf = new Map(state.services().map((q) => [q.serviceId, q]));
       const counterOf = new Map(counterDay.map((c) => [c.counterId, c]));
       return {
@@ -110,6 +130,11 @@ export function createStatsService({
             slaPercentToday: t ? ratio(t.withinTarget, t.waitCount) : null,
             targetWaitMinutes: s.targetWaitMinutes,
             overTarget: longest > s.targetWaitMinutes * 60,
+            satisfactionPercentToday: satisfactionPercent(
+              scoresOf.get(s.id)?.satisfied ?? 0,
+              scoresOf.get(s.id)?.count ?? 0,
+            ),
+            feedbackCountToday: scoresOf.get(s.id)?.count ?? 0,
           };
         }),
         counters: counterRows.map(({ counter, user, ticket }) => {
@@ -153,10 +178,11 @@ export function createStatsService({
     async national(): Promise<NationalStats> {
       const now = clock.now();
       const all = await centres.all(db);
-      const today = await repo.todayByCentreAndService(
-        db,
-        all.map((c) => ({ centreId: c.id, day: serviceDay(now, c.timezone) })),
-      );
+      const days = all.map((c) => ({ centreId: c.id, day: serviceDay(now, c.timezone) }));
+      const [today, scores] = await Promise.all([
+        repo.todayByCentreAndService(db, days),
+        repo.feedbackToday(db, days),
+      ]);
       const rows = await Promise.all(
         all.map(async (centre) => {
           const [state, services, counterRows] = await Promise.all([
@@ -167,6 +193,8 @@ export function createStatsService({
           const target = new Map(services.map((s) => [s.id, s.targetWaitMinutes * 60]));
           const figures = state.services();
           const mine = today.filter((t) => t.centreId === centre.id);
+          const myScores = scores.filter((f) => f.centreId === centre.id);
+          const scored = myScores.reduce((a, f) => a + f.count, 0);
           const sum = (f: (t: (typeof mine)[number]) => number) => mine.reduce((a, t) => a + f(t), 0);
           return {
             centreId: centre.id,
@@ -187,6 +215,11 @@ export function createStatsService({
             servicesOverTarget: figures.filter(
               (f) => f.longestWaitSeconds > (target.get(f.serviceId) ?? Infinity),
             ).length,
+            satisfactionPercentToday: satisfactionPercent(
+              myScores.reduce((a, f) => a + f.satisfied, 0),
+              scored,
+            ),
+            feedbackCountToday: scored,
           };
         }),
       );
@@ -196,11 +229,16 @@ export function createStatsService({
     /** Figures over a date range from the aggregates; `centreId` null means every centre. */
     async report(centreId: string | null, query: ReportQuery): Promise<Report> {
       const args = { centreId, from: query.from, to: query.to };
-      const grouped =
+      const grouped = withFeedback(
         query.groupBy === "counter" || query.groupBy === "staff"
           ? await repo.staffFigures(db, { ...args, groupBy: query.groupBy })
-          : await repo.serviceFigures(db, { ...args, groupBy: query.groupBy });
-      const [total] = await repo.serviceFigures(db, { ...args, groupBy: "total" });
+          : await repo.serviceFigures(db, { ...args, groupBy: query.groupBy }),
+        await repo.feedbackFigures(db, { ...args, groupBy: query.groupBy }),
+      );
+      const [total] = withFeedback(
+        await repo.serviceFigures(db, { ...args, groupBy: "total" }),
+        await repo.feedbackFigures(db, { ...args, groupBy: "total" }),
+      );
       const labels =
         query.groupBy === "counter" || query.groupBy === "staff" || query.groupBy === "service"
           ? await repo.names(

@@ -5,7 +5,7 @@ import { ScrollRegion } from "../ScrollRegion.js";
 
 type Figure = keyof Omit<ReportFigures, "waitBins">;
 
-/** Every figure of the report, in the order a manager reads them: flow, then waits, then appointments. */
+/** Every figure of the report, in the order a manager reads them: flow, then waits, then appointments, then satisfaction. */
 const FIGURES: { key: Figure; label: MessageKey; kind: "count" | "seconds" | "percent" }[] = [
   { key: "issued", label: "report.col.issued", kind: "count" },
   { key: "called", label: "report.col.called", kind: "count" },
@@ -20,6 +20,8 @@ const FIGURES: { key: Figure; label: MessageKey; kind: "count" | "seconds" | "pe
   { key: "slaPercent", label: "report.col.sla", kind: "percent" },
   { key: "appointmentsKept", label: "report.col.appointmentsKept", kind: "count" },
   { key: "appointmentsMissed", label: "report.col.appointmentsMissed", kind: "count" },
+  { key: "satisfactionPercent", label: "report.col.satisfaction", kind: "percent" },
+  { key: "feedbackCount", label: "report.col.feedbackCount", kind: "count" },
 ];
 
 export const GROUP_LABELS: Record<ReportGroup, MessageKey> = {

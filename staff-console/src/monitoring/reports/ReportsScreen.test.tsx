@@ -115,6 +115,8 @@ describe("the reports screen", () => {
     expect(totals().querySelector('[data-figure="averageWaitSeconds"]')?.textContent).toBe("7:07");
     expect(totals().querySelector('[data-figure="p90WaitSeconds"]')?.textContent).toBe("15:05");
     expect(totals().querySelector('[data-figure="slaPercent"]')?.textContent).toBe("91.2%");
+    expect(totals().querySelector('[data-figure="satisfactionPercent"]')?.textContent).toBe("95.2%");
+    expect(totals().querySelector('[data-figure="feedbackCount"]')?.textContent).toBe("21");
     for (const column of [
       "Issued",
       "Called",
@@ -126,6 +128,8 @@ describe("the reports screen", () => {
       "Average service",
       "Appointments kept",
       "Appointments missed",
+      "Satisfied",
+      "Ratings",
     ])
       expect(table.getByRole("columnheader", { name: column })).toBeTruthy();
   });
