@@ -9,6 +9,7 @@ import type { Database } from "./db/client.js";
 import { scaledClock, systemClock, type Clock } from "./lib/clock.js";
 import { requestLogSerializer } from "./lib/log-redaction.js";
 import { adminModule } from "./modules/admin/index.js";
+import { alertsModule, type AlertsService } from "./modules/alerts/index.js";
 import { appointmentsModule } from "./modules/appointments/index.js";
 import { authModule } from "./modules/auth/index.js";
 import {
@@ -54,6 +55,8 @@ declare module "fastify" {
     /** The tickets' and sessions' housekeeping, run by hand in tests. */
     sweeper: { sweep(): Promise<{ expired: number }> };
     appointmentJobs: { run(): Promise<{ noShows: number; purged: number; sent: number }> };
+    /** The alerts' evaluations: the tick run by hand in tests, and a wait for those in flight. */
+    alerts: Pick<AlertsService, "tick" | "settled" | "evaluate">;
     centres: CentreDirectory;
     /** A centre by id or code, read outside any transaction (tests, plugins). */
     findCentre(ref: string): Promise<CentreRecord | null>;
@@ -175,6 +178,16 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
     publicUrl: config.publicUrl ?? null,
     pairPerMinute: config.rateLimit.pairPerMinute,
   });
+  const alerts = alertsModule({
+    db,
+    clock,
+    publisher,
+    centres,
+    catalog: catalog.service,
+    counters: counters.service,
+    queue: queue.service,
+    onError: (err) => app.log.warn({ err }, "alert evaluation failed"),
+  });
   gauges.queue = queue.service;
   gauges.notifications = notifications.service;
   const modules: FeatureModule<unknown>[] = [
@@ -188,6 +201,7 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
     notifications,
     appointments,
     admin,
+    alerts,
   ];
 
   // Clients learn the server's time from this header (the console's timers); it is the service's
@@ -242,6 +256,7 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
     },
   });
   app.decorate("appointmentJobs", appointments.jobs);
+  app.decorate("alerts", alerts.service);
   app.decorate("centres", centres);
   app.decorate("findCentre", findCentre);
 

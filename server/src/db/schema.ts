@@ -9,3 +9,4 @@ export * from "./schema/appointments.js";
 export * from "./schema/stats.js";
 export * from "./schema/audit.js";
 export * from "./schema/devices.js";
+export * from "./schema/alerts.js";

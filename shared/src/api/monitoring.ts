@@ -198,3 +198,7 @@ export type AlertCleared = z.infer<typeof alertClearedSchema>;
 export const alertsQuerySchema = z.strictObject({ since: isoDateTimeSchema.optional() });
 export const alertsResponseSchema = z.object({ alerts: z.array(alertSchema) });
 export type AlertsResponse = z.infer<typeof alertsResponseSchema>;
+
+/** `GET|PUT /api/v1/admin/centres/:centreId/alert-thresholds`: the body is the thresholds themselves. */
+export const alertThresholdsResponseSchema = z.object({ thresholds: alertThresholdsSchema });
+export type AlertThresholdsResponse = z.infer<typeof alertThresholdsResponseSchema>;

@@ -25,6 +25,7 @@ export function createQueueService({ db, clock, publisher, findCentre }: QueueSe
   return {
     /** Publishes events now and schedules the centre's coalesced queue figures. */
     announce: announcer.announce,
+    onQueueChanged: announcer.onQueueChanged,
     close: announcer.close,
 
     /** The centre's queue now, read through `ex`, with the places asked for. */
