@@ -29,6 +29,7 @@ import {
   type NotificationService,
 } from "./modules/notifications/index.js";
 import { queueModule, type QueueService } from "./modules/queue/index.js";
+import { staffingModule } from "./modules/staffing/index.js";
 import { statsModule } from "./modules/stats/index.js";
 import { ticketsModule } from "./modules/tickets/index.js";
 import { accessPlugin } from "./plugins/access.js";
@@ -188,6 +189,7 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
     queue: queue.service,
     onError: (err) => app.log.warn({ err }, "alert evaluation failed"),
   });
+  const staffing = staffingModule({ db, clock, centres, catalog: catalog.service });
   gauges.queue = queue.service;
   gauges.notifications = notifications.service;
   const modules: FeatureModule<unknown>[] = [
@@ -202,6 +204,7 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
     appointments,
     admin,
     alerts,
+    staffing,
   ];
 
   // Clients learn the server's time from this header (the console's timers); it is the service's

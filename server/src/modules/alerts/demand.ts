@@ -2,6 +2,7 @@ import {
   addDays,
   FORECAST_WEEKS,
   forecastArrivals,
+  handlingMinutesFromHistory,
   type ArrivalForecast,
   type OpeningHours,
 } from "@dost/shared";
@@ -44,4 +45,21 @@ export function createForecastCache() {
     }
     return hit;
   };
+}
+
+/**
+ * Mean handling minutes per service over the FORECAST_WEEKS weeks before `date`, each blended with
+ * the configured figure (`handlingMinutesFromHistory`), so a service with few timed visits keeps
+ * close to what the catalogue says.
+ */
+export async function loadHandlingMinutes(
+  ex: Executor,
+  centreId: string,
+  date: string,
+  configured: readonly { id: string; handlingMinutes: number }[],
+): Promise<Map<string, number>> {
+  const history = await repo.handling(ex, centreId, addDays(date, -7 * FORECAST_WEEKS), addDays(date, -1));
+  return new Map(
+    configured.map((s) => [s.id, handlingMinutesFromHistory(history.get(s.id), s.handlingMinutes)]),
+  );
 }

@@ -3,7 +3,7 @@ import { alertsRoutes } from "./alerts.routes.js";
 import { createAlertsService, type AlertsService, type AlertsServiceDeps } from "./alerts.service.js";
 
 export type { AlertsService } from "./alerts.service.js";
-export { loadForecast, createForecastCache } from "./demand.js";
+export { loadForecast, loadHandlingMinutes } from "./demand.js";
 
 /**
  * Alerts for a centre's managers: the shared rules run on the server after each queue change and
