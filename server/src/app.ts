@@ -9,6 +9,7 @@ import type { Database } from "./db/client.js";
 import { scaledClock, systemClock, type Clock } from "./lib/clock.js";
 import { withLogRedaction } from "./lib/log-redaction.js";
 import { adminModule } from "./modules/admin/index.js";
+import { alertsModule, type AlertsService } from "./modules/alerts/index.js";
 import { appointmentsModule } from "./modules/appointments/index.js";
 import { authModule } from "./modules/auth/index.js";
 import {
@@ -29,6 +30,7 @@ import {
 } from "./modules/notifications/index.js";
 import { queueModule, type QueueService } from "./modules/queue/index.js";
 import { feedbackModule } from "./modules/feedback/index.js";
+import { staffingModule } from "./modules/staffing/index.js";
 import { statsModule } from "./modules/stats/index.js";
 import { ticketsModule } from "./modules/tickets/index.js";
 import { accessPlugin } from "./plugins/access.js";
@@ -56,6 +58,8 @@ declare module "fastify" {
     /** The tickets' and sessions' housekeeping, run by hand in tests. */
     sweeper: { sweep(): Promise<{ expired: number }> };
     appointmentJobs: { run(): Promise<{ noShows: number; purged: number; sent: number }> };
+    /** The alerts' evaluations: the tick run by hand in tests, and a wait for those in flight. */
+    alerts: Pick<AlertsService, "tick" | "settled" | "evaluate">;
     centres: CentreDirectory;
     /** A centre by id or code, read outside any transaction (tests, plugins). */
     findCentre(ref: string): Promise<CentreRecord | null>;
@@ -196,6 +200,17 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
     publicUrl: config.publicUrl ?? null,
     pairPerMinute: config.rateLimit.pairPerMinute,
   });
+  const alerts = alertsModule({
+    db,
+    clock,
+    publisher,
+    centres,
+    catalog: catalog.service,
+    counters: counters.service,
+    queue: queue.service,
+    onError: (err) => app.log.warn({ err }, "alert evaluation failed"),
+  });
+  const staffing = staffingModule({ db, clock, centres, catalog: catalog.service });
   gauges.queue = queue.service;
   gauges.notifications = notifications.service;
   const modules: FeatureModule<unknown>[] = [
@@ -210,6 +225,8 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
     notifications,
     appointments,
     admin,
+    alerts,
+    staffing,
   ];
 
   // Clients learn the server's time from this header (the console's timers); it is the service's
@@ -265,6 +282,7 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
     },
   });
   app.decorate("appointmentJobs", appointments.jobs);
+  app.decorate("alerts", alerts.service);
   app.decorate("centres", centres);
   app.decorate("findCentre", findCentre);
 

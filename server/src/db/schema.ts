@@ -10,3 +10,4 @@ export * from "./schema/stats.js";
 export * from "./schema/audit.js";
 export * from "./schema/devices.js";
 export * from "./schema/feedback.js";
+export * from "./schema/alerts.js";

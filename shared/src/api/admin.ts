@@ -333,6 +333,7 @@ export const AUDIT_KINDS = [
   "closed_dates.updated",
   "holidays.updated",
   "ticket.called_out_of_order",
+  "alert_thresholds.updated",
 ] as const;
 export const auditKindSchema = z.enum(AUDIT_KINDS);
 export type AuditKind = z.infer<typeof auditKindSchema>;

@@ -198,3 +198,35 @@ export type AlertCleared = z.infer<typeof alertClearedSchema>;
 export const alertsQuerySchema = z.strictObject({ since: isoDateTimeSchema.optional() });
 export const alertsResponseSchema = z.object({ alerts: z.array(alertSchema) });
 export type AlertsResponse = z.infer<typeof alertsResponseSchema>;
+
+/** `GET|PUT /api/v1/admin/centres/:centreId/alert-thresholds`: the body is the thresholds themselves. */
+export const alertThresholdsResponseSchema = z.object({ thresholds: alertThresholdsSchema });
+export type AlertThresholdsResponse = z.infer<typeof alertThresholdsResponseSchema>;
+
+// ── Public open data ────────────────────────────────────────────────────────────────────────────
+
+/** The open licence the public figures are published under. */
+export const OPEN_DATA_LICENCE = "CC-BY-4.0 (https://creativecommons.org/licenses/by/4.0/)";
+
+/** `GET /api/v1/public/waits`: every active centre's queues now; no personal data. */
+export const publicWaitsResponseSchema = z.object({
+  generatedAt: isoDateTimeSchema,
+  licence: z.string(),
+  centres: z.array(
+    z.object({
+      code: z.string(),
+      name: z.object({ az: z.string(), ru: z.string(), en: z.string() }),
+      openNow: z.boolean(),
+      services: z.array(
+        z.object({
+          code: z.string(),
+          name: z.object({ az: z.string(), ru: z.string(), en: z.string() }),
+          waiting: z.number().int(),
+          estimatedWaitMinutes: z.number(),
+          openCounters: z.number().int(),
+        }),
+      ),
+    }),
+  ),
+});
+export type PublicWaits = z.infer<typeof publicWaitsResponseSchema>;

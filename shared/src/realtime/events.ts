@@ -1,4 +1,5 @@
 import { z } from "zod";
+import type { AlertCleared, AlertRaised } from "../api/monitoring.js";
 import { ticketSchema } from "../api/tickets.js";
 
 export const ticketCalledSchema = z.object({
@@ -53,6 +54,13 @@ export interface ServerToClientEvents {
   "counter:changed": (payload: CounterChanged) => void;
   /** The display's settings changed (its message line): refetch display-state. */
   "display:changed": (payload: DisplayChanged) => void;
+  /**
+   * To the centre's managers, and the admins and viewers watching it (never its counters): an alert
+   * started, or turned critical (same id, `severity: "critical"`).
+   */
+  "alert:raised": (payload: AlertRaised) => void;
+  /** To the same audience: the alert's condition has ended. */
+  "alert:cleared": (payload: AlertCleared) => void;
 }
 
 export interface ClientToServerEvents {

@@ -1,4 +1,13 @@
-import { issuingState, type Centre, type Issuing, type Service } from "@dost/shared";
+import {
+  isOpenAt,
+  issuingState,
+  OPEN_DATA_LICENCE,
+  serviceDay,
+  type Centre,
+  type Issuing,
+  type PublicWaits,
+  type Service,
+} from "@dost/shared";
 import type { Db, Executor } from "../../db/client.js";
 import type { Clock } from "../../lib/clock.js";
 import { notFound } from "../../lib/errors.js";
@@ -17,6 +26,7 @@ export function createCatalogService({
   centres: Pick<CentreDirectory, "find" | "all">;
   queue: Pick<QueueService, "state">;
 }) {
+  let waitsCache: { at: number; value: PublicWaits } | null = null;
   return {
     /** The services a centre offers, in its order; inside a transaction, through its executor. */
     servicesOfCentre: (ex: Executor, centreId: string): Promise<ServiceRecord[]> =>
@@ -66,7 +76,50 @@ export function createCatalogService({
       }));
       return { services, issuing };
     },
+
+    /**
+     * Every active centre's queues for the public (open data): computed at most once per
+     * PUBLIC_WAITS_CACHE_MS of the service's clock, however many ask.
+     */
+    async publicWaits(): Promise<PublicWaits> {
+      const now = clock.now();
+      if (
+        waitsCache &&
+        now.getTime() - waitsCache.at < PUBLIC_WAITS_CACHE_MS &&
+        now.getTime() >= waitsCache.at
+      )
+        return waitsCache.value;
+      const all = (await centres.all(db)).filter((c) => c.active);
+      const list = await Promise.all(
+        all.map(async (centre) => {
+          const [rows, state] = await Promise.all([
+            catalogRepository.servicesOfCentre(db, centre.id),
+            queue.state(db, centre),
+          ]);
+          const figures = new Map(state.services().map((s) => [s.serviceId, s]));
+          const today = serviceDay(now, centre.timezone);
+          return {
+            code: centre.code,
+            name: centre.name,
+            openNow: !centre.closedDates.has(today) && isOpenAt(centre.openingHours, now, centre.timezone),
+            services: rows.map((s) => ({
+              code: s.code,
+              name: s.name,
+              waiting: figures.get(s.id)?.waiting ?? 0,
+              estimatedWaitMinutes: figures.get(s.id)?.estimatedWaitMinutes ?? 0,
+              openCounters: state.openCounters(s.id),
+            })),
+          };
+        }),
+      );
+      const value = { generatedAt: now.toISOString(), licence: OPEN_DATA_LICENCE, centres: list };
+      waitsCache = { at: now.getTime(), value };
+      return value;
+    },
   };
 }
+
+/** The public waits are recomputed at most this often (and may be cached as long by anyone). */
+export const PUBLIC_WAITS_CACHE_MS = 15_000;
 
 export type CatalogService = ReturnType<typeof createCatalogService>;

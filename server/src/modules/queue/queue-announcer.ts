@@ -37,6 +37,8 @@ export function createQueueAnnouncer({
   // Per centre, what each leading ticket's page was last told; bounded by the leaders themselves.
   const lastTold = new Map<string, Map<string, string>>();
   const pending = new Map<string, NodeJS.Timeout>();
+  // Who wants to know once a centre's queue has changed and its figures gone out (the alerts).
+  const listeners: ((centreId: string) => void)[] = [];
 
   async function placeEvents(centreId: string, queue: QueueState): Promise<CentreEvent[]> {
     const told = lastTold.get(centreId) ?? new Map<string, string>();
@@ -73,6 +75,7 @@ export function createQueueAnnouncer({
       { name: "queue:changed", payload: { centreId, services: queue.services() } },
       ...(await placeEvents(centreId, queue)),
     ]);
+    for (const listener of listeners) listener(centreId);
   }
 
   return {
@@ -87,6 +90,14 @@ export function createQueueAnnouncer({
       }, QUEUE_REFRESH_MS);
       timer.unref();
       pending.set(centreId, timer);
+    },
+
+    /**
+     * Calls `listener` after each coalesced refresh of a centre's figures: after the commit, at
+     * most once per QUEUE_REFRESH_MS per centre however busy it is.
+     */
+    onQueueChanged(listener: (centreId: string) => void): void {
+      listeners.push(listener);
     },
 
     close(): void {

@@ -139,6 +139,11 @@ export class QueueState {
       .map(([ticketId, place]) => ({ ticketId, place }));
   }
 
+  /** Open counters whose profile holds the service. */
+  openCounters(serviceId: string): number {
+    return this.loadOf.get(serviceId)?.openCounters ?? 0;
+  }
+
   placeOf(ticketId: string): TicketPlace | null {
     return this.places.get(ticketId) ?? null;
   }

@@ -36,6 +36,7 @@ export function createQueueService({
   return {
     /** Publishes events now and schedules the centre's coalesced queue figures. */
     announce: announcer.announce,
+    onQueueChanged: announcer.onQueueChanged,
     close: announcer.close,
     /** The estimator tickets carry, for those comparing. */
     estimator,

@@ -26,6 +26,9 @@ export function roomsFor(event: CentreEvent): string[] {
       return [rooms.centreStaff(centreId)];
     case "display:changed":
       return [rooms.centreDisplays(centreId), rooms.centreStaff(centreId)];
+    case "alert:raised":
+    case "alert:cleared":
+      return [rooms.centreMonitors(centreId)];
   }
 }
 

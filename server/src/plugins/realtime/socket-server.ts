@@ -6,7 +6,7 @@ import type pg from "pg";
 import { createClient } from "redis";
 import { Server } from "socket.io";
 import { SESSION_COOKIE } from "../../core/access.js";
-import { canAccessCentre, homeCentre, type Authenticate } from "../../core/principal.js";
+import { canAccessCentre, homeCentre, type Authenticate, type Principal } from "../../core/principal.js";
 import { watchCredentials, type CredentialWatchDeps } from "./credential-watch.js";
 import type { SocketServer } from "./publisher.js";
 import { rooms } from "./rooms.js";
@@ -82,6 +82,11 @@ export async function createSocketServer(
   };
 }
 
+/** Alerts are for those who run or oversee a centre, not for its counters. */
+const monitors = (principal: Principal): boolean =>
+  principal.kind === "user" &&
+  (principal.user.role === "manager" || principal.user.role === "admin" || principal.user.role === "viewer");
+
 /**
  * Checks every handshake and puts each socket in the rooms its credentials allow, and keeps checking
  * those credentials while it is connected; `stop()` ends that watch.
@@ -113,6 +118,7 @@ export function authenticateSockets(io: SocketServer, deps: SocketAuthDeps): { s
       } else {
         await socket.join([rooms.session(principal.sessionId), rooms.user(principal.user.id)]);
         if (centreId) await socket.join(rooms.centreStaff(centreId));
+        if (centreId && monitors(principal)) await socket.join(rooms.centreMonitors(centreId));
       }
       return next();
     } catch {
@@ -133,6 +139,7 @@ export function authenticateSockets(io: SocketServer, deps: SocketAuthDeps): { s
         return;
       }
       await socket.join(rooms.centreStaff(centre.id));
+      if (monitors(principal)) await socket.join(rooms.centreMonitors(centre.id));
       if (typeof ack === "function") ack({ ok: true });
     });
   });

@@ -1,0 +1,182 @@
+import { randomUUID } from "node:crypto";
+import {
+  activeKeys,
+  alertThresholdsSchema,
+  diffAlerts,
+  evaluateAlerts,
+  type Alert,
+  type AlertThresholds,
+  type AlertThresholdsInput,
+} from "@dost/shared";
+import type { Db } from "../../db/client.js";
+import type { CentreEvent, Publisher } from "../../core/realtime.js";
+import type { Clock } from "../../lib/clock.js";
+import { notFound } from "../../lib/errors.js";
+import { auditLog, type AuditActor } from "../audit/index.js";
+import type { CatalogService, CentreDirectory, CentreRecord } from "../catalog/index.js";
+import type { CounterService } from "../counters/index.js";
+import type { QueueService } from "../queue/index.js";
+import { centreSnapshot } from "./alert-snapshot.js";
+import { alertsRepository as repo } from "./alerts.repository.js";
+import { createForecastCache } from "./demand.js";
+
+export interface AlertsServiceDeps {
+  db: Db;
+  clock: Clock;
+  publisher: Publisher;
+  centres: Pick<CentreDirectory, "find" | "all">;
+  catalog: Pick<CatalogService, "servicesOfCentre">;
+  counters: Pick<CounterService, "withState">;
+  queue: Pick<QueueService, "state" | "onQueueChanged">;
+}
+
+export interface EvaluationResult {
+  raised: Alert[];
+  cleared: Alert[];
+  escalated: Alert[];
+}
+
+/**
+ * Alerts, computed on the server: a centre's rules run after each coalesced queue change (the
+ * announcer's hook, after the commit) and on the housekeeping tick, for what time alone brings on
+ * (a visit running long, a counter idle). Each centre's evaluations run one after another, so an
+ * alert is raised once; the open ones are rows (cleared_at NULL) and a unique index backs that up
+ * across processes.
+ */
+export function createAlertsService(deps: AlertsServiceDeps) {
+  const { db, clock, publisher, centres } = deps;
+  const forecast = createForecastCache();
+  const running = new Map<string, Promise<void>>();
+  const again = new Set<string>();
+  let closed = false;
+
+  async function thresholdsOf(centreId: string): Promise<AlertThresholds> {
+    return alertThresholdsSchema.parse((await repo.thresholds(db, centreId)) ?? {});
+  }
+
+  async function evaluateNow(centre: CentreRecord): Promise<EvaluationResult> {
+    const now = clock.now();
+    const [previous, thresholds, snapshot] = await Promise.all([
+      repo.open(db, centre.id),
+      thresholdsOf(centre.id),
+      centreSnapshot({ ...deps, forecast }, centre, now),
+    ]);
+    const conditions = evaluateAlerts(snapshot, thresholds, activeKeys(previous));
+    const changes = diffAlerts(previous, conditions, {
+      centreId: centre.id,
+      now: now.toISOString(),
+      newId: randomUUID,
+    });
+    const { raised, cleared, escalated } = changes;
+    if (raised.length + cleared.length + escalated.length === 0) return { raised, cleared, escalated };
+    await db.transaction(async (tx) => {
+      await repo.clear(
+        tx,
+        cleared.map((a) => a.id),
+        now,
+      );
+      await repo.insert(tx, raised);
+      for (const alert of escalated) await repo.update(tx, alert);
+    });
+    const events: CentreEvent[] = [
+      ...[...raised, ...escalated].map((payload) => ({ name: "alert:raised" as const, payload })),
+      ...cleared.map((a) => ({
+        name: "alert:cleared" as const,
+        payload: {
+          centreId: a.centreId,
+          id: a.id,
+          key: a.key,
+          kind: a.kind,
+          clearedAt: a.clearedAt ?? now.toISOString(),
+        },
+      })),
+    ];
+    publisher.publish(events);
+    return { raised, cleared, escalated };
+  }
+
+  /** Runs the centre's rules, after any evaluation already running for it; one more if asked meanwhile. */
+  function evaluate(centreId: string): Promise<void> {
+    const current = running.get(centreId);
+    if (current) {
+      again.add(centreId);
+      return current;
+    }
+    const run = (async () => {
+      do {
+        again.delete(centreId);
+        if (closed) return;
+        const centre = await centres.find(db, centreId);
+        if (centre) await evaluateNow(centre);
+      } while (again.has(centreId));
+    })().finally(() => running.delete(centreId));
+    running.set(centreId, run);
+    return run;
+  }
+
+  return {
+    /** Subscribes to the queue's changes; call once when the app is built. */
+    start(onError: (err: unknown) => void): void {
+      deps.queue.onQueueChanged((centreId) => {
+        evaluate(centreId).catch(onError);
+      });
+    },
+
+    evaluate,
+
+    /** Every active centre's rules, for what the passing of time raises or clears. */
+    async tick(): Promise<void> {
+      const all = await centres.all(db);
+      for (const centre of all) if (centre.active) await evaluate(centre.id);
+    },
+
+    /** Waits for every evaluation in flight (tests, and closing). */
+    async settled(): Promise<void> {
+      while (running.size > 0) await Promise.allSettled([...running.values()]);
+    },
+
+    async list(centreRef: string, since: Date | null): Promise<Alert[]> {
+      const centre = await centres.find(db, centreRef);
+      if (!centre) throw notFound("Centre");
+      return repo.list(db, centre.id, since);
+    },
+
+    async thresholds(centreRef: string): Promise<AlertThresholds> {
+      const centre = await centres.find(db, centreRef);
+      if (!centre) throw notFound("Centre");
+      return thresholdsOf(centre.id);
+    },
+
+    /** Replaces a centre's thresholds (one transaction with its audit row), then re-evaluates it. */
+    async setThresholds(
+      centreRef: string,
+      input: AlertThresholdsInput,
+      actor: AuditActor,
+    ): Promise<AlertThresholds> {
+      const centre = await centres.find(db, centreRef);
+      if (!centre) throw notFound("Centre");
+      const after = alertThresholdsSchema.parse(input);
+      const now = clock.now();
+      await db.transaction(async (tx) => {
+        const before = alertThresholdsSchema.parse((await repo.thresholds(tx, centre.id)) ?? {});
+        await repo.saveThresholds(tx, centre.id, after, now);
+        await auditLog.record(tx, actor, {
+          kind: "alert_thresholds.updated",
+          at: now,
+          centreId: centre.id,
+          target: { type: "centre", id: centre.id },
+          before,
+          after,
+        });
+      });
+      await evaluate(centre.id);
+      return after;
+    },
+
+    close(): void {
+      closed = true;
+    },
+  };
+}
+
+export type AlertsService = ReturnType<typeof createAlertsService>;
