@@ -4,7 +4,7 @@
  * so both quote the same visitors; prints per hour arrivals, waits, estimate accuracy and fairness,
  * and writes JSON and a self-contained HTML chart page.
  *
- *   npm run simulate -- [--centre BAKU-2] [--date 2026-11-24] [--speed 120] [--seed 1]
+ *   npm run simulate -- [--centre BAKU-2] [--date 2026-11-24] [--speed 60] [--seed 1]
  *     [--counters 14,20,20,18,18,20,18,16,12] [--demand-scale 1] [--estimator new|old|both]
  *     [--database-url postgres://…] [--out bench/results/simulate]
  */
@@ -25,7 +25,7 @@ const { values } = parseArgs({
     centre: { type: "string", default: "BAKU-2" },
     // A Tuesday.
     date: { type: "string", default: "2026-11-24" },
-    speed: { type: "string", default: "120" },
+    speed: { type: "string", default: "60" },
     seed: { type: "string", default: "1" },
     counters: { type: "string" },
     "demand-scale": { type: "string", default: "1" },
