@@ -371,6 +371,30 @@ const MATRIX: Record<string, Sample> = {
     allowed: ["manager1", "admin", "viewer"],
     request: async () => ({ method: "GET", url: "/api/v1/centres/BAKU-1/stats/live" }),
   },
+  "GET /api/v1/centres/:centreId/alerts": {
+    allowed: ["manager1", "admin", "viewer"],
+    request: async () => ({ method: "GET", url: "/api/v1/centres/BAKU-1/alerts" }),
+  },
+  "GET /api/v1/centres/:centreId/staffing": {
+    allowed: ["manager1", "admin", "viewer"],
+    request: async () => ({ method: "GET", url: "/api/v1/centres/BAKU-1/staffing?date=2026-11-24" }),
+  },
+  "GET /api/v1/admin/centres/:centreId/alert-thresholds": {
+    allowed: ["manager1", "admin", "viewer"],
+    request: async () => ({ method: "GET", url: "/api/v1/admin/centres/BAKU-1/alert-thresholds" }),
+  },
+  "PUT /api/v1/admin/centres/:centreId/alert-thresholds": {
+    allowed: MANAGERS_OF_1,
+    request: async () => ({
+      method: "PUT",
+      url: "/api/v1/admin/centres/BAKU-1/alert-thresholds",
+      payload: {},
+    }),
+  },
+  "GET /api/v1/public/waits": {
+    allowed: EVERYONE,
+    request: async () => ({ method: "GET", url: "/api/v1/public/waits" }),
+  },
   "GET /api/v1/stats/national": {
     allowed: ["admin", "viewer"],
     request: async () => ({ method: "GET", url: "/api/v1/stats/national" }),
