@@ -8,7 +8,7 @@ import { launchBrowser } from "../../server/test/support/browser.js";
 import { FakeClock } from "../../server/test/support/clock.js";
 import { DICTIONARIES } from "../src/i18n/i18n.js";
 import { openingDay, openingTime } from "../src/i18n/opening.js";
-import { assertKioskBuilt, openKiosk, smallTargets } from "./kiosk-support.js";
+import { assertKioskBuilt, openKiosk, smallTargets, confirmDocuments } from "./kiosk-support.js";
 
 /** Tuesday 24 November 2026, 10:00 in Baku. */
 const WORKING_MORNING = "2026-11-24T06:00:00.000Z";
@@ -67,6 +67,7 @@ describe("the kiosk outside the centre's hours, against the real server", () => 
     const { context, page, errors } = await openKiosk(browser, test.url, undefined, { serverClock: true });
     await page.getByRole("button", { name: en.languageName }).click();
     await page.getByRole("button", { name: new RegExp(service.name.en) }).click();
+    await confirmDocuments(page, en);
     // The last-ticket time passes while the visitor reads the priority question.
     clock.set(new Date(Date.parse(issuing.lastTicketAt) + 60_000));
     await page.getByRole("button", { name: en.priorityNo, exact: true }).click();

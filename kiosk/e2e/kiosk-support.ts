@@ -3,6 +3,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import pg from "pg";
 import type { Browser, BrowserContext, Page } from "playwright-core";
+import type { Messages } from "../src/i18n/messages.js";
 import type { TestApp } from "../../server/test/support/app.js";
 import { alignClockWithServer } from "../../server/test/support/browser.js";
 
@@ -173,4 +174,13 @@ export async function appointmentRows(test: TestApp): Promise<AppointmentRow[]> 
   } finally {
     await client.end();
   }
+}
+
+/**
+ * "Do you have these with you?": every demo service lists documents, so after choosing a service the
+ * kiosk asks this before the priority question; answers Continue.
+ */
+export async function confirmDocuments(page: Page, t: Messages): Promise<void> {
+  await page.getByRole("heading", { level: 1, name: t.bring.heading }).waitFor();
+  await page.getByRole("button", { name: t.bring.continue, exact: true }).click();
 }

@@ -5,7 +5,14 @@ import { startTestApp, type TestApp } from "../../server/test/support/app.js";
 import { seriousViolations } from "../../server/test/support/axe.js";
 import { launchBrowser } from "../../server/test/support/browser.js";
 import { DICTIONARIES } from "../src/i18n/i18n.js";
-import { KIOSK_KEY, assertKioskBuilt, openKiosk, smallTargets, ticketRows } from "./kiosk-support.js";
+import {
+  KIOSK_KEY,
+  assertKioskBuilt,
+  openKiosk,
+  smallTargets,
+  ticketRows,
+  confirmDocuments,
+} from "./kiosk-support.js";
 
 let test: TestApp;
 let browser: Browser;
@@ -27,6 +34,7 @@ const ticketHeading = (page: Page) => page.getByRole("heading", { level: 1, name
 async function toPriorityQuestion(page: Page) {
   await startHeading(page).waitFor();
   await page.locator(".service-button").first().click();
+  await confirmDocuments(page, az);
   await page.getByRole("heading", { level: 1, name: az.priorityHeading }).waitFor();
 }
 
@@ -67,6 +75,7 @@ describe("a visitor who walks away", () => {
     await startHeading(page).waitFor();
     await page.getByRole("button", { name: "English" }).click();
     await page.locator(".service-button").first().click();
+    await confirmDocuments(page, DICTIONARIES.en);
     const question = page.getByRole("heading", { level: 1, name: DICTIONARIES.en.priorityHeading });
     await question.waitFor();
 

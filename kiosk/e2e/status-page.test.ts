@@ -16,6 +16,7 @@ import {
   openPhone,
   smallTargets,
   ticketRows,
+  confirmDocuments,
 } from "./kiosk-support.js";
 
 let test: TestApp;
@@ -41,6 +42,7 @@ async function takeTicketInRussian(kiosk: Page): Promise<{ url: string; code: st
   await kiosk.getByRole("heading", { level: 1, name: DICTIONARIES.az.startHeading }).waitFor();
   await kiosk.getByRole("button", { name: "Русский" }).click();
   await kiosk.locator(".service-button").first().click();
+  await confirmDocuments(kiosk, DICTIONARIES.ru);
   await kiosk.getByRole("button", { name: DICTIONARIES.ru.priorityNo, exact: true }).click();
   await kiosk.locator(".ticket-code").waitFor();
   const figure = kiosk.locator("figure.qr");

@@ -7,7 +7,14 @@ import { startTestApp, type TestApp } from "../../server/test/support/app.js";
 import { seriousViolations } from "../../server/test/support/axe.js";
 import { launchBrowser } from "../../server/test/support/browser.js";
 import { DICTIONARIES } from "../src/i18n/i18n.js";
-import { KIOSK_KEY, assertKioskBuilt, openKiosk, smallTargets, ticketRows } from "./kiosk-support.js";
+import {
+  KIOSK_KEY,
+  assertKioskBuilt,
+  openKiosk,
+  smallTargets,
+  ticketRows,
+  confirmDocuments,
+} from "./kiosk-support.js";
 
 let test: TestApp;
 let browser: Browser;
@@ -56,6 +63,15 @@ describe("a visitor takes a ticket at the kiosk", () => {
       await page
         .getByRole("button", { name: new RegExp(chosen.name[language].replace(/[()]/g, ".")) })
         .click();
+      // "Do you have these with you?": the service's documents in the visitor's language.
+      await page.getByRole("heading", { level: 1, name: t.bring.heading }).waitFor();
+      expect(await page.locator(".documents-to-bring li").allTextContents()).toEqual(
+        (chosen.documents ?? []).map((d) => d[language]),
+      );
+      expect(chosen.documents?.length).toBeGreaterThan(0);
+      expect(await seriousViolations(page)).toEqual([]);
+      expect(await smallTargets(page)).toEqual([]);
+      await confirmDocuments(page, t);
       await page.getByRole("heading", { level: 1, name: t.priorityHeading }).waitFor();
       expect(await seriousViolations(page)).toEqual([]);
       expect(await smallTargets(page)).toEqual([]);
@@ -98,6 +114,7 @@ describe("a visitor takes a ticket at the kiosk", () => {
     const { context, page } = await openKiosk(browser, test.url);
     await page.getByRole("heading", { level: 1, name: DICTIONARIES.az.startHeading }).waitFor();
     await page.locator(".service-button").first().click();
+    await confirmDocuments(page, DICTIONARIES.az);
     await page.getByRole("button", { name: DICTIONARIES.az.priorityNo, exact: true }).click();
     await page.getByRole("heading", { level: 1, name: DICTIONARIES.az.ticketHeading }).waitFor();
 
@@ -108,6 +125,9 @@ describe("a visitor takes a ticket at the kiosk", () => {
     expect(await receipt.isVisible()).toBe(true);
     expect(await receipt.locator(".receipt-code").textContent()).toMatch(/^A\d{3}$/);
     expect(await receipt.locator("svg").count()).toBe(1);
+    // What to bring is on the paper too (the first demo service, PEN-AGE, lists three documents).
+    expect(await receipt.locator(".document-list li").count()).toBe(3);
+    expect(await receipt.locator(".document-list").isVisible()).toBe(true);
 
     const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: false });
     const pages = pdf.toString("latin1").match(/\/Type\s*\/Page[^s]/g) ?? [];
@@ -125,6 +145,7 @@ describe("a visitor takes a ticket at the kiosk", () => {
     await page.getByRole("heading", { level: 1, name: DICTIONARIES.az.startHeading }).waitFor();
     await page.getByRole("button", { name: "English" }).click();
     await page.locator(".service-button").first().click();
+    await confirmDocuments(page, DICTIONARIES.en);
     await page.getByRole("button", { name: "No", exact: true }).click();
     await page.getByRole("heading", { level: 1, name: "Your ticket" }).waitFor();
     await page.clock.runFor(13_000);

@@ -169,3 +169,60 @@ describe("network ESC/POS printer", () => {
     ).toEqual(["B042", "B043"]);
   });
 });
+
+describe("what to bring, on the printed receipt", () => {
+  const QR_PRINT = Buffer.from([0x1d, 0x28, 0x6b, 0x03, 0x00, 0x31, 0x51, 0x30]);
+  const RASTER = Buffer.from([0x1d, 0x76, 0x30, 0x00]);
+  const count = (haystack: Buffer, needle: Buffer) => {
+    let n = 0;
+    for (let i = haystack.indexOf(needle); i >= 0; i = haystack.indexOf(needle, i + 1)) n += 1;
+    return n;
+  };
+
+  /** Prints through the local TCP printer; returns what followed the QR code (hint, documents, cut). */
+  async function tail(r: TicketReceipt): Promise<Buffer> {
+    const fake = await fakePrinter({ printer: READY, cause: READY, paper: READY });
+    const job = fake.nextJob();
+    expect(await printerAt(fake.port).print(r)).toEqual({ ok: true, paperNearEnd: false });
+    const bytes = await job;
+    return bytes.subarray(bytes.indexOf(QR_PRINT) + QR_PRINT.length);
+  }
+
+  const withDocuments = (
+    language: TicketReceipt["language"],
+    documents: TicketReceipt["service"]["documents"],
+  ) => ({
+    ...receipt,
+    language,
+    service: { ...receipt.service, documents },
+  });
+  const identity = receipt.service.documents!;
+  const three = [
+    ...identity,
+    { az: "Tibb müəssisəsinin göndərişi", ru: "Направление медицинского учреждения", en: "Medical referral" },
+    { az: "Tibbi sənədlər", ru: "Медицинские документы", en: "Medical records" },
+  ];
+
+  it("prints the documents below the QR code, one more line each, and nothing for none", async () => {
+    const none = await tail(withDocuments("az", []));
+    const one = await tail(withDocuments("az", identity));
+    const more = await tail(withDocuments("az", three));
+    // Without documents only the scan hint follows the QR code; with them, one more bitmap.
+    expect(count(one, RASTER)).toBeGreaterThan(count(none, RASTER));
+    expect(one.length).toBeGreaterThan(none.length);
+    expect(more.length).toBeGreaterThan(one.length);
+  });
+
+  it.each(["az", "ru", "en"] as const)("prints them in the ticket's language, %s", async (language) => {
+    const base = await tail(withDocuments(language, three));
+    // Only the ticket's own language of each document changes what is printed.
+    const ownChanged = three.map((d) => ({ ...d, [language]: `${d[language]} (2)` }));
+    const othersChanged = three.map((d) => ({
+      az: language === "az" ? d.az : "—",
+      ru: language === "ru" ? d.ru : "—",
+      en: language === "en" ? d.en : "—",
+    }));
+    expect((await tail(withDocuments(language, ownChanged))).equals(base)).toBe(false);
+    expect((await tail(withDocuments(language, othersChanged))).equals(base)).toBe(true);
+  });
+});

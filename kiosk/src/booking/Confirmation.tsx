@@ -5,6 +5,7 @@ import { formatCode, manageUrl } from "../appointments/code.js";
 import { dateIn, formatLongDate, formatTime } from "../appointments/dates.js";
 import { Facts } from "../appointments/Facts.js";
 import { useI18n } from "../i18n/i18n.js";
+import { DocumentList } from "../ui/DocumentList.js";
 import { ScreenHeading } from "../ui/ScreenHeading.js";
 
 /**
@@ -38,6 +39,7 @@ export function Confirmation(props: {
         ]}
       />
       <p className="field-hint">{t.booking.bakuTime}</p>
+      <DocumentList service={service} />
       <p className="notice">{t.booking.arriveHint}</p>
       <figure className="qr" data-manage-url={url}>
         <QRCodeSVG value={url} size={200} marginSize={2} role="img" aria-label={t.booking.scanToManage} />

@@ -1,5 +1,6 @@
 import { azBooking, azCalendar, azCheckIn, azManage } from "./appointments/az.js";
 import { azFeedback } from "./feedback.js";
+import { azBring } from "./bring.js";
 import type { Messages } from "./messages.js";
 import { azClosed, azReasons } from "./reasons/az.js";
 
@@ -90,6 +91,7 @@ export const az: Messages = {
   ticketNotFoundText: "Linki yoxlayın və ya talondakı kodu yenidən skan edin.",
   liveUpdates: "Bu səhifə özü yenilənir.",
 
+  bring: azBring,
   feedback: azFeedback,
   booking: azBooking,
   manage: azManage,

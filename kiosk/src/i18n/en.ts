@@ -1,5 +1,6 @@
 import { enBooking, enCalendar, enCheckIn, enManage } from "./appointments/en.js";
 import { enFeedback } from "./feedback.js";
+import { enBring } from "./bring.js";
 import type { Messages } from "./messages.js";
 import { enClosed, enReasons } from "./reasons/en.js";
 
@@ -89,6 +90,7 @@ export const en: Messages = {
   ticketNotFoundText: "Check the link, or scan the code on your ticket again.",
   liveUpdates: "This page updates by itself.",
 
+  bring: enBring,
   feedback: enFeedback,
   booking: enBooking,
   manage: enManage,

@@ -8,6 +8,7 @@ import type {
 import type { OpeningDay } from "./opening.js";
 import type { ReasonMessages } from "./reasons.js";
 import type { FeedbackMessages } from "./feedback.js";
+import type { BringMessages } from "./bring.js";
 
 /** The service categories the catalogue groups services by, in the order the start screen shows them. */
 export const CATEGORY_ORDER = [
@@ -67,6 +68,9 @@ export interface Messages {
   chosenService: string;
   back: string;
   startOver: string;
+
+  // What to bring, before the ticket and on it
+  bring: BringMessages;
 
   // Issuing and the ticket
   issuing: string;

@@ -1,5 +1,6 @@
 import { ruBooking, ruCalendar, ruCheckIn, ruManage } from "./appointments/ru.js";
 import { ruFeedback } from "./feedback.js";
+import { ruBring } from "./bring.js";
 import type { Messages } from "./messages.js";
 import { ruClosed, ruReasons } from "./reasons/ru.js";
 
@@ -90,6 +91,7 @@ export const ru: Messages = {
   ticketNotFoundText: "Проверьте ссылку или отсканируйте код на талоне ещё раз.",
   liveUpdates: "Страница обновляется сама.",
 
+  bring: ruBring,
   feedback: ruFeedback,
   booking: ruBooking,
   manage: ruManage,

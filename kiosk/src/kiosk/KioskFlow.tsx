@@ -6,7 +6,9 @@ import { CheckInScreen } from "../checkin/CheckInScreen.js";
 import { formatWaitRange } from "../i18n/format.js";
 import { DEFAULT_LANGUAGE, useI18n } from "../i18n/i18n.js";
 import { Loading } from "../ui/Loading.js";
+import { needsDocuments } from "../ui/DocumentList.js";
 import { ProblemPanel } from "../ui/ProblemPanel.js";
+import { DocumentsScreen } from "./DocumentsScreen.js";
 import { KioskHeader } from "./KioskHeader.js";
 import { PriorityScreen } from "./PriorityScreen.js";
 import { StartScreen } from "./StartScreen.js";
@@ -46,7 +48,11 @@ export function KioskFlow(props: {
   }, [setLanguage]);
 
   // Mid-way (or merely switched to another language) and left alone: ready the kiosk for the next visitor.
-  const midway = visit.step === "priority" || visit.step === "failed" || visit.step === "check-in-failed";
+  const midway =
+    visit.step === "documents" ||
+    visit.step === "priority" ||
+    visit.step === "failed" ||
+    visit.step === "check-in-failed";
   useIdleReset(midway || (visit.step === "start" && language !== DEFAULT_LANGUAGE), reset);
   // Finding the code in a message on one's phone takes longer than choosing a service.
   useIdleReset(visit.step === "check-in", reset, CHECK_IN_IDLE_MS);
@@ -60,7 +66,11 @@ export function KioskFlow(props: {
   });
 
   const choose = (service: Service) =>
-    setVisit({ step: "priority", service, attemptKey: newIdempotencyKey() });
+    setVisit({
+      step: needsDocuments(service) ? "documents" : "priority",
+      service,
+      attemptKey: newIdempotencyKey(),
+    });
 
   // A retry sends what the first try sent: the server refuses a key reused with another body.
   const issue = (service: Service, attemptKey: string, priority: Priority, sentIn: Language = language) => {
@@ -121,6 +131,13 @@ export function KioskFlow(props: {
             offline={services.offline}
             onChoose={choose}
             onCheckIn={() => setVisit({ step: "check-in", code: "" })}
+          />
+        )}
+        {visit.step === "documents" && (
+          <DocumentsScreen
+            service={visit.service}
+            onContinue={() => setVisit({ ...visit, step: "priority" })}
+            onBack={() => setVisit(START)}
           />
         )}
         {(visit.step === "priority" || visit.step === "issuing") && (

@@ -3,6 +3,7 @@ import { QRCodeSVG } from "qrcode.react";
 import { useEffect, useEffectEvent, useState } from "react";
 import { useI18n } from "../i18n/i18n.js";
 import { statusUrl } from "../route.js";
+import { DocumentList } from "../ui/DocumentList.js";
 import { ScreenHeading } from "../ui/ScreenHeading.js";
 import { TicketDetails } from "./TicketDetails.js";
 
@@ -51,6 +52,7 @@ export function TicketScreen(props: {
           <p className="ticket-code-label">{t.ticketNumber}</p>
           <p className="ticket-code">{ticket.code}</p>
           <TicketDetails ticket={ticket} service={service} centre={centre} />
+          <DocumentList service={service} />
         </div>
         <div className="ticket-side">
           <figure className="qr" data-status-url={url}>
@@ -77,6 +79,7 @@ function Receipt(props: { ticket: Ticket; service: Service; centre: Centre; url:
       <p className="receipt-brand">DOST</p>
       <p className="receipt-code">{props.ticket.code}</p>
       <TicketDetails ticket={props.ticket} service={props.service} centre={props.centre} />
+      <DocumentList service={props.service} />
       <QRCodeSVG value={props.url} size={160} marginSize={2} />
       <p className="receipt-hint">{t.scanToFollow}</p>
     </div>

@@ -9,6 +9,8 @@ import type { CheckInProblemKind } from "../checkin/CheckInProblem.js";
  */
 export type Visit =
   | { step: "start" }
+  // The service's documents, asked about before the priority question (skipped when it needs none).
+  | { step: "documents"; service: Service; attemptKey: string }
   | { step: "priority"; service: Service; attemptKey: string }
   | { step: "issuing"; service: Service; attemptKey: string; priority: Priority }
   | {

@@ -3,6 +3,7 @@ import { useEffect, useRef } from "react";
 import { formatDateTime, formatWaitRange } from "../i18n/format.js";
 import { useI18n } from "../i18n/i18n.js";
 import type { Messages } from "../i18n/messages.js";
+import { DocumentList } from "../ui/DocumentList.js";
 import { ScreenHeading } from "../ui/ScreenHeading.js";
 import { FeedbackForm } from "./FeedbackForm.js";
 
@@ -97,6 +98,11 @@ export function TicketStatusView(props: {
           <dd>{formatDateTime(ticket.issuedAt, centre.timezone, locale)}</dd>
         </div>
       </dl>
+
+      {/* Worth reading while waiting; once served, the papers are behind the visitor. */}
+      {service && (ticket.status === "waiting" || ticket.status === "called") && (
+        <DocumentList service={service} />
+      )}
 
       {ticket.status === "done" && <FeedbackForm publicId={ticket.publicId} />}
 

@@ -51,14 +51,25 @@ export const JOBS = service(
   0.5,
 );
 
-export const CERTIFICATES = service(
-  "22222222-2222-4222-8222-222222222223",
-  "N",
-  "documents",
-  { az: "Arayışların verilməsi", ru: "Выдача справок", en: "Certificates and references" },
-  12,
-  75,
-);
+export const CERTIFICATES: Service = {
+  ...service(
+    "22222222-2222-4222-8222-222222222223",
+    "N",
+    "documents",
+    { az: "Arayışların verilməsi", ru: "Выдача справок", en: "Certificates and references" },
+    12,
+    75,
+  ),
+  // What to bring: the only fixture service with documents, so the others take the short way.
+  documents: [
+    { az: "Şəxsiyyət vəsiqəsi", ru: "Удостоверение личности", en: "Identity card" },
+    {
+      az: "Başqası üçün müraciət edildikdə etibarnamə",
+      ru: "Доверенность при обращении за другого человека",
+      en: "Power of attorney when applying for someone else",
+    },
+  ],
+};
 
 export const SERVICES: Service[] = [PENSION, JOBS, CERTIFICATES];
 

@@ -56,7 +56,7 @@ export function createAppointmentService({
     kind: Exclude<NotificationKind, "turn_near">,
     row: AppointmentRow,
     centre: CentreRecord,
-    service: { name: ServiceRecord["name"] },
+    service: { name: ServiceRecord["name"]; documents?: ServiceRecord["documents"] },
   ) {
     if (!row.citizenPhone) return;
     await notifications.enqueue(ex, {
@@ -69,6 +69,8 @@ export function createAppointmentService({
         service: service.name,
         when: formatWhen(row.start, centre.timezone, row.language),
         code: row.code,
+        // Only the confirmation says what to bring; a cancellation has no use for it.
+        documents: kind === "booking_confirmed" ? service.documents : undefined,
       }),
       nextAttemptAt: clock.now(),
       createdAt: clock.now(),

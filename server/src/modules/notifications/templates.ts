@@ -9,6 +9,8 @@ export type TemplateValues =
       /** Local date and time, already formatted for the citizen. */
       when: string;
       code: string;
+      /** What to bring for the service; the confirmation names it briefly. */
+      documents?: LocalizedText[] | undefined;
       ticketCode?: undefined;
     }
   | { code: string; ticketCode: string; centre?: undefined; service?: undefined; when?: undefined };
@@ -17,16 +19,29 @@ export type TemplateValues =
 type Booking = Extract<TemplateValues, { when: string }>;
 type Turn = Extract<TemplateValues, { ticketCode: string }>;
 
+/** At most this many documents by name in a text; the rest is "…" (the booking page has them all). */
+const DOCUMENTS_IN_TEXT = 3;
+
+const BRING: Record<Language, string> = { az: "Gətirin", ru: "Возьмите", en: "Bring" };
+
+/** " Bring: Identity card, Employment record book, …" in the citizen's language, or nothing. */
+function bring(language: Language, documents: LocalizedText[] | undefined): string {
+  if (!documents || documents.length === 0) return "";
+  const named = documents.slice(0, DOCUMENTS_IN_TEXT).map((d) => d[language]);
+  if (documents.length > DOCUMENTS_IN_TEXT) named.push("…");
+  return ` ${BRING[language]}: ${named.join(", ")}.`;
+}
+
 const TEMPLATES: {
   [K in NotificationKind]: Record<Language, (v: K extends "turn_near" ? Turn : Booking) => string>;
 } = {
   booking_confirmed: {
     az: (v) =>
-      `DOST: ${v.centre.az}, ${v.service.az}, ${v.when}. Kod: ${v.code}. Gəlişdə kioskda qeydiyyatdan keçin.`,
+      `DOST: ${v.centre.az}, ${v.service.az}, ${v.when}. Kod: ${v.code}. Gəlişdə kioskda qeydiyyatdan keçin.${bring("az", v.documents)}`,
     ru: (v) =>
-      `DOST: ${v.centre.ru}, ${v.service.ru}, ${v.when}. Код: ${v.code}. По приходу отметьтесь в киоске.`,
+      `DOST: ${v.centre.ru}, ${v.service.ru}, ${v.when}. Код: ${v.code}. По приходу отметьтесь в киоске.${bring("ru", v.documents)}`,
     en: (v) =>
-      `DOST: ${v.centre.en}, ${v.service.en}, ${v.when}. Code: ${v.code}. Check in at the kiosk when you arrive.`,
+      `DOST: ${v.centre.en}, ${v.service.en}, ${v.when}. Code: ${v.code}. Check in at the kiosk when you arrive.${bring("en", v.documents)}`,
   },
   reminder: {
     az: (v) => `DOST: sabah ${v.when}, ${v.centre.az}. Kod: ${v.code}.`,
