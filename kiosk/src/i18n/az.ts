@@ -1,5 +1,6 @@
 import { azBooking, azCalendar, azCheckIn, azManage } from "./appointments/az.js";
 import { azFeedback } from "./feedback.js";
+import { azWaits } from "./waits.js";
 import type { Messages } from "./messages.js";
 import { azClosed, azReasons } from "./reasons/az.js";
 
@@ -95,4 +96,5 @@ export const az: Messages = {
   manage: azManage,
   checkIn: azCheckIn,
   calendar: azCalendar,
+  waits: azWaits,
 };

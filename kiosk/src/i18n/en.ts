@@ -1,5 +1,6 @@
 import { enBooking, enCalendar, enCheckIn, enManage } from "./appointments/en.js";
 import { enFeedback } from "./feedback.js";
+import { enWaits } from "./waits.js";
 import type { Messages } from "./messages.js";
 import { enClosed, enReasons } from "./reasons/en.js";
 
@@ -94,4 +95,5 @@ export const en: Messages = {
   manage: enManage,
   checkIn: enCheckIn,
   calendar: enCalendar,
+  waits: enWaits,
 };

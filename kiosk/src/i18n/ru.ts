@@ -1,5 +1,6 @@
 import { ruBooking, ruCalendar, ruCheckIn, ruManage } from "./appointments/ru.js";
 import { ruFeedback } from "./feedback.js";
+import { ruWaits } from "./waits.js";
 import type { Messages } from "./messages.js";
 import { ruClosed, ruReasons } from "./reasons/ru.js";
 
@@ -95,4 +96,5 @@ export const ru: Messages = {
   manage: ruManage,
   checkIn: ruCheckIn,
   calendar: ruCalendar,
+  waits: ruWaits,
 };
