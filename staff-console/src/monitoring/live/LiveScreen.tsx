@@ -1,6 +1,7 @@
 import type { Centre } from "@dost/shared";
 import { FailureAlert } from "../../desk/FailureAlert.js";
 import { useI18n } from "../../i18n/i18n.js";
+import { AlertTray } from "../alerts/AlertTray.js";
 import { COUNTRY_TIMEZONE } from "../figures.js";
 import { LiveDashboard } from "./LiveDashboard.js";
 import { useLiveStats } from "./useLiveStats.js";
@@ -26,6 +27,12 @@ export function LiveScreen({
         </p>
       )}
       <FailureAlert failure={failure} />
+      <AlertTray
+        centreId={centreId}
+        services={services}
+        timeZone={centre?.timezone ?? COUNTRY_TIMEZONE}
+        subscribe={subscribe}
+      />
       {stats ? (
         <LiveDashboard stats={stats} services={services} timeZone={centre?.timezone ?? COUNTRY_TIMEZONE} />
       ) : (
