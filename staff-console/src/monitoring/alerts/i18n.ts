@@ -31,6 +31,18 @@ export const alertsEn = {
   "alerts.do.call_next": "Counter {counter} is free: have it call the next visitor for {service}",
   "alerts.do.check_counter": "Check on counter {counter}",
   "alerts.do.review_staffing": "Every counter is busy: bring in more staff",
+  "staffing.title": "Staffing",
+  "staffing.date": "Day",
+  "staffing.chart": "Counters needed and counters open, by the hour",
+  "staffing.needed": "Needed",
+  "staffing.open": "Open",
+  "staffing.forecast": "Forecast arrivals",
+  "staffing.withinTarget": "Within target",
+  "staffing.enough":
+    "The open counters meet the target of {target} min for {share} % of visitors every hour.",
+  "staffing.short": "Too few counters open at {hours} to keep {share} % of visitors within {target} min.",
+  "staffing.basedOn": "Forecast from the same weekday on: {dates}",
+  "staffing.noHistory": "No history yet for this weekday: the forecast has nothing to rest on.",
 } as const;
 
 export const alertsAz: Readonly<Record<keyof typeof alertsEn, string>> = {
@@ -62,6 +74,19 @@ export const alertsAz: Readonly<Record<keyof typeof alertsEn, string>> = {
   "alerts.do.call_next": "{counter} nömrəli masa boşdur: {service} üzrə növbəti ziyarətçini çağırsın",
   "alerts.do.check_counter": "{counter} nömrəli masaya baxın",
   "alerts.do.review_staffing": "Bütün masalar məşğuldur: əlavə əməkdaş cəlb edin",
+  "staffing.title": "Kadr planı",
+  "staffing.date": "Gün",
+  "staffing.chart": "Saatlar üzrə lazım olan və açıq masalar",
+  "staffing.needed": "Lazımdır",
+  "staffing.open": "Açıqdır",
+  "staffing.forecast": "Gözlənilən gəlişlər",
+  "staffing.withinTarget": "Hədəf daxilində",
+  "staffing.enough":
+    "Açıq masalar hər saat ziyarətçilərin {share} %-ni {target} dəqiqəlik hədəf daxilində qəbul edir.",
+  "staffing.short":
+    "{hours} saatlarında ziyarətçilərin {share} %-ni {target} dəqiqə ərzində qəbul etmək üçün açıq masalar azdır.",
+  "staffing.basedOn": "Proqnoz eyni həftə günlərinə əsaslanır: {dates}",
+  "staffing.noHistory": "Bu həftə günü üçün hələ tarixçə yoxdur: proqnozun əsası yoxdur.",
 };
 
 export const alertsRu: Readonly<Record<keyof typeof alertsEn, string>> = {
@@ -92,4 +117,16 @@ export const alertsRu: Readonly<Record<keyof typeof alertsEn, string>> = {
   "alerts.do.call_next": "Окно {counter} свободно: пусть вызовет следующего по услуге «{service}»",
   "alerts.do.check_counter": "Проверьте окно {counter}",
   "alerts.do.review_staffing": "Все окна заняты: нужны дополнительные сотрудники",
+  "staffing.title": "Потребность в персонале",
+  "staffing.date": "День",
+  "staffing.chart": "Нужно и открыто окон по часам",
+  "staffing.needed": "Нужно",
+  "staffing.open": "Открыто",
+  "staffing.forecast": "Прогноз посетителей",
+  "staffing.withinTarget": "В пределах нормы",
+  "staffing.enough": "Открытых окон хватает каждый час: {share} % посетителей ждут не дольше {target} мин.",
+  "staffing.short":
+    "В часы {hours} открыто слишком мало окон, чтобы {share} % посетителей ждали не дольше {target} мин.",
+  "staffing.basedOn": "Прогноз по тем же дням недели: {dates}",
+  "staffing.noHistory": "По этому дню недели ещё нет истории: прогнозу не на что опереться.",
 };

@@ -37,6 +37,8 @@ function liveServer() {
   const server = fakeServer((url) => {
     if (url.pathname.endsWith("/services")) return { body: { services: SERVICES } };
     if (url.pathname.endsWith("/alerts")) return { body: { alerts: [] } };
+    if (url.pathname.endsWith("/staffing"))
+      return { body: { targetWaitMinutes: 15, serviceLevelPercent: 80, basedOn: [], hours: [] } };
     if (url.pathname.endsWith("/stats/live"))
       return { body: liveStats({ services: [serviceFigures({ waiting: state.waiting })] }) };
     return undefined;

@@ -3,6 +3,7 @@ import { FailureAlert } from "../../desk/FailureAlert.js";
 import { useI18n } from "../../i18n/i18n.js";
 import { AlertTray } from "../alerts/AlertTray.js";
 import { COUNTRY_TIMEZONE } from "../figures.js";
+import { StaffingPanel } from "../staffing/StaffingPanel.js";
 import { LiveDashboard } from "./LiveDashboard.js";
 import { useLiveStats } from "./useLiveStats.js";
 
@@ -38,6 +39,7 @@ export function LiveScreen({
       ) : (
         <p aria-busy="true">{t("app.loading")}</p>
       )}
+      <StaffingPanel centreId={centreId} timeZone={centre?.timezone ?? COUNTRY_TIMEZONE} />
     </>
   );
 }
