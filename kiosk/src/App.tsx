@@ -4,10 +4,11 @@ import { ManagePage } from "./manage/ManagePage.js";
 import type { Route } from "./route.js";
 import { StatusPage } from "./status/StatusPage.js";
 import { CrashScreen } from "./ui/CrashScreen.js";
+import { WaitsPage } from "./waits/WaitsPage.js";
 
 /**
  * One bundle, two audiences: the kiosk itself; and the visitor's own phone, with the ticket status
- * page its QR codes open and the appointment pages (book, then look up, move or cancel).
+ * page its QR codes open, the appointment pages (book, then look up, move or cancel); and the public waits page.
  */
 export function App({ route, deviceKey }: { route: Route; deviceKey: string | null }) {
   if (route.name === "status")
@@ -26,6 +27,12 @@ export function App({ route, deviceKey }: { route: Route; deviceKey: string | nu
     return (
       <CrashScreen reloadBy="visitor">
         <ManagePage initialCode={route.code} />
+      </CrashScreen>
+    );
+  if (route.name === "waits")
+    return (
+      <CrashScreen reloadBy="visitor">
+        <WaitsPage />
       </CrashScreen>
     );
   return (

@@ -9,6 +9,7 @@ import "./styles/status.css";
 import "./styles/booking.css";
 import "./styles/check-in.css";
 import "./styles/print.css";
+import "./styles/waits.css";
 
 const route = routeOf(window.location.pathname, window.location.search);
 // Only the kiosk has a device key; a visitor's phone (status and booking pages) never reads or stores one.

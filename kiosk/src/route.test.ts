@@ -26,6 +26,12 @@ describe("routes", () => {
     expect(routeOf("/kiosk/book/manage/", "?code=ABCD2345")).toEqual({ name: "manage", code: "ABCD2345" });
   });
 
+  it("recognises the public waits page, at /waits/ as under the kiosk", () => {
+    expect(routeOf("/waits/")).toEqual({ name: "waits" });
+    expect(routeOf("/waits")).toEqual({ name: "waits" });
+    expect(routeOf("/kiosk/waits")).toEqual({ name: "waits" });
+  });
+
   it("builds the status address a phone opens from the QR code", () => {
     expect(statusUrl("AbCdEfGhIjKlMnOpQrSt_-", "http://queue.example")).toBe(
       `http://queue.example${import.meta.env.BASE_URL}t/AbCdEfGhIjKlMnOpQrSt_-`,

@@ -1,22 +1,26 @@
 /**
  * The kiosk's client-side routes. The server answers every /kiosk/... path with index.html, so the
- * address alone says which screen to show; no router library is needed for four routes.
+ * address alone says which screen to show; no router library is needed for five routes.
  */
 export type Route =
   | { name: "status"; publicId: string }
   | { name: "book" }
   | { name: "manage"; code: string | null }
+  | { name: "waits" }
   | { name: "kiosk" };
 
 const STATUS_PATH = /\/t\/([A-Za-z0-9_-]{22})\/?$/;
 const BOOK_PATH = /\/book\/?$/;
 const MANAGE_PATH = /\/book\/manage\/?$/;
+/** The public waits page: served at /waits/ (and, as every kiosk path, under /kiosk/). */
+const WAITS_PATH = /\/waits\/?$/;
 
 export function routeOf(pathname: string, search = ""): Route {
   const status = STATUS_PATH.exec(pathname);
   if (status?.[1]) return { name: "status", publicId: status[1] };
   if (MANAGE_PATH.test(pathname)) return { name: "manage", code: new URLSearchParams(search).get("code") };
   if (BOOK_PATH.test(pathname)) return { name: "book" };
+  if (WAITS_PATH.test(pathname)) return { name: "waits" };
   return { name: "kiosk" };
 }
 

@@ -1,6 +1,7 @@
 import { azBooking, azCalendar, azCheckIn, azManage } from "./appointments/az.js";
 import { azFeedback } from "./feedback.js";
 import { azBring } from "./bring.js";
+import { azWaits } from "./waits.js";
 import type { Messages } from "./messages.js";
 import { azClosed, azReasons } from "./reasons/az.js";
 
@@ -97,4 +98,5 @@ export const az: Messages = {
   manage: azManage,
   checkIn: azCheckIn,
   calendar: azCalendar,
+  waits: azWaits,
 };

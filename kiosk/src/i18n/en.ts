@@ -1,6 +1,7 @@
 import { enBooking, enCalendar, enCheckIn, enManage } from "./appointments/en.js";
 import { enFeedback } from "./feedback.js";
 import { enBring } from "./bring.js";
+import { enWaits } from "./waits.js";
 import type { Messages } from "./messages.js";
 import { enClosed, enReasons } from "./reasons/en.js";
 
@@ -96,4 +97,5 @@ export const en: Messages = {
   manage: enManage,
   checkIn: enCheckIn,
   calendar: enCalendar,
+  waits: enWaits,
 };

@@ -9,6 +9,7 @@ import type { OpeningDay } from "./opening.js";
 import type { ReasonMessages } from "./reasons.js";
 import type { FeedbackMessages } from "./feedback.js";
 import type { BringMessages } from "./bring.js";
+import type { WaitsMessages } from "./waits.js";
 
 /** The service categories the catalogue groups services by, in the order the start screen shows them. */
 export const CATEGORY_ORDER = [
@@ -125,4 +126,7 @@ export interface Messages {
   manage: ManageMessages;
   checkIn: CheckInMessages;
   calendar: CalendarNames;
+
+  // The public waits page (open data)
+  waits: WaitsMessages;
 }

@@ -1,6 +1,7 @@
 import { ruBooking, ruCalendar, ruCheckIn, ruManage } from "./appointments/ru.js";
 import { ruFeedback } from "./feedback.js";
 import { ruBring } from "./bring.js";
+import { ruWaits } from "./waits.js";
 import type { Messages } from "./messages.js";
 import { ruClosed, ruReasons } from "./reasons/ru.js";
 
@@ -97,4 +98,5 @@ export const ru: Messages = {
   manage: ruManage,
   checkIn: ruCheckIn,
   calendar: ruCalendar,
+  waits: ruWaits,
 };

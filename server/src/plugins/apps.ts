@@ -10,7 +10,7 @@ export interface AppsOptions {
 
 /**
  * Serves the three built apps. Each is a single-page app, so any path under its prefix that is not
- * a file (such as /kiosk/t/<id>) gets its index.html.
+ * a file (such as /kiosk/t/<id>) gets its index.html. /waits/ is the kiosk's public waits page.
  */
 export const appsPlugin = fp<AppsOptions>(
   async (app: FastifyInstance, { apps }) => {
@@ -54,6 +54,17 @@ export const appsPlugin = fp<AppsOptions>(
         reply.header("cache-control", "no-cache").sendFile("index.html", root),
       );
     }
+    // The public waits page (open data) is a page of the kiosk's bundle, at a short address anyone
+    // can type; its scripts and styles load from /kiosk/assets/ as the bundle's own paths say.
+    app.get("/waits", { config: { access: { public: true } } }, (_req, reply) => reply.redirect("/waits/"));
+    app.get("/waits/", { config: { access: { public: true } } }, (_req, reply) =>
+      existsSync(path.join(apps.kiosk, "index.html")) && !first
+        ? reply.header("cache-control", "no-cache").sendFile("index.html", apps.kiosk)
+        : reply
+            .code(503)
+            .type("text/plain")
+            .send(`This app is not built yet: run "npm run build" at the repository root.`),
+    );
     app.get("/", { config: { access: { public: true } } }, (_req, reply) => reply.redirect("/console/"));
   },
   { name: "apps" },

@@ -1,4 +1,5 @@
 import {
+  alertsResponseSchema,
   appointmentsResponseSchema,
   centresResponseSchema,
   changePasswordResponseSchema,
@@ -10,13 +11,16 @@ import {
   nationalStatsResponseSchema,
   reportResponseSchema,
   servicesResponseSchema,
+  staffingResponseSchema,
   ticketResponseSchema,
   ticketsResponseSchema,
+  type Alert,
   type Appointment,
   type Centre,
   type Counter,
   type Language,
   type LiveStats,
+  type StaffingResponse,
   type NationalStats,
   type Report,
   type ReportGroup,
@@ -133,6 +137,17 @@ export function createConsoleApi(options: HttpOptions) {
       ).appointments,
     liveStats: (centreId: string): Promise<LiveStats> =>
       http.get(`/centres/${at(centreId)}/stats/live`, liveStatsResponseSchema),
+    /** The centre's alerts raised since `since` (ISO), or those of today; open ones have clearedAt null. */
+    alerts: async (centreId: string, since?: string): Promise<Alert[]> =>
+      (
+        await http.get(
+          `/centres/${at(centreId)}/alerts${since ? `?since=${encodeURIComponent(since)}` : ""}`,
+          alertsResponseSchema,
+        )
+      ).alerts,
+    /** Counters needed against counters open, hour by hour, for a service day (YYYY-MM-DD). */
+    staffing: (centreId: string, date: string): Promise<StaffingResponse> =>
+      http.get(`/centres/${at(centreId)}/staffing?date=${encodeURIComponent(date)}`, staffingResponseSchema),
     nationalStats: (): Promise<NationalStats> => http.get("/stats/national", nationalStatsResponseSchema),
     report: (request: ReportRequest, language: Language): Promise<Report> =>
       http.get(`/reports/summary?${reportQuery(request, "json", language)}`, reportResponseSchema),

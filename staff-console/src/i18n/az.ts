@@ -1,9 +1,11 @@
 import { adminAz } from "../admin/i18n/az.js";
+import { alertsAz } from "../monitoring/alerts/i18n.js";
 import type { Messages } from "./en.js";
 
 /** Azerbaijani, the default language. A counter is a "masa", a queue ticket a "bilet". */
 export const az: Messages = {
   ...adminAz,
+  ...alertsAz,
   "app.title": "Əməkdaş paneli",
   "app.loading": "Yüklənir…",
   "app.skip": "Məzmuna keç",

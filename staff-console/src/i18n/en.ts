@@ -4,9 +4,11 @@
  * no language needs plural rules: "Waiting: 3", not "3 visitors".
  */
 import { adminEn } from "../admin/i18n/en.js";
+import { alertsEn } from "../monitoring/alerts/i18n.js";
 
 export const en = {
   ...adminEn,
+  ...alertsEn,
   "app.title": "Staff console",
   "app.loading": "Loading…",
   "app.skip": "Skip to content",

@@ -1,4 +1,4 @@
-import type { ClientToServerEvents, ServerToClientEvents } from "@dost/shared";
+import type { AlertCleared, AlertRaised, ClientToServerEvents, ServerToClientEvents } from "@dost/shared";
 import { useEffect, useEffectEvent, useState } from "react";
 import { io, type Socket } from "socket.io-client";
 
@@ -14,6 +14,10 @@ export interface CentreEventHandlers {
    * sockets. Ask the API whether the session still holds; it answers 401 if not.
    */
   onServerDisconnect(): Promise<boolean>;
+  /** An alert of the centre was raised (or turned critical): managers and watchers only get these. */
+  onAlertRaised?(alert: AlertRaised): void;
+  /** An alert of the centre ended. */
+  onAlertCleared?(cleared: AlertCleared): void;
 }
 
 /**
@@ -31,6 +35,8 @@ export function useCentreEvents(
   const onResync = useEffectEvent(() => handlers.onResync());
   const onUnauthenticated = useEffectEvent(() => handlers.onUnauthenticated());
   const onServerDisconnect = useEffectEvent(() => handlers.onServerDisconnect());
+  const onAlertRaised = useEffectEvent((alert: AlertRaised) => handlers.onAlertRaised?.(alert));
+  const onAlertCleared = useEffectEvent((cleared: AlertCleared) => handlers.onAlertCleared?.(cleared));
 
   useEffect(() => {
     // Without a token in this tab, the handshake sends the httpOnly session cookie.
@@ -71,6 +77,8 @@ export function useCentreEvents(
     socket.on("ticket:updated", (p) => belongsHere(p) && onChange());
     socket.on("queue:changed", (p) => belongsHere(p) && onChange());
     socket.on("counter:changed", (p) => belongsHere(p) && onChange());
+    socket.on("alert:raised", (p) => belongsHere(p) && onAlertRaised(p));
+    socket.on("alert:cleared", (p) => belongsHere(p) && onAlertCleared(p));
 
     return () => {
       clearTimeout(retry);

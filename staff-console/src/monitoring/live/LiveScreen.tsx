@@ -1,7 +1,9 @@
 import type { Centre } from "@dost/shared";
 import { FailureAlert } from "../../desk/FailureAlert.js";
 import { useI18n } from "../../i18n/i18n.js";
+import { AlertTray } from "../alerts/AlertTray.js";
 import { COUNTRY_TIMEZONE } from "../figures.js";
+import { StaffingPanel } from "../staffing/StaffingPanel.js";
 import { LiveDashboard } from "./LiveDashboard.js";
 import { useLiveStats } from "./useLiveStats.js";
 
@@ -26,11 +28,18 @@ export function LiveScreen({
         </p>
       )}
       <FailureAlert failure={failure} />
+      <AlertTray
+        centreId={centreId}
+        services={services}
+        timeZone={centre?.timezone ?? COUNTRY_TIMEZONE}
+        subscribe={subscribe}
+      />
       {stats ? (
         <LiveDashboard stats={stats} services={services} timeZone={centre?.timezone ?? COUNTRY_TIMEZONE} />
       ) : (
         <p aria-busy="true">{t("app.loading")}</p>
       )}
+      <StaffingPanel centreId={centreId} timeZone={centre?.timezone ?? COUNTRY_TIMEZONE} />
     </>
   );
 }
