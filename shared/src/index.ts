@@ -30,6 +30,7 @@ export * from "./domain/handling-time.js";
 export * from "./domain/wait-estimator-input.js";
 export * from "./domain/wait-estimator.js";
 export * from "./domain/wait-accuracy.js";
+export * from "./domain/call-reason.js";
 export * from "./domain/day-model/day-config.js";
 export * from "./domain/day-model/day-plan.js";
 export * from "./domain/day-model/day-simulation.js";

@@ -7,7 +7,7 @@ import {
   uuidSchema,
 } from "./common.js";
 import { counterStatusSchema } from "./counters.js";
-import { ticketStatusSchema } from "./tickets.js";
+import { prioritySchema, ticketStatusSchema } from "./tickets.js";
 
 export const liveServiceStatsSchema = z.object({
   serviceId: uuidSchema,
@@ -46,12 +46,42 @@ export const hourFiguresSchema = z.object({
   averageWaitSeconds: z.number().nullable(),
 });
 
+/** How today's quoted waits came true (shared/domain/wait-accuracy.ts), over visitors already called. */
+export const waitAccuracyFiguresSchema = z.object({
+  /** Called visitors whose quote at issue was kept. */
+  quotedCount: z.number().int(),
+  /** Share called inside the band they were quoted; null when no quote had a band. */
+  insideBandPercent: z.number().nullable(),
+  medianAbsoluteErrorMinutes: z.number().nullable(),
+  /** Share who waited more than 5 minutes longer than quoted. */
+  underEstimatedPercent: z.number().nullable(),
+});
+export type WaitAccuracyFigures = z.infer<typeof waitAccuracyFiguresSchema>;
+
+/** One priority group's waits today, from issue to first call. */
+export const groupWaitFiguresSchema = z.object({
+  priority: prioritySchema,
+  count: z.number().int(),
+  meanWaitMinutes: z.number(),
+  p90WaitMinutes: z.number(),
+  /** This group's mean ÷ ordinary visitors' mean; null without ordinary visitors. */
+  ofOrdinaryMean: z.number().nullable(),
+});
+
+export const fairnessFiguresSchema = z.object({
+  ordinary: groupWaitFiguresSchema.extend({ longestWaitMinutes: z.number() }).nullable(),
+  groups: z.array(groupWaitFiguresSchema),
+});
+export type FairnessFigures = z.infer<typeof fairnessFiguresSchema>;
+
 export const liveStatsResponseSchema = z.object({
   centreId: uuidSchema,
   generatedAt: isoDateTimeSchema,
   services: z.array(liveServiceStatsSchema),
   counters: z.array(liveCounterStatsSchema),
   hours: z.array(hourFiguresSchema),
+  accuracyToday: waitAccuracyFiguresSchema,
+  fairnessToday: fairnessFiguresSchema,
 });
 export type LiveStats = z.infer<typeof liveStatsResponseSchema>;
 
@@ -75,7 +105,7 @@ export const nationalStatsResponseSchema = z.object({
 });
 export type NationalStats = z.infer<typeof nationalStatsResponseSchema>;
 
-export const REPORT_GROUPS = ["day", "hour", "service", "counter", "staff"] as const;
+export const REPORT_GROUPS = ["day", "hour", "service", "counter", "staff", "priority"] as const;
 export const reportGroupSchema = z.enum(REPORT_GROUPS);
 export type ReportGroup = z.infer<typeof reportGroupSchema>;
 
@@ -115,6 +145,8 @@ export const reportFiguresSchema = z.object({
   satisfactionPercent: z.number().nullable(),
   /** Scores given for visits that ended in the group. */
   feedbackCount: z.number().int(),
+  /** How the waits quoted at issue came true for the group's called visitors. */
+  ...waitAccuracyFiguresSchema.shape,
 });
 export type ReportFigures = z.infer<typeof reportFiguresSchema>;
 

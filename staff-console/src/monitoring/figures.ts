@@ -55,3 +55,19 @@ export function formatTimeOfDay(iso: string, language: Language, timeZone: strin
 
 /** Azerbaijan keeps one timezone; the national view and "all centres" reports count days in it. */
 export const COUNTRY_TIMEZONE = "Asia/Baku";
+
+/** Minutes as "2,5 min": one decimal with the language's decimal sign. */
+export function formatMinutes(minutes: number | null, t: I18n["t"], language: Language): string {
+  if (minutes === null) return NO_FIGURE;
+  const value = new Intl.NumberFormat(language, { maximumFractionDigits: 1 }).format(minutes);
+  return t("minutes.short", { minutes: value });
+}
+
+const PRIORITIES = ["none", "disability", "veteran", "martyr_family", "elderly", "pregnant"] as const;
+
+/** A priority group by name; ordinary visitors (`none`) as such, an unknown key as it came. */
+export function priorityLabel(priority: string, t: I18n["t"]): string {
+  if (priority === "none") return t("fairness.ordinary");
+  const known = PRIORITIES.find((p) => p === priority);
+  return known ? t(`priority.${known}`) : priority;
+}

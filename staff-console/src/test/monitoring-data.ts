@@ -72,6 +72,26 @@ export function liveStats(overrides: Partial<LiveStats> = {}, generatedAt = new 
       { hour: 9, issued: 14, served: 10, averageWaitSeconds: 420 },
       { hour: 11, issued: 22, served: 18, averageWaitSeconds: 610 },
     ],
+    accuracyToday: {
+      quotedCount: 30,
+      insideBandPercent: 83.3,
+      medianAbsoluteErrorMinutes: 1.5,
+      underEstimatedPercent: 6.7,
+    },
+    fairnessToday: {
+      ordinary: {
+        priority: "none",
+        count: 26,
+        meanWaitMinutes: 12.4,
+        p90WaitMinutes: 21,
+        ofOrdinaryMean: 1,
+        longestWaitMinutes: 27.5,
+      },
+      groups: [
+        { priority: "veteran", count: 3, meanWaitMinutes: 4.1, p90WaitMinutes: 6.2, ofOrdinaryMean: 0.33 },
+        { priority: "elderly", count: 1, meanWaitMinutes: 7, p90WaitMinutes: 7, ofOrdinaryMean: 0.56 },
+      ],
+    },
     ...overrides,
   };
 }
@@ -118,6 +138,10 @@ export function figures(overrides: Partial<ReportFigures> = {}): ReportFigures {
     waitBins: [10, 12, 8, 4, 2, 1, 1, 0, 0, 0, 0],
     satisfactionPercent: 95.2,
     feedbackCount: 21,
+    quotedCount: 36,
+    insideBandPercent: 80.6,
+    medianAbsoluteErrorMinutes: 1.8,
+    underEstimatedPercent: 8.3,
     ...overrides,
   };
 }

@@ -86,6 +86,13 @@ export const tickets = pgTable(
     callCount: integer("call_count").notNull().default(0),
     /** The appointment this ticket was checked in from, if any. */
     appointmentId: uuid("appointment_id"),
+    /**
+     * The wait the visitor was quoted when the ticket was issued, and its band: kept so the
+     * estimate's accuracy can be published. Null on tickets issued before quotes were kept.
+     */
+    quotedWaitMinutes: integer("quoted_wait_minutes"),
+    quotedWaitLow: integer("quoted_wait_low"),
+    quotedWaitHigh: integer("quoted_wait_high"),
   },
   (t) => [
     uniqueIndex("tickets_number_uq").on(t.centreId, t.serviceDay, t.prefix, t.number),

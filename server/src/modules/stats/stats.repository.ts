@@ -169,7 +169,7 @@ export const statsRepository = {
       centreId: string | null;
       from: string;
       to: string;
-      groupBy: "day" | "hour" | "service" | "counter" | "staff" | "total";
+      groupBy: "day" | "hour" | "service" | "counter" | "staff" | "priority" | "total";
     },
   ): Promise<{ key: string; count: number; satisfied: number }[]> {
     const key = {
@@ -178,6 +178,7 @@ export const statsRepository = {
       service: sql.raw("service_id::text"),
       counter: sql.raw(`coalesce(counter_id, '${NOBODY}')::text`),
       staff: sql.raw(`coalesce(user_id, '${NOBODY}')::text`),
+      priority: sql.raw("(SELECT t.priority FROM tickets t WHERE t.id = feedback.ticket_id)"),
       total: sql.raw("'total'"),
     }[args.groupBy];
     return queryRows<{ key: string; count: number; satisfied: number }>(

@@ -7,6 +7,7 @@ import {
   type Report,
   type ReportFigures,
   type ReportQuery,
+  type WaitAccuracyFigures,
 } from "@dost/shared";
 import type { Db } from "../../db/client.js";
 import type { Clock } from "../../lib/clock.js";
@@ -15,13 +16,15 @@ import type { CentreDirectory, CentreRecord } from "../catalog/index.js";
 import type { CatalogService } from "../catalog/index.js";
 import type { CounterService } from "../counters/index.js";
 import type { QueueService } from "../queue/index.js";
+import { accuracyFigures, fairnessFigures, withAccuracy } from "./fairness.js";
+import { fairnessRepository } from "./stats-fairness.repository.js";
 import { statsRepository as repo, type FigureSums } from "./stats.repository.js";
 
 const ratio = (part: number, whole: number): number | null =>
   whole > 0 ? Math.round((part / whole) * 1000) / 10 : null;
 const average = (sum: number, count: number): number | null => (count > 0 ? Math.round(sum / count) : null);
 
-export function toFigures(s: FigureSums): ReportFigures {
+export function toFigures(s: FigureSums): Omit<ReportFigures, keyof WaitAccuracyFigures> {
   return {
     issued: s.issued,
     called: s.called,
@@ -101,7 +104,7 @@ export function createStatsService({
       const centre = await centreOrThrow(centreId);
       const now = clock.now();
       const day = serviceDay(now, centre.timezone);
-      const [state, services, today, scores, hours, counterRows, counterDay] = await Promise.all([
+      const [state, services, today, scores, hours, counterRows, counterDay, called] = await Promise.all([
         queue.state(db, centre),
         catalog.servicesOfCentre(db, centre.id),
         repo.todayByCentreAndService(db, [{ centreId: centre.id, day }]),
@@ -109,6 +112,7 @@ export function createStatsService({
         repo.todayByHour(db, centre.id, day),
         counters.withState(centre.id),
         repo.countersToday(db, centre.id, day),
+        fairnessRepository.calledOnDay(db, centre.id, day),
       ]);
       const todayOf = new Map(today.map((t) => [t.serviceId, t]));
       const scoresOf = new Map(scores.map((f) => [f.serviceId, f]));
@@ -171,6 +175,8 @@ export function createStatsService({
           served: h.served,
           averageWaitSeconds: average(h.waitSeconds, h.waitCount),
         })),
+        accuracyToday: accuracyFigures(called),
+        fairnessToday: fairnessFigures(called),
       };
     },
 
@@ -229,16 +235,24 @@ export function createStatsService({
     /** Figures over a date range from the aggregates; `centreId` null means every centre. */
     async report(centreId: string | null, query: ReportQuery): Promise<Report> {
       const args = { centreId, from: query.from, to: query.to };
+      const { groupBy } = query;
       const grouped = withFeedback(
-        query.groupBy === "counter" || query.groupBy === "staff"
-          ? await repo.staffFigures(db, { ...args, groupBy: query.groupBy })
-          : await repo.serviceFigures(db, { ...args, groupBy: query.groupBy }),
-        await repo.feedbackFigures(db, { ...args, groupBy: query.groupBy }),
+        groupBy === "counter" || groupBy === "staff"
+          ? await repo.staffFigures(db, { ...args, groupBy })
+          : groupBy === "priority"
+            ? await fairnessRepository.priorityFigures(db, args)
+            : await repo.serviceFigures(db, { ...args, groupBy }),
+        await repo.feedbackFigures(db, { ...args, groupBy }),
       );
       const [total] = withFeedback(
         await repo.serviceFigures(db, { ...args, groupBy: "total" }),
         await repo.feedbackFigures(db, { ...args, groupBy: "total" }),
       );
+      const [accuracy, [totalAccuracy]] = await Promise.all([
+        fairnessRepository.accuracyFigures(db, { ...args, groupBy }),
+        fairnessRepository.accuracyFigures(db, { ...args, groupBy: "total" }),
+      ]);
+      const accuracyOf = new Map(accuracy.map((a) => [a.key, a]));
       const labels =
         query.groupBy === "counter" || query.groupBy === "staff" || query.groupBy === "service"
           ? await repo.names(
@@ -257,8 +271,9 @@ export function createStatsService({
           key: g.key,
           label: labels.get(g.key) ?? (query.groupBy === "hour" ? `${g.key.padStart(2, "0")}:00` : g.key),
           ...toFigures(g),
+          ...withAccuracy(accuracyOf.get(g.key)),
         })),
-        totals: toFigures(total ?? EMPTY),
+        totals: { ...toFigures(total ?? EMPTY), ...withAccuracy(totalAccuracy) },
       };
     },
   };

@@ -85,6 +85,23 @@ export const ticketsRepository = {
     return row;
   },
 
+  /** Keeps the wait a new ticket was first shown with; never overwrites an earlier quote. */
+  async recordQuote(
+    ex: Executor,
+    ticketId: string,
+    quote: { minutes: number; range: { low: number; high: number } | null },
+  ): Promise<void> {
+    await ex
+      .update(tickets)
+      .set({
+        // Whole minutes, as the visitor reads them.
+        quotedWaitMinutes: Math.round(quote.minutes),
+        quotedWaitLow: quote.range ? Math.floor(quote.range.low) : null,
+        quotedWaitHigh: quote.range ? Math.ceil(quote.range.high) : null,
+      })
+      .where(and(eq(tickets.id, ticketId), sql`${tickets.quotedWaitMinutes} IS NULL`));
+  },
+
   async appendEvent(ex: Executor, values: TicketEventValues): Promise<void> {
     await ex.insert(ticketEvents).values(values);
   },

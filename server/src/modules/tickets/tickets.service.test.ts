@@ -67,6 +67,9 @@ function row(over: Partial<TicketRow> = {}): TicketRow {
     counterId: null,
     callCount: 0,
     appointmentId: null,
+    quotedWaitMinutes: null,
+    quotedWaitLow: null,
+    quotedWaitHigh: null,
     ...over,
   };
 }
@@ -86,6 +89,7 @@ function serviceAt(
       return row(values);
     },
     appendEvent: async () => void written.push("event"),
+    recordQuote: async () => undefined,
     findWithCounter: async () => found,
     transition: async (_ex: unknown, _id: string, _from: unknown, changes: Partial<TicketRow>) => {
       written.push("transition");

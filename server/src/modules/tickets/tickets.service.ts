@@ -77,6 +77,20 @@ export function createTicketService({
     return ticket;
   }
 
+  /**
+   * After the commit that issued `row`: announces it and keeps the wait it was shown with, the quote
+   * its accuracy is later judged against (stats module).
+   */
+  async function announceIssue(centre: CentreRecord, row: TicketRow): Promise<Ticket> {
+    const ticket = await announceChange(centre, row, null);
+    if (ticket.status === "waiting" && ticket.estimatedWaitMinutes !== null)
+      await repo.recordQuote(db, row.id, {
+        minutes: ticket.estimatedWaitMinutes,
+        range: ticket.estimatedWaitRange ?? null,
+      });
+    return ticket;
+  }
+
   async function serviceOrThrow(ex: Executor, centreId: string, serviceId: string) {
     const service = await catalog.serviceOfCentre(ex, centreId, serviceId);
     if (!service) {
@@ -143,7 +157,7 @@ export function createTicketService({
         if (!found) throw notFound("Ticket");
         return { ticket: await queue.view(db, centre, found.ticket, found.counter), created: false };
       }
-      return { ticket: await announceChange(centre, outcome.row, null), created: true };
+      return { ticket: await announceIssue(centre, outcome.row), created: true };
     },
 
     async getPublic(publicId: string): Promise<Ticket> {
@@ -266,7 +280,7 @@ export function createTicketService({
 
     /** After a commit that created `row` elsewhere (a check-in): its view, and the events for every screen. */
     async announceIssued(row: TicketRow): Promise<Ticket> {
-      return announceChange(await centreOrThrow(db, row.centreId), row, null);
+      return announceIssue(await centreOrThrow(db, row.centreId), row);
     },
 
     /** After a commit that called `row` to `counter`: the call for the displays, and the ticket. */

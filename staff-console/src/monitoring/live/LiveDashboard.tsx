@@ -3,6 +3,7 @@ import { useI18n } from "../../i18n/i18n.js";
 import { formatTimeOfDay } from "../figures.js";
 import { useNow } from "../../ui/useNow.js";
 import { CounterTable } from "./CounterTable.js";
+import { AccuracyPanel, FairnessPanel } from "./FairnessPanels.js";
 import { ServiceTable, serviceRows } from "./ServiceTable.js";
 import { TodayCharts } from "./TodayCharts.js";
 
@@ -33,6 +34,10 @@ export function LiveDashboard({
           <h2 id="live-today">{t("live.today")}</h2>
           <TodayCharts hours={stats.hours} />
         </section>
+      </div>
+      <div className="monitor-grid">
+        <AccuracyPanel accuracy={stats.accuracyToday} />
+        <FairnessPanel fairness={stats.fairnessToday} />
       </div>
       <CounterTable stats={stats} now={now} />
     </>

@@ -1,12 +1,19 @@
 import type { Language, Report, ReportFigures, ReportGroup } from "@dost/shared";
 import { useI18n, type I18n, type MessageKey } from "../../i18n/i18n.js";
-import { formatCount, formatDay, formatPercent, formatSeconds } from "../figures.js";
+import {
+  formatCount,
+  formatDay,
+  formatMinutes,
+  formatPercent,
+  formatSeconds,
+  priorityLabel,
+} from "../figures.js";
 import { ScrollRegion } from "../ScrollRegion.js";
 
 type Figure = keyof Omit<ReportFigures, "waitBins">;
 
 /** Every figure of the report, in the order a manager reads them: flow, then waits, then appointments, then satisfaction. */
-const FIGURES: { key: Figure; label: MessageKey; kind: "count" | "seconds" | "percent" }[] = [
+const FIGURES: { key: Figure; label: MessageKey; kind: "count" | "seconds" | "percent" | "minutes" }[] = [
   { key: "issued", label: "report.col.issued", kind: "count" },
   { key: "called", label: "report.col.called", kind: "count" },
   { key: "served", label: "report.col.served", kind: "count" },
@@ -22,6 +29,10 @@ const FIGURES: { key: Figure; label: MessageKey; kind: "count" | "seconds" | "pe
   { key: "appointmentsMissed", label: "report.col.appointmentsMissed", kind: "count" },
   { key: "satisfactionPercent", label: "report.col.satisfaction", kind: "percent" },
   { key: "feedbackCount", label: "report.col.feedbackCount", kind: "count" },
+  { key: "quotedCount", label: "report.col.quotedCount", kind: "count" },
+  { key: "insideBandPercent", label: "report.col.insideBand", kind: "percent" },
+  { key: "medianAbsoluteErrorMinutes", label: "report.col.medianError", kind: "minutes" },
+  { key: "underEstimatedPercent", label: "report.col.underEstimated", kind: "percent" },
 ];
 
 export const GROUP_LABELS: Record<ReportGroup, MessageKey> = {
@@ -30,18 +41,27 @@ export const GROUP_LABELS: Record<ReportGroup, MessageKey> = {
   service: "report.group.service",
   counter: "report.group.counter",
   staff: "report.group.staff",
+  priority: "report.group.priority",
 };
 
-function show(figures: ReportFigures, figure: (typeof FIGURES)[number], language: Language): string {
+function show(
+  figures: ReportFigures,
+  figure: (typeof FIGURES)[number],
+  t: I18n["t"],
+  language: Language,
+): string {
   const value = figures[figure.key];
   if (figure.kind === "seconds") return formatSeconds(value);
+  if (figure.kind === "minutes") return formatMinutes(value, t, language);
   if (figure.kind === "percent") return formatPercent(value, language);
   return value === null ? formatSeconds(null) : formatCount(value, language);
 }
 
-/** A row's name: days in the reader's language; the server's label for everything else. */
+/** A row's name: days and priority groups in the reader's language; the server's label for the rest. */
 export function rowLabel(report: Report, row: Report["rows"][number], t: I18n["t"]): string {
-  return report.groupBy === "day" ? formatDay(row.label, t) : row.label;
+  if (report.groupBy === "day") return formatDay(row.label, t);
+  if (report.groupBy === "priority") return priorityLabel(row.key, t);
+  return row.label;
 }
 
 /** The report as a table: one row per group, a total row, times as minutes:seconds. */
@@ -74,7 +94,7 @@ export function ReportTable({ report, caption }: { report: Report; caption: stri
               <th scope="row">{rowLabel(report, row, t)}</th>
               {FIGURES.map((f) => (
                 <td key={f.key} className="num timer">
-                  {show(row, f, language)}
+                  {show(row, f, t, language)}
                 </td>
               ))}
             </tr>
@@ -85,7 +105,7 @@ export function ReportTable({ report, caption }: { report: Report; caption: stri
             <th scope="row">{t("report.total")}</th>
             {FIGURES.map((f) => (
               <td key={f.key} className="num timer" data-figure={f.key}>
-                {show(report.totals, f, language)}
+                {show(report.totals, f, t, language)}
               </td>
             ))}
           </tr>

@@ -40,6 +40,11 @@ function rowsFor(groupBy: Report["groupBy"]): Report["rows"] {
       },
     ];
   if (groupBy === "service") return [{ key: "s1", label: "Pensiyalar", ...figures({ issued: 40 }) }];
+  if (groupBy === "priority")
+    return [
+      { key: "none", label: "none", ...figures({ issued: 30 }) },
+      { key: "veteran", label: "veteran", ...figures({ issued: 4, underEstimatedPercent: 25 }) },
+    ];
   return [
     { key: "2025-03-10", label: "2025-03-10", ...figures({ issued: 18, served: 16 }) },
     { key: "2025-03-11", label: "2025-03-11", ...figures({ issued: 22, served: 19 }) },
@@ -168,6 +173,21 @@ describe("the reports screen", () => {
     expect(asked(server).some((q) => q.groupBy === "service")).toBe(true);
     expect(table.getByRole("columnheader", { name: "Service" })).toBeTruthy();
     expect(table.getByRole("rowheader", { name: "Pensiyalar" })).toBeTruthy();
+  });
+
+  it("groups by priority group, in the reader's words, with how the quoted waits came true", async () => {
+    const server = showReports();
+    await reportTable("day");
+    await userEvent.selectOptions(screen.getByLabelText("Group by"), "priority");
+    const table = within(await reportTable("priority group"));
+    expect(asked(server).some((q) => q.groupBy === "priority")).toBe(true);
+    expect(table.getByRole("columnheader", { name: "Priority group" })).toBeTruthy();
+    expect(table.getByRole("rowheader", { name: "Ordinary visitors" })).toBeTruthy();
+    const veteran = within(table.getByRole("rowheader", { name: "War veteran" }).closest("tr")!);
+    expect(table.getByRole("columnheader", { name: "Called inside quoted range" })).toBeTruthy();
+    expect(veteran.getByText("80.6%")).toBeTruthy();
+    expect(veteran.getByText("1.8 min")).toBeTruthy();
+    expect(veteran.getByText("25%")).toBeTruthy();
   });
 
   it("asks nothing for a period that ends before it starts, and says why", async () => {
