@@ -9,7 +9,15 @@ import { CrashScreen } from "./ui/CrashScreen.js";
  * One bundle, two audiences: the kiosk itself; and the visitor's own phone, with the ticket status
  * page its QR codes open and the appointment pages (book, then look up, move or cancel).
  */
-export function App({ route, deviceKey }: { route: Route; deviceKey: string | null }) {
+export function App({
+  route,
+  deviceKey,
+  pairingCode = null,
+}: {
+  route: Route;
+  deviceKey: string | null;
+  pairingCode?: string | null;
+}) {
   if (route.name === "status")
     return (
       <CrashScreen reloadBy="visitor">
@@ -30,7 +38,7 @@ export function App({ route, deviceKey }: { route: Route; deviceKey: string | nu
     );
   return (
     <CrashScreen reloadBy="itself">
-      <Kiosk initialKey={deviceKey} />
+      <Kiosk initialKey={deviceKey} pairingCode={pairingCode} />
     </CrashScreen>
   );
 }

@@ -100,6 +100,15 @@ export interface Messages {
   pairingRefused: string;
   deviceKeyLabel: string;
   pair: string;
+  pairingCodeLabel: string;
+  pairingKeypad: string;
+  pairingErase: string;
+  pairingKeyInstead: string;
+  /** Why a pairing code was not taken (the refused key keeps `pairingRefused`). */
+  pairingCodeRefused: string;
+  pairingCodeMalformed: string;
+  pairingTooManyTries: string;
+  pairingNotKiosk: string;
 
   // Status page
   statusTitle: string;
