@@ -104,7 +104,7 @@ describe("a kiosk paired with a one-time code", () => {
     expect(await seriousViolations(page)).toEqual([]);
     const keypad = page.getByRole("group", { name: DICTIONARIES.az.pairingKeypad });
     for (const digit of code) await keypad.getByRole("button", { name: digit, exact: true }).click();
-    await page.getByRole("button", { name: DICTIONARIES.az.pair }).first().click();
+    await page.getByRole("button", { name: DICTIONARIES.az.pair, exact: true }).click();
     await page.getByRole("heading", { level: 1, name: DICTIONARIES.az.startHeading }).waitFor();
     expect(await page.evaluate(() => localStorage.getItem("dost.kiosk.deviceKey"))).not.toBeNull();
     expect(errors).toEqual([]);

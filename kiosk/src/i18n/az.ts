@@ -76,6 +76,7 @@ export const az: Messages = {
   pairingRefused: "Bu açar qəbul edilmədi. Administratordan yeni açar istəyin.",
   deviceKeyLabel: "Cihaz açarı",
   pair: "Qoşul",
+  pairWithKey: "Açarla qoşul",
   pairingCodeLabel: "Qoşulma kodu",
   pairingKeypad: "Kodun rəqəmləri",
   pairingErase: "Sil",

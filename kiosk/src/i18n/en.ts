@@ -75,6 +75,7 @@ export const en: Messages = {
   pairingRefused: "This key was refused. Ask the administrator for a new key.",
   deviceKeyLabel: "Device key",
   pair: "Pair",
+  pairWithKey: "Pair with the key",
   pairingCodeLabel: "Pairing code",
   pairingKeypad: "Digits of the code",
   pairingErase: "Erase",

@@ -100,6 +100,7 @@ export interface Messages {
   pairingRefused: string;
   deviceKeyLabel: string;
   pair: string;
+  pairWithKey: string;
   pairingCodeLabel: string;
   pairingKeypad: string;
   pairingErase: string;

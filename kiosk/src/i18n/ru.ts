@@ -77,6 +77,7 @@ export const ru: Messages = {
   pairingRefused: "Этот ключ не принят. Попросите у администратора новый ключ.",
   deviceKeyLabel: "Ключ устройства",
   pair: "Подключить",
+  pairWithKey: "Подключить по ключу",
   pairingCodeLabel: "Код подключения",
   pairingKeypad: "Цифры кода",
   pairingErase: "Стереть",

@@ -91,7 +91,7 @@ export function PairingScreen({
           spellCheck={false}
         />
         <button type="submit" className="button">
-          {t.pair}
+          {t.pairWithKey}
         </button>
       </form>
     </section>
