@@ -41,19 +41,19 @@ describe("pairing", () => {
     const context = await browser.newContext({ viewport: { width: 1920, height: 1080 }, bypassCSP: true });
     const page = await context.newPage();
     await page.goto(`${test.url}/display/?lang=en`);
-    await page.getByLabel("Device key").waitFor();
+    await page.getByLabel("Pairing code or device key").waitFor();
     expect(await seriousViolations(page)).toEqual([]);
 
-    await page.getByLabel("Device key").fill("not-a-key");
+    await page.getByLabel("Pairing code or device key").fill("not-a-key");
     await page.getByRole("button", { name: "Pair" }).click();
     await page.getByRole("alert").filter({ hasText: "refused" }).waitFor();
     expect(await page.evaluate(() => localStorage.getItem("dost.display.deviceKey"))).toBeNull();
 
-    await page.getByLabel("Device key").fill("demo-kiosk-BAKU-1");
+    await page.getByLabel("Pairing code or device key").fill("demo-kiosk-BAKU-1");
     await page.getByRole("button", { name: "Pair" }).click();
     await page.getByRole("alert").filter({ hasText: "does not belong to a hall display" }).waitFor();
 
-    await page.getByLabel("Device key").fill("demo-display-SUMGAYIT");
+    await page.getByLabel("Pairing code or device key").fill("demo-display-SUMGAYIT");
     await page.getByRole("button", { name: "Pair" }).click();
     await page.locator('.hall-main[aria-busy="false"]').waitFor();
     expect(await page.locator("h1.centre-name").textContent()).toMatch(/Sumgayit|Sumqayıt/);

@@ -26,7 +26,9 @@ describe("pairing", () => {
     const storage = memoryStorage();
     const { deps } = fakeDeps({ storage });
     render(<App deps={deps} settings={readSettings("?lang=en")} />);
-    fireEvent.change(screen.getByLabelText("Device key"), { target: { value: " demo-display-BAKU-1 " } });
+    fireEvent.change(screen.getByLabelText("Pairing code or device key"), {
+      target: { value: " demo-display-BAKU-1 " },
+    });
     fireEvent.click(screen.getByRole("button", { name: "Pair" }));
     await screen.findByRole("heading", { level: 1, name: /Baku/ });
     expect(storage.data.get(KEY)).toBe("demo-display-BAKU-1");

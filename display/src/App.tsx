@@ -6,8 +6,17 @@ import { PairingScreen } from "./pairing/PairingScreen.js";
 import { usePairing } from "./pairing/usePairing.js";
 import type { DisplaySettings } from "./settings.js";
 
-export function App({ deps, settings }: { deps: DisplayDeps; settings: DisplaySettings }) {
-  const { pairing, pair, refused } = usePairing(deps);
+export function App({
+  deps,
+  settings,
+  pairingCode = null,
+}: {
+  deps: DisplayDeps;
+  settings: DisplaySettings;
+  /** A one-time code from the pairing link (`?pair=`), already taken out of the address. */
+  pairingCode?: string | null;
+}) {
+  const { pairing, pair, refused } = usePairing(deps, pairingCode);
   const t = messages[settings.lang];
 
   useEffect(() => {

@@ -2,6 +2,7 @@ import {
   centresResponseSchema,
   deviceMeResponseSchema,
   displayStateSchema,
+  pairDeviceResponseSchema,
   type Centre,
   type Device,
   type DisplayState,
@@ -12,6 +13,14 @@ export class KeyRefused extends Error {
   constructor() {
     super("UNAUTHENTICATED");
     this.name = "KeyRefused";
+  }
+}
+
+/** The server did not take a pairing code: unknown, used or expired (`refused`), or too many tries. */
+export class PairingCodeRefused extends Error {
+  constructor(readonly why: "codeRefused" | "tooManyTries") {
+    super(why);
+    this.name = "PairingCodeRefused";
   }
 }
 
@@ -71,4 +80,34 @@ export function createDisplayApi(key: string, fetchImpl: typeof fetch = fetch, b
       return displayStateSchema.parse(withMessage);
     },
   };
+}
+
+export interface PairedDevice {
+  key: string;
+  device: Device;
+}
+
+/** POST /devices/pair: the one-time code in the body (never in a URL), the device's new key back. */
+export async function exchangePairingCode(
+  code: string,
+  fetchImpl: typeof fetch = fetch,
+  base = "/api/v1",
+): Promise<PairedDevice> {
+  let response: Response;
+  try {
+    response = await fetchImpl(`${base}/devices/pair`, {
+      method: "POST",
+      headers: { "content-type": "application/json", accept: "application/json" },
+      body: JSON.stringify({ code }),
+      cache: "no-store",
+      signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
+    });
+  } catch (error) {
+    throw new ServerUnreachable(error instanceof Error ? error.message : String(error));
+  }
+  if (response.status === 429) throw new PairingCodeRefused("tooManyTries");
+  // 401 pairing_code_invalid (unknown, used or expired), or 400 for something not six digits.
+  if (response.status === 401 || response.status === 400) throw new PairingCodeRefused("codeRefused");
+  if (!response.ok) throw new ServerUnreachable(`HTTP ${response.status} for /devices/pair`);
+  return pairDeviceResponseSchema.parse(await response.json());
 }

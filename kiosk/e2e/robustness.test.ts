@@ -51,7 +51,7 @@ describe("pairing", () => {
     expect(await smallTargets(page)).toEqual([]);
 
     await page.getByLabel(az.deviceKeyLabel).fill(KIOSK_KEY);
-    await page.getByRole("button", { name: az.pair }).click();
+    await page.getByRole("button", { name: az.pairWithKey }).click();
     await startHeading(page).waitFor();
     await page.reload();
     await startHeading(page).waitFor();
@@ -62,7 +62,7 @@ describe("pairing", () => {
 
   it("does not accept a hall display's key", async () => {
     const { context, page } = await openKiosk(browser, test.url, "demo-display-BAKU-1");
-    await page.getByText(az.pairingRefused).waitFor();
+    await page.getByText(az.pairingNotKiosk).waitFor();
     await context.close();
   });
 });

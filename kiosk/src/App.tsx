@@ -10,7 +10,15 @@ import { WaitsPage } from "./waits/WaitsPage.js";
  * One bundle, two audiences: the kiosk itself; and the visitor's own phone, with the ticket status
  * page its QR codes open, the appointment pages (book, then look up, move or cancel); and the public waits page.
  */
-export function App({ route, deviceKey }: { route: Route; deviceKey: string | null }) {
+export function App({
+  route,
+  deviceKey,
+  pairingCode = null,
+}: {
+  route: Route;
+  deviceKey: string | null;
+  pairingCode?: string | null;
+}) {
   if (route.name === "status")
     return (
       <CrashScreen reloadBy="visitor">
@@ -37,7 +45,7 @@ export function App({ route, deviceKey }: { route: Route; deviceKey: string | nu
     );
   return (
     <CrashScreen reloadBy="itself">
-      <Kiosk initialKey={deviceKey} />
+      <Kiosk initialKey={deviceKey} pairingCode={pairingCode} />
     </CrashScreen>
   );
 }

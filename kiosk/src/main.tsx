@@ -1,7 +1,7 @@
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import { App } from "./App.js";
-import { adoptDeviceKeyFromAddress } from "./pairing/device-key.js";
+import { adoptDeviceKeyFromAddress, takePairingCodeFromAddress } from "./pairing/device-key.js";
 import { routeOf } from "./route.js";
 import "./styles/base.css";
 import "./styles/screens.css";
@@ -14,11 +14,13 @@ import "./styles/waits.css";
 const route = routeOf(window.location.pathname, window.location.search);
 // Only the kiosk has a device key; a visitor's phone (status and booking pages) never reads or stores one.
 const deviceKey = route.name === "kiosk" ? adoptDeviceKeyFromAddress() : null;
+// A pairing link wins over a stored key: it is how a kiosk is moved or re-keyed.
+const pairingCode = route.name === "kiosk" ? takePairingCodeFromAddress() : null;
 
 const root = document.getElementById("root");
 if (root)
   createRoot(root).render(
     <StrictMode>
-      <App route={route} deviceKey={deviceKey} />
+      <App route={route} deviceKey={deviceKey} pairingCode={pairingCode} />
     </StrictMode>,
   );

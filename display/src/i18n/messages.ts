@@ -18,6 +18,9 @@ export interface Messages {
   pair: string;
   keyRefused: string;
   keyNotForDisplay: string;
+  /** A pairing code that is unknown, used or expired; and too many tries in a minute. */
+  codeRefused: string;
+  tooManyTries: string;
   connecting: string;
   serverUnreachable: string;
   /** The date under the clock. Written out here because browsers' built-in locale data may lack az. */
@@ -83,11 +86,15 @@ const az: Messages = {
   enableSoundHint: "Brauzer səsi bloklayıb. Çağırışların eşidilməsi üçün düyməni basın.",
   enableSound: "Səsi aç",
   pairTitle: "Ekranı qoşun",
-  pairHint: "Cihaz açarını daxil edin və ya ekranı /display/?key=… ünvanı ilə açın.",
-  deviceKey: "Cihaz açarı",
+  pairHint:
+    "Administratorun verdiyi altı rəqəmli qoşulma kodunu və ya cihaz açarını daxil edin, yaxud qoşulma linkini açın.",
+  deviceKey: "Qoşulma kodu və ya cihaz açarı",
   pair: "Qoş",
   keyRefused: "Bu açar qəbul edilmədi. Başqa açar daxil edin.",
   keyNotForDisplay: "Bu açar zal ekranına aid deyil.",
+  codeRefused:
+    "Bu kod qəbul edilmədi: ya səhvdir, ya artıq istifadə olunub, ya da vaxtı bitib. Yeni kod istəyin.",
+  tooManyTries: "Çox cəhd edildi. Bir dəqiqə gözləyib yenidən cəhd edin.",
   connecting: "Serverə qoşulur…",
   serverUnreachable: "Server cavab vermir. Yenidən cəhd edilir…",
   longDate: (d) => `${AZ_WEEKDAYS[d.weekday]}, ${d.day} ${AZ_MONTHS[d.month]} ${d.year}`,
@@ -105,11 +112,14 @@ const ru: Messages = {
   enableSoundHint: "Браузер заблокировал звук. Нажмите кнопку, чтобы вызовы были слышны.",
   enableSound: "Включить звук",
   pairTitle: "Подключение табло",
-  pairHint: "Введите ключ устройства или откройте табло по адресу /display/?key=…",
-  deviceKey: "Ключ устройства",
+  pairHint:
+    "Введите шестизначный код подключения от администратора или ключ устройства, либо откройте ссылку подключения.",
+  deviceKey: "Код подключения или ключ устройства",
   pair: "Подключить",
   keyRefused: "Ключ не принят. Введите другой ключ.",
   keyNotForDisplay: "Этот ключ не для табло зала.",
+  codeRefused: "Этот код не принят: он неверен, уже использован или истёк. Попросите новый код.",
+  tooManyTries: "Слишком много попыток. Подождите минуту и попробуйте снова.",
   connecting: "Подключение к серверу…",
   serverUnreachable: "Сервер не отвечает. Повторная попытка…",
   longDate: (d) => `${RU_WEEKDAYS[d.weekday]}, ${d.day} ${RU_MONTHS[d.month]} ${d.year}`,
@@ -127,11 +137,14 @@ const en: Messages = {
   enableSoundHint: "The browser has blocked sound. Press the button so that calls are heard.",
   enableSound: "Enable sound",
   pairTitle: "Pair this display",
-  pairHint: "Enter the device key, or open the display as /display/?key=…",
-  deviceKey: "Device key",
+  pairHint:
+    "Enter the six-digit pairing code from the administrator or the device key, or open the pairing link.",
+  deviceKey: "Pairing code or device key",
   pair: "Pair",
   keyRefused: "This key was refused. Enter another key.",
   keyNotForDisplay: "This key does not belong to a hall display.",
+  codeRefused: "This code was refused: it is wrong, already used or expired. Ask for a new code.",
+  tooManyTries: "Too many tries. Wait a minute and try again.",
   connecting: "Connecting to the server…",
   serverUnreachable: "The server does not answer. Trying again…",
   longDate: (d) => `${EN_WEEKDAYS[d.weekday]}, ${d.day} ${EN_MONTHS[d.month]} ${d.year}`,

@@ -2,7 +2,14 @@ import { useState, type FormEvent } from "react";
 import type { Messages } from "../i18n/messages.js";
 import type { PairingProblem } from "./usePairing.js";
 
-/** Asks for a device key when the display has none, or the server refused the one it had. */
+const PROBLEM_TEXT: Record<PairingProblem, (t: Messages) => string> = {
+  refused: (t) => t.keyRefused,
+  notDisplay: (t) => t.keyNotForDisplay,
+  codeRefused: (t) => t.codeRefused,
+  tooManyTries: (t) => t.tooManyTries,
+};
+
+/** Asks for a pairing code or device key when the display has none, or the server refused the one it had. */
 export function PairingScreen({
   t,
   problem,
@@ -24,7 +31,7 @@ export function PairingScreen({
       <p>{t.pairHint}</p>
       {problem ? (
         <p className="pairing-problem" role="alert">
-          {problem === "refused" ? t.keyRefused : t.keyNotForDisplay}
+          {PROBLEM_TEXT[problem](t)}
         </p>
       ) : null}
       <form onSubmit={submit} className="pairing-form">

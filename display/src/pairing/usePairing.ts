@@ -1,31 +1,34 @@
 import type { Centre } from "@dost/shared";
 import { useCallback, useEffect, useState } from "react";
-import { KeyRefused } from "../api.js";
+import { KeyRefused, PairingCodeRefused } from "../api.js";
 import type { DisplayDeps } from "../deps.js";
 import { forgetKey, rememberedKey, rememberKey } from "./device-key.js";
+import { PAIRING_CODE } from "./pairing-code.js";
 
-export type PairingProblem = "refused" | "notDisplay";
+export type PairingProblem = "refused" | "notDisplay" | "codeRefused" | "tooManyTries";
 
 export type Pairing =
   | { status: "unpaired"; problem: PairingProblem | null }
   | { status: "checking"; unreachable: boolean }
   | { status: "paired"; deviceKey: string; centre: Centre };
 
-type Outcome = { kind: "paired"; centre: Centre } | { kind: "unreachable" } | { kind: PairingProblem };
+type Outcome =
+  { kind: "paired"; deviceKey: string; centre: Centre } | { kind: "unreachable" } | { kind: PairingProblem };
 
-// Each pairing attempt is a new object, so entering the same key again checks it again.
-interface Attempt {
-  key: string;
-}
+// Each pairing attempt is a new object, so entering the same key or code again checks it again.
+type Attempt = { key: string } | { code: string };
 
 const RETRY_DELAYS_MS = [1_000, 2_000, 5_000, 10_000, 30_000];
 
 /**
- * Checks the remembered key (GET /devices/me), learns the centre, and keeps trying while the server
- * is unreachable: a display switched on before the server must pair itself once the server is up.
+ * Trades a pairing code for a key (POST /devices/pair) or takes the remembered key, checks it
+ * (GET /devices/me), learns the centre, and keeps trying while the server is unreachable: a display
+ * switched on before the server must pair itself once the server is up.
  */
-export function usePairing(deps: DisplayDeps) {
+export function usePairing(deps: DisplayDeps, pairingCode: string | null = null) {
   const [attempt, setAttempt] = useState<Attempt | null>(() => {
+    // A pairing link wins over a remembered key: it is how a display is moved or re-keyed.
+    if (pairingCode !== null) return { code: pairingCode };
     const key = rememberedKey(deps.storage);
     return key ? { key } : null;
   });
@@ -33,23 +36,34 @@ export function usePairing(deps: DisplayDeps) {
 
   useEffect(() => {
     if (!attempt) return;
-    const api = deps.createApi(attempt.key);
     let active = true;
     let timer: ReturnType<typeof setTimeout> | undefined;
     let retries = 0;
+    // Once the code is traded, retries use the key: the code works only once.
+    let key = "key" in attempt ? attempt.key : null;
     const settle = (outcome: Outcome) => {
       if (active) setResult({ attempt, outcome });
     };
     const check = async () => {
       try {
+        if (key === null && "code" in attempt) {
+          if (!PAIRING_CODE.test(attempt.code)) return settle({ kind: "codeRefused" });
+          const paired = await deps.pairDevice(attempt.code);
+          if (paired.device.kind !== "display") return settle({ kind: "notDisplay" });
+          key = paired.key;
+          rememberKey(deps.storage, key);
+        }
+        if (key === null) return;
+        const api = deps.createApi(key);
         const device = await api.device();
         if (device.kind !== "display") {
           forgetKey(deps.storage);
           return settle({ kind: "notDisplay" });
         }
-        settle({ kind: "paired", centre: await api.centre(device.centreId) });
+        settle({ kind: "paired", deviceKey: key, centre: await api.centre(device.centreId) });
       } catch (error) {
         if (!active) return;
+        if (error instanceof PairingCodeRefused) return settle({ kind: error.why });
         if (error instanceof KeyRefused) {
           forgetKey(deps.storage);
           return settle({ kind: "refused" });
@@ -68,10 +82,12 @@ export function usePairing(deps: DisplayDeps) {
     };
   }, [deps, attempt]);
 
+  /** What was typed on the pairing screen: six digits are a pairing code, anything else a key. */
   const pair = useCallback(
-    (key: string) => {
-      rememberKey(deps.storage, key);
-      setAttempt({ key });
+    (entered: string) => {
+      if (PAIRING_CODE.test(entered)) return setAttempt({ code: entered });
+      rememberKey(deps.storage, entered);
+      setAttempt({ key: entered });
     },
     [deps],
   );
@@ -87,7 +103,7 @@ export function usePairing(deps: DisplayDeps) {
   else if (!outcome) pairing = { status: "checking", unreachable: false };
   else if (outcome.kind === "unreachable") pairing = { status: "checking", unreachable: true };
   else if (outcome.kind === "paired")
-    pairing = { status: "paired", deviceKey: attempt.key, centre: outcome.centre };
+    pairing = { status: "paired", deviceKey: outcome.deviceKey, centre: outcome.centre };
   else pairing = { status: "unpaired", problem: outcome.kind };
 
   return { pairing, pair, refused };

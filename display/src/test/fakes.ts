@@ -140,6 +140,7 @@ export function fakeDeps(overrides: Partial<DisplayDeps> = {}) {
   const sound = fakeSound();
   const deps: DisplayDeps = {
     createApi: () => api,
+    pairDevice: vi.fn(() => Promise.reject(new Error("no pairing code expected"))),
     openChannel: channel.open,
     storage: memoryStorage({ "dost.display.deviceKey": "demo-display-BAKU-1" }),
     sound: sound.ports,

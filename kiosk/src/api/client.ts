@@ -4,6 +4,7 @@ import {
   errorBodySchema,
   feedbackResponseSchema,
   givenFeedbackResponseSchema,
+  pairDeviceResponseSchema,
   servicesResponseSchema,
   ticketResponseSchema,
   type Centre,
@@ -97,7 +98,11 @@ export async function request<T>(path: string, parser: Parser<T>, init: RequestI
     const parsed = errorBodySchema.safeParse(body);
     const code = parsed.success ? parsed.data.error.code : undefined;
     const message = parsed.success ? parsed.data.error.message : `HTTP ${response.status}`;
-    if (response.status === 401) throw new ApiError("unauthenticated", message, code);
+    // The reason tells a refused device key from a refused pairing code.
+    if (response.status === 401)
+      throw new ApiError("unauthenticated", message, code, [], {
+        reason: parsed.success ? parsed.data.error.reason : undefined,
+      });
     if (response.status >= 500 || response.status === 429) throw new ApiError("unreachable", message, code);
     if (!parsed.success) throw new ApiError("rejected", message, code);
     const { details, reason, params } = parsed.data.error;
@@ -119,6 +124,18 @@ export const deviceAuth = (key: string) => ({ authorization: `Device ${key}` });
  */
 export async function fetchDevice(deviceKey: string): Promise<{ device: Device; publicUrl: string | null }> {
   return request("/devices/me", deviceMeResponseSchema, { headers: deviceAuth(deviceKey) });
+}
+
+/**
+ * Trades a one-time pairing code (from the pairing link or typed in) for this device's own key.
+ * A refused code is an `unauthenticated` ApiError with reason `pairing_code_invalid`.
+ */
+export async function exchangePairingCode(code: string): Promise<{ key: string; device: Device }> {
+  return request("/devices/pair", pairDeviceResponseSchema, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ code }),
+  });
 }
 
 export async function fetchCentre(centreId: string): Promise<Centre> {

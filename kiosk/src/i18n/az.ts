@@ -74,10 +74,20 @@ export const az: Messages = {
   reasons: azReasons,
 
   pairingTitle: "Kiosk qoşulmayıb",
-  pairingText: "Bu kiosk hələ mərkəzə qoşulmayıb. Administrator cihazın açarını daxil etməlidir.",
+  pairingText: "Administratorun verdiyi altı rəqəmli qoşulma kodunu daxil edin və ya qoşulma linkini açın.",
   pairingRefused: "Bu açar qəbul edilmədi. Administratordan yeni açar istəyin.",
   deviceKeyLabel: "Cihaz açarı",
   pair: "Qoşul",
+  pairWithKey: "Açarla qoşul",
+  pairingCodeLabel: "Qoşulma kodu",
+  pairingKeypad: "Kodun rəqəmləri",
+  pairingErase: "Sil",
+  pairingKeyInstead: "Və ya cihaz açarını daxil edin",
+  pairingCodeRefused:
+    "Bu kod qəbul edilmədi: ya səhvdir, ya artıq istifadə olunub, ya da vaxtı bitib. Administratordan yeni kod istəyin.",
+  pairingCodeMalformed: "Qoşulma kodu altı rəqəmdən ibarətdir.",
+  pairingTooManyTries: "Çox cəhd edildi. Bir dəqiqə gözləyib yenidən cəhd edin.",
+  pairingNotKiosk: "Bu kod və ya açar kiosk üçün deyil. Administratordan bu kiosk üçün kod istəyin.",
 
   statusTitle: "Növbənin vəziyyəti",
   statusWaiting: "Növbədəsiniz",

@@ -73,10 +73,20 @@ export const en: Messages = {
   reasons: enReasons,
 
   pairingTitle: "Kiosk not paired",
-  pairingText: "This kiosk is not yet paired with a centre. An administrator must enter its device key.",
+  pairingText: "Enter the six-digit pairing code from the administrator, or open the pairing link.",
   pairingRefused: "This key was refused. Ask the administrator for a new key.",
   deviceKeyLabel: "Device key",
   pair: "Pair",
+  pairWithKey: "Pair with the key",
+  pairingCodeLabel: "Pairing code",
+  pairingKeypad: "Digits of the code",
+  pairingErase: "Erase",
+  pairingKeyInstead: "Or enter a device key",
+  pairingCodeRefused:
+    "This code was refused: it is wrong, already used or expired. Ask the administrator for a new code.",
+  pairingCodeMalformed: "A pairing code is six digits.",
+  pairingTooManyTries: "Too many tries. Wait a minute and try again.",
+  pairingNotKiosk: "This code or key is not for a kiosk. Ask the administrator for a code for this kiosk.",
 
   statusTitle: "Queue status",
   statusWaiting: "You are in the queue",

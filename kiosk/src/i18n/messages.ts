@@ -105,6 +105,16 @@ export interface Messages {
   pairingRefused: string;
   deviceKeyLabel: string;
   pair: string;
+  pairWithKey: string;
+  pairingCodeLabel: string;
+  pairingKeypad: string;
+  pairingErase: string;
+  pairingKeyInstead: string;
+  /** Why a pairing code was not taken (the refused key keeps `pairingRefused`). */
+  pairingCodeRefused: string;
+  pairingCodeMalformed: string;
+  pairingTooManyTries: string;
+  pairingNotKiosk: string;
 
   // Status page
   statusTitle: string;

@@ -40,3 +40,17 @@ export function adoptDeviceKeyFromAddress(): string | null {
   }
   return storedDeviceKey();
 }
+
+/**
+ * Takes a one-time pairing code (`/kiosk/?pair=123456`, the link a manager's console shows as a QR)
+ * out of the address at once, so neither it nor the key it becomes stays in the address bar or the
+ * history; the kiosk then exchanges it for its key.
+ */
+export function takePairingCodeFromAddress(): string | null {
+  const url = new URL(window.location.href);
+  if (!url.searchParams.has("pair")) return null;
+  const code = url.searchParams.get("pair")?.trim() ?? "";
+  url.searchParams.delete("pair");
+  window.history.replaceState(window.history.state, "", `${url.pathname}${url.search}${url.hash}`);
+  return code;
+}

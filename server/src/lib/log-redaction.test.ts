@@ -13,6 +13,8 @@ describe("request addresses in the log", () => {
       "/kiosk/book/manage?code=***&lang=ru",
     );
     expect(maskUrlForLog("/display/?KEY=demo-display-BAKU-1")).toBe("/display/?KEY=***");
+    expect(maskUrlForLog("/kiosk/?pair=123456")).toBe("/kiosk/?pair=***");
+    expect(maskUrlForLog("/display/?pair=123456&lang=en")).toBe("/display/?pair=***&lang=en");
     expect(maskUrlForLog("/x?%6Bey=secret&a=%E0")).toBe("/x?%6Bey=***&a=%E0");
   });
 });

@@ -12,7 +12,18 @@
  * in paths (`/api/v1/appointments/<code>`) and in the booking page's query
  * (`/kiosk/book/manage?code=`); a device key travels in the pairing address (`/kiosk/?key=`).
  */
-const SECRET_QUERY_PARAMS = new Set(["code", "key", "token", "phone", "pin", "fin", "password", "pairing"]);
+// `pair` is the one-time code of a device's pairing link (`/kiosk/?pair=123456`): a live one is a key.
+const SECRET_QUERY_PARAMS = new Set([
+  "code",
+  "key",
+  "pair",
+  "token",
+  "phone",
+  "pin",
+  "fin",
+  "password",
+  "pairing",
+]);
 
 export function maskUrlForLog(url: string): string {
   const [path = "", query] = url.split(/\?(.*)/s, 2);
