@@ -46,7 +46,8 @@ async function startServer(port: number): Promise<ChildProcess> {
   let output = "";
   proc.stdout?.on("data", (d: Buffer) => (output += d.toString()));
   proc.stderr?.on("data", (d: Buffer) => (output += d.toString()));
-  const deadline = Date.now() + 45_000;
+  // Two PGlite starts (migrations, seed) on a busy two-core machine can take most of a minute.
+  const deadline = Date.now() + 90_000;
   while (Date.now() < deadline) {
     if (proc.exitCode !== null) throw new Error(`server exited: ${output}`);
     const ok = await fetch(`http://127.0.0.1:${port}/health`).then(
@@ -100,5 +101,5 @@ describeOnPglite("embedded PostgreSQL (PGlite)", () => {
     expect(second.ticket.code).toBe(`${services[0]!.prefix}002`);
     child.kill("SIGTERM");
     await new Promise((r) => child!.once("exit", r));
-  }, 180_000); // two PGlite server starts: tens of seconds each on a busy two-core machine
+  }, 240_000); // two PGlite server starts: tens of seconds each on a busy two-core machine
 });

@@ -218,13 +218,14 @@ describe("a shift on the embedded database (no DATABASE_URL)", () => {
     await idle();
     const rescheduled = await api<{ appointment: Appointment }>(`/appointments/${code}/reschedule`, {
       method: "POST",
-      body: JSON.stringify({ start: second.start }),
+      // A code alone no longer moves or cancels a booking: the phone's last four digits go with it.
+      body: JSON.stringify({ start: second.start, phoneLast4: "4567" }),
     });
     expect([rescheduled.status, rescheduled.body.appointment.start]).toEqual([200, second.start]);
     await idle();
     const cancelled = await api<{ appointment: Appointment }>(`/appointments/${code}/cancel`, {
       method: "POST",
-      body: "{}",
+      body: JSON.stringify({ phoneLast4: "4567" }),
     });
     expect([cancelled.status, cancelled.body.appointment.status]).toEqual([200, "cancelled"]);
 
