@@ -5,7 +5,7 @@ import { afterAll, expect, it } from "vitest";
 import { loadConfig } from "../src/config.js";
 import { openDatabase } from "../src/db/client.js";
 import { prepareDatabase } from "../src/setup/prepare.js";
-import { ADMIN_URL, urlFor } from "./support/database.js";
+import { adminQuery, urlFor } from "./support/database.js";
 import { describeOnPostgres, TEST_DRIVER } from "./support/driver.js";
 
 /**
@@ -15,24 +15,14 @@ import { describeOnPostgres, TEST_DRIVER } from "./support/driver.js";
  */
 const name = `dost_test_together_${randomBytes(5).toString("hex")}`;
 
-async function admin(sql: string): Promise<void> {
-  const client = new pg.Client({ connectionString: ADMIN_URL });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
-}
-
 afterAll(async () => {
-  if (TEST_DRIVER === "postgres") await admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+  if (TEST_DRIVER === "postgres") await adminQuery(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
 });
 
 // PostgreSQL only: several processes on one database (PGlite admits one process per data directory).
 describeOnPostgres("several server processes starting on an empty database", () => {
   it("apply the migrations once and all start", async () => {
-    await admin(`CREATE DATABASE ${name} TEMPLATE template0`);
+    await adminQuery(`CREATE DATABASE ${name} TEMPLATE template0`);
     const url = urlFor(name);
     const config = loadConfig({ NODE_ENV: "production", DATABASE_URL: url });
     const replicas = Array.from({ length: 3 }, () =>

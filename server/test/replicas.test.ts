@@ -3,7 +3,7 @@ import type { Counter, Service } from "@dost/shared";
 import pg from "pg";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { WORKING_MORNING } from "./support/app.js";
-import { ADMIN_URL, urlFor } from "./support/database.js";
+import { adminQuery, urlFor } from "./support/database.js";
 import { describeOnPostgres, TEST_DRIVER } from "./support/driver.js";
 import { startServerProcess, type ServerProcess } from "./support/processes.js";
 import { remoteClient, type RemoteClient } from "./support/remote.js";
@@ -23,19 +23,9 @@ const sockets: ClientSocket[] = [];
 let a: RemoteClient;
 let b: RemoteClient;
 
-async function admin(sql: string): Promise<void> {
-  const client = new pg.Client({ connectionString: ADMIN_URL });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
-}
-
 beforeAll(async () => {
   if (TEST_DRIVER !== "postgres") return;
-  await admin(`CREATE DATABASE ${name} TEMPLATE template0`);
+  await adminQuery(`CREATE DATABASE ${name} TEMPLATE template0`);
   const env = {
     DATABASE_URL: urlFor(name),
     NODE_ENV: "development",
@@ -54,7 +44,7 @@ beforeAll(async () => {
 afterAll(async () => {
   for (const s of sockets) s.close();
   await Promise.all(servers.map((s) => s.stop()));
-  if (TEST_DRIVER === "postgres") await admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+  if (TEST_DRIVER === "postgres") await adminQuery(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
 }, 60_000);
 
 describeOnPostgres("two server processes on one PostgreSQL database", () => {

@@ -15,6 +15,17 @@ import { ensurePgliteTemplates, openPgliteFromTemplate } from "./pglite.js";
  */
 export const ADMIN_URL = process.env.TEST_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
 
+/** One statement on the server's maintenance database, such as creating or dropping a test's own database. */
+export async function adminQuery(sql: string): Promise<void> {
+  const client = new pg.Client({ connectionString: ADMIN_URL });
+  await client.connect();
+  try {
+    await client.query(sql);
+  } finally {
+    await client.end();
+  }
+}
+
 const migrationsFolder = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../../migrations");
 
 function migrationsHash(): string {
