@@ -6,7 +6,7 @@ import { startTestApp, type TestApp } from "../../server/test/support/app.js";
 import { seriousViolations } from "../../server/test/support/axe.js";
 import { launchBrowser } from "../../server/test/support/browser.js";
 import { DICTIONARIES } from "../src/i18n/i18n.js";
-import { assertKioskBuilt, openKiosk } from "./kiosk-support.js";
+import { assertKioskBuilt, confirmDocuments, openKiosk } from "./kiosk-support.js";
 
 let test: TestApp;
 let browser: Browser;
@@ -63,6 +63,7 @@ describe("a kiosk paired with a one-time code", () => {
     }
 
     await page.locator(".service-button").first().click();
+    await confirmDocuments(page, DICTIONARIES.az);
     await page.getByRole("button", { name: DICTIONARIES.az.priorityNo, exact: true }).click();
     await page.getByRole("heading", { level: 1, name: DICTIONARIES.az.ticketHeading }).waitFor();
     const ticketCode = (await page.locator(".ticket-code").textContent()) ?? "";

@@ -15,7 +15,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { announcementText } from "../../display/src/sound/phrases.js";
 import { openDisplay, type SpokenPhrase } from "../../display/e2e/hall.js";
 import { DICTIONARIES } from "../../kiosk/src/i18n/i18n.js";
-import { openKiosk } from "../../kiosk/e2e/kiosk-support.js";
+import { confirmDocuments, openKiosk } from "../../kiosk/e2e/kiosk-support.js";
 import { launchBrowser } from "../../server/test/support/browser.js";
 import { startServerProcess, type ServerProcess } from "../../server/test/support/processes.js";
 import {
@@ -70,6 +70,7 @@ async function takeTicket(kiosk: Page, service: Service): Promise<{ code: string
   const az = DICTIONARIES.az;
   await kiosk.getByRole("heading", { level: 1, name: az.startHeading }).waitFor();
   await kiosk.getByRole("button", { name: new RegExp(service.name.az) }).click();
+  await confirmDocuments(kiosk, az);
   await kiosk.getByRole("button", { name: az.priorityNo, exact: true }).click();
   await kiosk.locator(".ticket-code").waitFor();
   const code = ((await kiosk.locator(".ticket-code").textContent()) ?? "").trim();
