@@ -2,7 +2,6 @@
 import type { Page } from "playwright-core";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { confirmDocuments } from "../../kiosk/e2e/kiosk-support.js";
 import { DICTIONARIES as KIOSK_WORDS } from "../../kiosk/src/i18n/i18n.js";
 import { apiClient } from "../../server/test/support/api.js";
 import { startTestApp, type TestApp } from "../../server/test/support/app.js";
@@ -156,8 +155,6 @@ describe("an admin sets up a new centre from nothing through the screens", () =>
     const words = KIOSK_WORDS.az;
     await kioskPage.getByRole("heading", { level: 1, name: words.startHeading }).waitFor();
     await kioskPage.getByRole("button", { name: new RegExp(`${NEW_SERVICE.en} \\(Az\\)`) }).click();
-    // The service lists a document to bring: the kiosk asks about it before the priority question.
-    await confirmDocuments(kioskPage, words);
     await kioskPage.getByRole("heading", { level: 1, name: words.priorityHeading }).waitFor();
     await kioskPage.getByRole("button", { name: words.priorityNo, exact: true }).click();
     await kioskPage.getByRole("heading", { level: 1, name: words.ticketHeading }).waitFor();
