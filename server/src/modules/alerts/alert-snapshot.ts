@@ -28,11 +28,13 @@ export async function centreSnapshot(
   deps: SnapshotDeps,
   centre: CentreRecord,
   now: Date,
+  /** The queue as the announcer just read it, instead of reading it again. */
+  queue?: Awaited<ReturnType<QueueService["state"]>>,
 ): Promise<CentreSnapshot> {
   const local = localTime(now, centre.timezone);
   const hour = Math.floor(local.minutes / 60);
   const [state, services, counterRows, lastFinished, today, forecast] = await Promise.all([
-    deps.queue.state(deps.db, centre),
+    queue ?? deps.queue.state(deps.db, centre),
     deps.catalog.servicesOfCentre(deps.db, centre.id),
     deps.counters.withState(centre.id),
     repo.lastFinished(deps.db, centre.id, local.date),

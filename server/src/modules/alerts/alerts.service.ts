@@ -30,6 +30,18 @@ export interface AlertsServiceDeps {
   queue: Pick<QueueService, "state" | "onQueueChanged">;
 }
 
+/** The queue state a refresh handed over, and when (monotonic ms). */
+type QueueNow = Awaited<ReturnType<QueueService["state"]>>;
+
+/**
+ * A centre's rules run at most this often (real time): alerts are about minutes, and a busy
+ * centre's queue changes several times a second. Without it an evaluation (six reads and the rules)
+ * followed every coalesced change back to back and cost more than the issuing it watched.
+ */
+export const ALERTS_MIN_GAP_MS = 1_000;
+/** A refresh's queue state stands in for a fresh read while it is this young. */
+const QUEUE_STATE_FRESH_MS = 500;
+
 export interface EvaluationResult {
   raised: Alert[];
   cleared: Alert[];
@@ -48,10 +60,20 @@ export function createAlertsService(deps: AlertsServiceDeps) {
   const forecast = createForecastCache();
   const running = new Map<string, Promise<void>>();
   const again = new Set<string>();
+  const lastStarted = new Map<string, number>();
+  const latestQueue = new Map<string, { queue: QueueNow; at: number }>();
+  const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms).unref());
   let closed = false;
 
   async function thresholdsOf(centreId: string): Promise<AlertThresholds> {
     return alertThresholdsSchema.parse((await repo.thresholds(db, centreId)) ?? {});
+  }
+
+  /** The queue state the announcer just computed, if young enough to stand for now. */
+  function recentQueue(centreId: string): QueueNow | undefined {
+    const latest = latestQueue.get(centreId);
+    latestQueue.delete(centreId);
+    return latest && performance.now() - latest.at < QUEUE_STATE_FRESH_MS ? latest.queue : undefined;
   }
 
   async function evaluateNow(centre: CentreRecord): Promise<EvaluationResult> {
@@ -59,7 +81,7 @@ export function createAlertsService(deps: AlertsServiceDeps) {
     const [previous, thresholds, snapshot] = await Promise.all([
       repo.open(db, centre.id),
       thresholdsOf(centre.id),
-      centreSnapshot({ ...deps, forecast }, centre, now),
+      centreSnapshot({ ...deps, forecast }, centre, now, recentQueue(centre.id)),
     ]);
     const conditions = evaluateAlerts(snapshot, thresholds, activeKeys(previous));
     const changes = diffAlerts(previous, conditions, {
@@ -104,8 +126,11 @@ export function createAlertsService(deps: AlertsServiceDeps) {
     }
     const run = (async () => {
       do {
+        const wait = ALERTS_MIN_GAP_MS - (performance.now() - (lastStarted.get(centreId) ?? -Infinity));
+        if (wait > 0) await sleep(wait);
         again.delete(centreId);
         if (closed) return;
+        lastStarted.set(centreId, performance.now());
         const centre = await centres.find(db, centreId);
         if (centre) await evaluateNow(centre);
       } while (again.has(centreId));
@@ -117,7 +142,8 @@ export function createAlertsService(deps: AlertsServiceDeps) {
   return {
     /** Subscribes to the queue's changes; call once when the app is built. */
     start(onError: (err: unknown) => void): void {
-      deps.queue.onQueueChanged((centreId) => {
+      deps.queue.onQueueChanged((centreId, queue) => {
+        latestQueue.set(centreId, { queue, at: performance.now() });
         evaluate(centreId).catch(onError);
       });
     },

@@ -40,6 +40,13 @@ export interface AppointmentHabitRow {
   latestMinutes: number | null;
 }
 
+/** What the estimator reads of a centre's present, in one round trip. */
+export interface CentrePresent {
+  counters: EstimatorCounterRow[];
+  waiting: EstimatorTicketRow[];
+  appointments: { serviceId: string; start: Date }[];
+}
+
 const asDate = (v: unknown): Date | null => (v === null || v === undefined ? null : new Date(v as string));
 
 /**
@@ -49,54 +56,59 @@ const asDate = (v: unknown): Date | null => (v === null || v === undefined ? nul
  * counter); the history is aggregated in SQL and cached by the caller.
  */
 export const estimatorRepository = {
-  async counters(ex: Executor, centreId: string): Promise<EstimatorCounterRow[]> {
-    const rows = await queryRows<Record<string, unknown>>(
-      ex,
-      sql`SELECT c.id, c.status, c.service_ids AS "serviceIds", c.status_since AS "statusSince",
-                 t.service_id AS "servingServiceId", t.called_at AS "servingCalledAt"
-            FROM counters c
-            LEFT JOIN tickets t ON t.counter_id = c.id AND t.status IN ('called', 'serving')
-           WHERE c.centre_id = ${centreId} AND c.active`,
-    );
-    return rows.map((r) => ({
-      id: r.id as string,
-      status: r.status as EstimatorCounterRow["status"],
-      serviceIds: r.serviceIds as string[],
-      statusSince: asDate(r.statusSince),
-      servingServiceId: (r.servingServiceId as string | null) ?? null,
-      servingCalledAt: asDate(r.servingCalledAt),
-    }));
-  },
-
-  async waiting(ex: Executor, centreId: string, serviceDay: string): Promise<EstimatorTicketRow[]> {
-    const rows = await queryRows<Record<string, unknown>>(
-      ex,
-      sql`SELECT id, service_id AS "serviceId", priority, queued_at AS "queuedAt",
-                 appointment_at AS "appointmentAt"
-            FROM tickets
-           WHERE centre_id = ${centreId} AND service_day = ${serviceDay} AND status = 'waiting'`,
-    );
-    return rows.map((r) => ({
-      id: r.id as string,
-      serviceId: r.serviceId as string,
-      priority: r.priority as Priority,
-      queuedAt: asDate(r.queuedAt)!,
-      appointmentAt: asDate(r.appointmentAt),
-    }));
-  },
-
-  /** Bookings of the day not checked in yet whose check-in window is still open. */
-  async pendingAppointments(
+  /**
+   * The centre's present in one statement (counters, the waiting queue, bookings still to come):
+   * one round trip instead of three, which on PGlite (one connection, every statement through
+   * WebAssembly) is most of an issue's cost.
+   */
+  async present(
     ex: Executor,
     args: { centreId: string; serviceDay: string; notBefore: Date },
-  ): Promise<{ serviceId: string; start: Date }[]> {
-    const rows = await queryRows<Record<string, unknown>>(
+  ): Promise<CentrePresent> {
+    const [row] = await queryRows<Record<string, unknown>>(
       ex,
-      sql`SELECT service_id AS "serviceId", start FROM appointments
-           WHERE centre_id = ${args.centreId} AND service_day = ${args.serviceDay}
-             AND status = 'booked' AND start >= ${args.notBefore}::timestamptz`,
+      sql`SELECT
+            (SELECT coalesce(json_agg(json_build_object(
+                      'id', c.id, 'status', c.status, 'serviceIds', c.service_ids,
+                      'statusSince', c.status_since, 'servingServiceId', t.service_id,
+                      'servingCalledAt', t.called_at)), '[]'::json)
+               FROM counters c
+               LEFT JOIN tickets t ON t.counter_id = c.id AND t.status IN ('called', 'serving')
+              WHERE c.centre_id = ${args.centreId} AND c.active) AS counters,
+            (SELECT coalesce(json_agg(json_build_object(
+                      'id', id, 'serviceId', service_id, 'priority', priority,
+                      'queuedAt', queued_at, 'appointmentAt', appointment_at)), '[]'::json)
+               FROM tickets
+              WHERE centre_id = ${args.centreId} AND service_day = ${args.serviceDay}
+                AND status = 'waiting') AS waiting,
+            (SELECT coalesce(json_agg(json_build_object('serviceId', service_id, 'start', start)), '[]'::json)
+               FROM appointments
+              WHERE centre_id = ${args.centreId} AND service_day = ${args.serviceDay}
+                AND status = 'booked' AND start >= ${args.notBefore}::timestamptz) AS appointments`,
     );
-    return rows.map((r) => ({ serviceId: r.serviceId as string, start: asDate(r.start)! }));
+    const list = (v: unknown): Record<string, unknown>[] =>
+      (typeof v === "string" ? JSON.parse(v) : (v ?? [])) as Record<string, unknown>[];
+    return {
+      counters: list(row?.counters).map((r) => ({
+        id: r.id as string,
+        status: r.status as EstimatorCounterRow["status"],
+        serviceIds: (r.serviceIds as string[] | null) ?? [],
+        statusSince: asDate(r.statusSince),
+        servingServiceId: (r.servingServiceId as string | null) ?? null,
+        servingCalledAt: asDate(r.servingCalledAt),
+      })),
+      waiting: list(row?.waiting).map((r) => ({
+        id: r.id as string,
+        serviceId: r.serviceId as string,
+        priority: r.priority as Priority,
+        queuedAt: asDate(r.queuedAt)!,
+        appointmentAt: asDate(r.appointmentAt),
+      })),
+      appointments: list(row?.appointments).map((r) => ({
+        serviceId: r.serviceId as string,
+        start: asDate(r.start)!,
+      })),
+    };
   },
 
   /**

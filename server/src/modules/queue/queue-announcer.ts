@@ -38,7 +38,7 @@ export function createQueueAnnouncer({
   const lastTold = new Map<string, Map<string, string>>();
   const pending = new Map<string, NodeJS.Timeout>();
   // Who wants to know once a centre's queue has changed and its figures gone out (the alerts).
-  const listeners: ((centreId: string) => void)[] = [];
+  const listeners: ((centreId: string, queue: QueueState) => void)[] = [];
 
   async function placeEvents(centreId: string, queue: QueueState): Promise<CentreEvent[]> {
     const told = lastTold.get(centreId) ?? new Map<string, string>();
@@ -75,7 +75,7 @@ export function createQueueAnnouncer({
       { name: "queue:changed", payload: { centreId, services: queue.services() } },
       ...(await placeEvents(centreId, queue)),
     ]);
-    for (const listener of listeners) listener(centreId);
+    for (const listener of listeners) listener(centreId, queue);
   }
 
   return {
@@ -93,10 +93,10 @@ export function createQueueAnnouncer({
     },
 
     /**
-     * Calls `listener` after each coalesced refresh of a centre's figures: after the commit, at
-     * most once per QUEUE_REFRESH_MS per centre however busy it is.
+     * Calls `listener` after each coalesced refresh of a centre's figures, with the queue state they
+     * came from: after the commit, at most once per QUEUE_REFRESH_MS per centre however busy it is.
      */
-    onQueueChanged(listener: (centreId: string) => void): void {
+    onQueueChanged(listener: (centreId: string, queue: QueueState) => void): void {
       listeners.push(listener);
     },
 

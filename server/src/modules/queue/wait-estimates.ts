@@ -9,7 +9,7 @@ import {
   type WaitEstimate,
 } from "@dost/shared";
 import type { Executor } from "../../db/client.js";
-import { estimatorRepository } from "./estimator.repository.js";
+import type { CentrePresent } from "./estimator.repository.js";
 import { localHour, type WaitKnowledgeCache } from "./wait-knowledge.js";
 
 /**
@@ -32,24 +32,21 @@ const USUAL_BREAK_MINUTES = 15;
 /** A booking may still check in this long after its slot starts (CHECK_IN_AFTER_MINUTES's default). */
 const CHECK_IN_AFTER_MINUTES = 15;
 
-/** The whole centre's estimates from its present state and learned history. */
+/** A booking may still check in this long after its slot starts: the bookings still to come. */
+export function pendingSince(now: Date): Date {
+  return new Date(now.getTime() - CHECK_IN_AFTER_MINUTES * 60_000);
+}
+
+/** The whole centre's estimates from its present state (read by the caller) and learned history. */
 export async function simulateCentreWaits(
   ex: Executor,
   centre: EstimatingCentre,
   now: Date,
   knowledgeCache: WaitKnowledgeCache,
+  { counters, waiting, appointments }: CentrePresent,
 ): Promise<{ tickets: Map<string, WaitEstimate>; newcomers: Map<string, WaitEstimate> }> {
   const day = serviceDay(now, centre.timezone);
-  const [knowledge, counters, waiting, appointments] = await Promise.all([
-    knowledgeCache.get(ex, centre, now),
-    estimatorRepository.counters(ex, centre.id),
-    estimatorRepository.waiting(ex, centre.id, day),
-    estimatorRepository.pendingAppointments(ex, {
-      centreId: centre.id,
-      serviceDay: day,
-      notBefore: new Date(now.getTime() - CHECK_IN_AFTER_MINUTES * 60_000),
-    }),
-  ]);
+  const knowledge = await knowledgeCache.get(ex, centre, now);
   const closes =
     (centre.openingHours &&
       dayClosesAt(day, {
