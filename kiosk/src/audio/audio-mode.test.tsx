@@ -1,6 +1,7 @@
 import { act, fireEvent, screen } from "@testing-library/react";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { DICTIONARIES } from "../i18n/i18n.js";
+import { TICKET_SCREEN_SECONDS } from "../kiosk/TicketScreen.js";
 import { IDLE_RESET_MS } from "../kiosk/useIdleReset.js";
 import { CERTIFICATES, CENTRE, PENSION, ticket } from "../test/fixtures.js";
 import { installFakeServer, json } from "../test/fake-server.js";
@@ -114,6 +115,9 @@ describe("audio mode", () => {
     await settle();
     expect(texts()[0]).toContain("Your ticket number is N, 7. People ahead of you: 3.");
     expect(texts()[0]).toContain("about 10 to 15 minutes");
+    // The screen stays long enough to hear it, and to hear it again.
+    const left = Number(/\d+/.exec(document.querySelector(".countdown")?.textContent ?? "")?.[0]);
+    expect(left).toBeGreaterThan(TICKET_SCREEN_SECONDS);
     // The key repeats it.
     said = [];
     press("*");
