@@ -1,6 +1,7 @@
 import { azBooking, azCalendar, azCheckIn, azManage } from "./appointments/az.js";
 import { azFeedback } from "./feedback.js";
 import { azBring } from "./bring.js";
+import { azAudio } from "./audio.js";
 import { azWaits } from "./waits.js";
 import type { Messages } from "./messages.js";
 import { azClosed, azReasons } from "./reasons/az.js";
@@ -109,4 +110,5 @@ export const az: Messages = {
   checkIn: azCheckIn,
   calendar: azCalendar,
   waits: azWaits,
+  audio: azAudio,
 };

@@ -1,6 +1,7 @@
 import { enBooking, enCalendar, enCheckIn, enManage } from "./appointments/en.js";
 import { enFeedback } from "./feedback.js";
 import { enBring } from "./bring.js";
+import { enAudio } from "./audio.js";
 import { enWaits } from "./waits.js";
 import type { Messages } from "./messages.js";
 import { enClosed, enReasons } from "./reasons/en.js";
@@ -108,4 +109,5 @@ export const en: Messages = {
   checkIn: enCheckIn,
   calendar: enCalendar,
   waits: enWaits,
+  audio: enAudio,
 };

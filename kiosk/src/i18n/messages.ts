@@ -9,6 +9,7 @@ import type { OpeningDay } from "./opening.js";
 import type { ReasonMessages } from "./reasons.js";
 import type { FeedbackMessages } from "./feedback.js";
 import type { BringMessages } from "./bring.js";
+import type { AudioMessages } from "./audio.js";
 import type { WaitsMessages } from "./waits.js";
 
 /** The service categories the catalogue groups services by, in the order the start screen shows them. */
@@ -139,4 +140,7 @@ export interface Messages {
 
   // The public waits page (open data)
   waits: WaitsMessages;
+
+  // The kiosk read aloud, for blind and low-vision visitors
+  audio: AudioMessages;
 }

@@ -1,6 +1,7 @@
 import { ruBooking, ruCalendar, ruCheckIn, ruManage } from "./appointments/ru.js";
 import { ruFeedback } from "./feedback.js";
 import { ruBring } from "./bring.js";
+import { ruAudio } from "./audio.js";
 import { ruWaits } from "./waits.js";
 import type { Messages } from "./messages.js";
 import { ruClosed, ruReasons } from "./reasons/ru.js";
@@ -110,4 +111,5 @@ export const ru: Messages = {
   checkIn: ruCheckIn,
   calendar: ruCalendar,
   waits: ruWaits,
+  audio: ruAudio,
 };

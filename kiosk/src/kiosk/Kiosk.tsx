@@ -1,5 +1,6 @@
 import type { Language } from "@dost/shared";
 import { useState } from "react";
+import { AudioModeProvider } from "../audio/AudioMode.js";
 import { DEFAULT_LANGUAGE, I18nProvider, useI18n } from "../i18n/i18n.js";
 import { PairingScreen } from "../pairing/PairingScreen.js";
 import { usePairing } from "../pairing/usePairing.js";
@@ -20,7 +21,9 @@ export function Kiosk({
   const [language, setLanguage] = useState<Language>(DEFAULT_LANGUAGE);
   return (
     <I18nProvider language={language} onLanguageChange={setLanguage}>
-      <PairedKiosk initialKey={initialKey} pairingCode={pairingCode} />
+      <AudioModeProvider>
+        <PairedKiosk initialKey={initialKey} pairingCode={pairingCode} />
+      </AudioModeProvider>
     </I18nProvider>
   );
 }

@@ -1,6 +1,8 @@
 import type { Centre, Language, Priority, Service } from "@dost/shared";
 import { useCallback, useRef, useState } from "react";
 import { ApiError, issueTicket, newIdempotencyKey } from "../api/client.js";
+import { useAudioMode } from "../audio/AudioMode.js";
+import { useAudioGuide } from "../audio/useAudioGuide.js";
 import { CheckInProblem } from "../checkin/CheckInProblem.js";
 import { CheckInScreen } from "../checkin/CheckInScreen.js";
 import { formatWaitRange } from "../i18n/format.js";
@@ -42,10 +44,13 @@ export function KioskFlow(props: {
   // A ref, not state: two taps in the same frame both see the state before either re-render.
   const inFlight = useRef(false);
 
+  const audio = useAudioMode();
+  const stopAudio = audio.stop;
   const reset = useCallback(() => {
     setVisit(START);
     setLanguage(DEFAULT_LANGUAGE);
-  }, [setLanguage]);
+    stopAudio();
+  }, [setLanguage, stopAudio]);
 
   // Mid-way (or merely switched to another language) and left alone: ready the kiosk for the next visitor.
   const midway =
@@ -53,9 +58,23 @@ export function KioskFlow(props: {
     visit.step === "priority" ||
     visit.step === "failed" ||
     visit.step === "check-in-failed";
-  useIdleReset(midway || (visit.step === "start" && language !== DEFAULT_LANGUAGE), reset);
+  // Audio mode too: the next visitor should not find the kiosk speaking.
+  useIdleReset(midway || (visit.step === "start" && (language !== DEFAULT_LANGUAGE || audio.on)), reset);
   // Finding the code in a message on one's phone takes longer than choosing a service.
   useIdleReset(visit.step === "check-in", reset, CHECK_IN_IDLE_MS);
+
+  useAudioGuide({
+    visit,
+    facts: {
+      serviceCount: services.state.status === "ready" && !closed ? services.state.services.length : null,
+      closed: closed !== null,
+    },
+    onBack: () => {
+      if (visit.step === "start") audio.stop(true);
+      else if (visit.step === "failed" || visit.step === "ticket") reset();
+      else if (visit.step !== "issuing" && visit.step !== "checking-in") setVisit(START);
+    },
+  });
 
   const checkInWith = useCheckIn({
     deviceKey,

@@ -1,4 +1,6 @@
 import type { Service } from "@dost/shared";
+import { AudioModeButton } from "../audio/AudioMode.js";
+import { spokenService } from "../audio/spoken.js";
 import { formatWait } from "../i18n/format.js";
 import { useI18n } from "../i18n/i18n.js";
 import { CATEGORY_ORDER, type CategoryCode } from "../i18n/messages.js";
@@ -42,6 +44,7 @@ export function StartScreen(props: {
       <div className="screen-intro">
         <ScreenHeading>{t.startHeading}</ScreenHeading>
         <p className="lead">{t.startHint}</p>
+        <AudioModeButton />
         {props.offline && (
           <p className="notice" role="status">
             {t.liveOffline}
@@ -59,7 +62,12 @@ export function StartScreen(props: {
             <ul className="service-grid">
               {group.services.map((service) => (
                 <li key={service.id}>
-                  <button type="button" className="service-button" onClick={() => props.onChoose(service)}>
+                  <button
+                    type="button"
+                    className="service-button"
+                    data-speak={spokenService(t, language, service)}
+                    onClick={() => props.onChoose(service)}
+                  >
                     <span className="service-name">{service.name[language]}</span>
                     <span className="service-figures">
                       <span>

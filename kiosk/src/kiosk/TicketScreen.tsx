@@ -1,6 +1,7 @@
 import type { Centre, Service, Ticket } from "@dost/shared";
 import { QRCodeSVG } from "qrcode.react";
 import { useEffect, useEffectEvent, useState } from "react";
+import { useAudioMode } from "../audio/AudioMode.js";
 import { useI18n } from "../i18n/i18n.js";
 import { statusUrl } from "../route.js";
 import { DocumentList } from "../ui/DocumentList.js";
@@ -9,6 +10,8 @@ import { TicketDetails } from "./TicketDetails.js";
 
 /** How long the ticket stays on screen after printing before the kiosk greets the next visitor. */
 export const TICKET_SCREEN_SECONDS = 12;
+/** In audio mode the ticket is read out first, and the visitor may ask to hear it again. */
+export const AUDIO_TICKET_SCREEN_SECONDS = 40;
 
 /** Long enough for React to have painted the receipt (and its QR) before the print snapshot. */
 const PRINT_DELAY_MS = 300;
@@ -27,7 +30,10 @@ export function TicketScreen(props: {
   const { t } = useI18n();
   const { ticket, service, centre } = props;
   const url = statusUrl(ticket.publicId, props.publicUrl ?? undefined);
-  const [secondsLeft, setSecondsLeft] = useState(TICKET_SCREEN_SECONDS);
+  const { on: speaking } = useAudioMode();
+  const [secondsLeft, setSecondsLeft] = useState(
+    speaking ? AUDIO_TICKET_SCREEN_SECONDS : TICKET_SCREEN_SECONDS,
+  );
   const done = useEffectEvent(props.onDone);
 
   useEffect(() => {

@@ -96,6 +96,24 @@ describe("the ticket status page", () => {
     expect(vibrate).toHaveBeenCalledTimes(1);
   });
 
+  it("announces a recall to the same counter again, and vibrates again", async () => {
+    const vibrate = vi.fn(() => true);
+    Object.defineProperty(navigator, "vibrate", { value: vibrate, configurable: true });
+    renderStatus("en");
+    await findWaiting("en");
+    act(() => openSockets()[0]?.serverSends("ticket:updated", { centreId: CENTRE.id, ticket: called }));
+    const first = document.querySelector(".status-title");
+    expect(first?.closest("[aria-live='assertive']")).toBeTruthy();
+    // The same words, so only new nodes make a screen reader say them again.
+    const recall = { ...called, calledAt: "2025-03-05T06:32:00.000Z" };
+    act(() => openSockets()[0]?.serverSends("ticket:updated", { centreId: CENTRE.id, ticket: recall }));
+    const second = document.querySelector(".status-title");
+    expect(second?.textContent).toBe(first?.textContent);
+    expect(second).not.toBe(first);
+    expect(vibrate).toHaveBeenCalledTimes(2);
+    expect(vibrate).toHaveBeenLastCalledWith([400, 200, 400]);
+  });
+
   it("follows the ticket to its end", async () => {
     renderStatus("en");
     await findWaiting("en");

@@ -1,5 +1,5 @@
 import type { Centre, Service, Ticket } from "@dost/shared";
-import { useEffect, useRef } from "react";
+import { Fragment, useEffect, useRef } from "react";
 import { formatDateTime, formatWaitRange } from "../i18n/format.js";
 import { useI18n } from "../i18n/i18n.js";
 import type { Messages } from "../i18n/messages.js";
@@ -63,10 +63,13 @@ export function TicketStatusView(props: {
         </ScreenHeading>
       </div>
 
-      {/* One live region for the status, so the moment of the call is spoken as well as shown. */}
+      {/* One live region for the status, so the moment of the call is spoken as well as shown. Its
+          words are new nodes for each call, so a recall to the same counter is announced again. */}
       <div className={`status-banner status-${ticket.status}`} aria-live="assertive" aria-atomic="true">
-        <p className="status-title">{title}</p>
-        {detail && <p className="status-detail">{detail}</p>}
+        <Fragment key={called ? `called:${ticket.calledAt ?? ""}` : ticket.status}>
+          <p className="status-title">{title}</p>
+          {detail && <p className="status-detail">{detail}</p>}
+        </Fragment>
       </div>
 
       {ticket.status === "waiting" && (
