@@ -1,4 +1,5 @@
 import { BookingPage } from "./booking/BookingPage.js";
+import { FeedbackTablet } from "./feedback-tablet/FeedbackTablet.js";
 import { Kiosk } from "./kiosk/Kiosk.js";
 import { ManagePage } from "./manage/ManagePage.js";
 import type { Route } from "./route.js";
@@ -41,6 +42,12 @@ export function App({
     return (
       <CrashScreen reloadBy="visitor">
         <WaitsPage />
+      </CrashScreen>
+    );
+  if (route.name === "feedback")
+    return (
+      <CrashScreen reloadBy="itself">
+        <FeedbackTablet deviceKey={deviceKey} />
       </CrashScreen>
     );
   return (

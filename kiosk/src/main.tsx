@@ -13,7 +13,7 @@ import "./styles/waits.css";
 
 const route = routeOf(window.location.pathname, window.location.search);
 // Only the kiosk has a device key; a visitor's phone (status and booking pages) never reads or stores one.
-const deviceKey = route.name === "kiosk" ? adoptDeviceKeyFromAddress() : null;
+const deviceKey = route.name === "kiosk" || route.name === "feedback" ? adoptDeviceKeyFromAddress() : null;
 // A pairing link wins over a stored key: it is how a kiosk is moved or re-keyed.
 const pairingCode = route.name === "kiosk" ? takePairingCodeFromAddress() : null;
 

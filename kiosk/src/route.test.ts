@@ -26,6 +26,11 @@ describe("routes", () => {
     expect(routeOf("/kiosk/book/manage/", "?code=ABCD2345")).toEqual({ name: "manage", code: "ABCD2345" });
   });
 
+  it("recognises a counter's feedback tablet under the kiosk", () => {
+    expect(routeOf("/kiosk/feedback/")).toEqual({ name: "feedback" });
+    expect(routeOf("/kiosk/feedback")).toEqual({ name: "feedback" });
+  });
+
   it("recognises the public waits page, at /waits/ as under the kiosk", () => {
     expect(routeOf("/waits/")).toEqual({ name: "waits" });
     expect(routeOf("/waits")).toEqual({ name: "waits" });

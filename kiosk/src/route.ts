@@ -7,6 +7,7 @@ export type Route =
   | { name: "book" }
   | { name: "manage"; code: string | null }
   | { name: "waits" }
+  | { name: "feedback" }
   | { name: "kiosk" };
 
 const STATUS_PATH = /\/t\/([A-Za-z0-9_-]{22})\/?$/;
@@ -14,6 +15,8 @@ const BOOK_PATH = /\/book\/?$/;
 const MANAGE_PATH = /\/book\/manage\/?$/;
 /** The public waits page: served at /waits/ (and, as every kiosk path, under /kiosk/). */
 const WAITS_PATH = /\/waits\/?$/;
+/** A counter's feedback tablet: /kiosk/feedback/?key=<the feedback device's key>. */
+const FEEDBACK_PATH = /\/kiosk\/feedback\/?$/;
 
 export function routeOf(pathname: string, search = ""): Route {
   const status = STATUS_PATH.exec(pathname);
@@ -21,6 +24,7 @@ export function routeOf(pathname: string, search = ""): Route {
   if (MANAGE_PATH.test(pathname)) return { name: "manage", code: new URLSearchParams(search).get("code") };
   if (BOOK_PATH.test(pathname)) return { name: "book" };
   if (WAITS_PATH.test(pathname)) return { name: "waits" };
+  if (FEEDBACK_PATH.test(pathname)) return { name: "feedback" };
   return { name: "kiosk" };
 }
 

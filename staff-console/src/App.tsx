@@ -11,6 +11,7 @@ import { ChangePasswordScreen } from "./shell/ChangePasswordScreen.js";
 import { SignInScreen } from "./shell/SignInScreen.js";
 import { TopBar } from "./shell/TopBar.js";
 import { useCentres } from "./shell/useCentres.js";
+import { VolunteerScreen } from "./volunteer/VolunteerScreen.js";
 
 /** Monitoring and its charts load only when opened, so the counter desk never fetches them. */
 const MonitoringScreen = lazy(() =>
@@ -90,6 +91,9 @@ function SignedIn({ user, lastServiceIds }: { user: User; lastServiceIds: string
       // The choice still holds for this visit.
     }
   }
+
+  // A volunteer may only issue and check in for visitors: the tablet is its whole console.
+  if (user.role === "volunteer") return <VolunteerScreen user={user} centre={centre} />;
 
   return (
     <>

@@ -1,7 +1,8 @@
-import { FEEDBACK_REASONS, type Feedback, type FeedbackReason } from "@dost/shared";
+import type { Feedback, FeedbackReason } from "@dost/shared";
 import { useEffect, useId, useState, type FormEvent } from "react";
 import { ApiError, fetchFeedback, sendFeedback } from "../api/client.js";
 import { useI18n } from "../i18n/i18n.js";
+import { FeedbackReasons } from "./FeedbackReasons.js";
 
 const SCORES = [1, 2, 3, 4, 5] as const;
 
@@ -60,8 +61,6 @@ export function FeedbackForm({ publicId }: { publicId: string }) {
       </p>
     );
 
-  const toggle = (reason: FeedbackReason, on: boolean) =>
-    setReasons((r) => (on ? [...r, reason] : r.filter((x) => x !== reason)));
   return (
     <form className="feedback-form panel" onSubmit={(e) => void submit(e)} aria-labelledby={`${id}-h`}>
       <h2 id={`${id}-h`}>{f.heading}</h2>
@@ -80,19 +79,7 @@ export function FeedbackForm({ publicId }: { publicId: string }) {
           </label>
         ))}
       </fieldset>
-      <fieldset className="feedback-reasons">
-        <legend>{f.reasonsLegend}</legend>
-        {FEEDBACK_REASONS.map((reason) => (
-          <label key={reason}>
-            <input
-              type="checkbox"
-              checked={reasons.includes(reason)}
-              onChange={(e) => toggle(reason, e.target.checked)}
-            />
-            <span>{f.reasons[reason]}</span>
-          </label>
-        ))}
-      </fieldset>
+      <FeedbackReasons chosen={reasons} onChange={setReasons} />
       <label htmlFor={`${id}-comment`}>{f.commentLabel}</label>
       <p id={`${id}-hint`} className="hint">
         {f.commentHint}

@@ -333,6 +333,8 @@ export const AUDIT_KINDS = [
   "closed_dates.updated",
   "holidays.updated",
   "ticket.called_out_of_order",
+  "volunteer.ticket_issued",
+  "volunteer.checked_in",
   "alert_thresholds.updated",
 ] as const;
 export const auditKindSchema = z.enum(AUDIT_KINDS);

@@ -30,6 +30,7 @@ import {
 } from "@dost/shared";
 import { adminEndpoints } from "./admin-api.js";
 import { createHttp, type HttpOptions } from "./http.js";
+import { volunteerEndpoints } from "./volunteer-api.js";
 
 /** The ticket actions with a route of their own under /tickets/:id/. */
 export type TicketCommand = "recall" | "start" | "complete" | "noShow" | "cancel";
@@ -156,6 +157,8 @@ export function createConsoleApi(options: HttpOptions) {
 
     /** The Administration area's endpoints (CONTRACT.md "Administration"). */
     admin: adminEndpoints(http),
+    /** The volunteer's tablet: issuing and checking in for a visitor. */
+    volunteer: volunteerEndpoints(http),
   };
 }
 

@@ -7,12 +7,15 @@ export type FailureCode = ErrorCode | "NETWORK";
 export class ApiError extends Error {
   readonly status: number;
   readonly code: FailureCode;
+  /** The contract's stable `reason`, which screens translate (never the English message). */
+  readonly reason: string | null;
 
-  constructor(status: number, code: FailureCode, message: string) {
+  constructor(status: number, code: FailureCode, message: string, reason: string | null = null) {
     super(message);
     this.name = "ApiError";
     this.status = status;
     this.code = code;
+    this.reason = reason;
   }
 }
 
@@ -69,7 +72,12 @@ export function createHttp(options: HttpOptions) {
     const parsed = errorBodySchema.safeParse(json);
     const code: FailureCode =
       parsed.success && isErrorCode(parsed.data.error.code) ? parsed.data.error.code : "NETWORK";
-    const error = new ApiError(response.status, code, parsed.success ? parsed.data.error.message : text);
+    const error = new ApiError(
+      response.status,
+      code,
+      parsed.success ? parsed.data.error.message : text,
+      parsed.success ? (parsed.data.error.reason ?? null) : null,
+    );
     if (response.status === 401 && !request.expectUnauthenticated) options.onUnauthenticated(token);
     throw error;
   }

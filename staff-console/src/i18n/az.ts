@@ -1,11 +1,13 @@
 import { adminAz } from "../admin/i18n/az.js";
 import { alertsAz } from "../monitoring/alerts/i18n.js";
+import { volunteerAz } from "../volunteer/i18n.js";
 import type { Messages } from "./en.js";
 
 /** Azerbaijani, the default language. A counter is a "masa", a queue ticket a "bilet". */
 export const az: Messages = {
   ...adminAz,
   ...alertsAz,
+  ...volunteerAz,
   "app.title": "Əməkdaş paneli",
   "app.loading": "Yüklənir…",
   "app.skip": "Məzmuna keç",

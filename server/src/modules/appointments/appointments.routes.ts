@@ -161,6 +161,7 @@ export const appointmentRoutes: FastifyPluginAsyncZod<{
         principalOf(request),
         centreIdOf(request),
         request.body.code,
+        request.ip,
       );
       return reply.code(created ? 201 : 200).send({ ticket });
     },

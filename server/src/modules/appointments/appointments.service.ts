@@ -232,6 +232,7 @@ export function createAppointmentService({
       principal: Principal,
       centreId: string,
       code: string,
+      address: string | null = null,
     ): Promise<{ ticket: Ticket; created: boolean }> {
       const now = clock.now();
       const centre = await centres.find(db, centreId);
@@ -288,6 +289,7 @@ export function createAppointmentService({
             now,
             principal,
             appointment: { id: row.id, start: row.start },
+            address,
           });
           await repo.update(tx, row.id, { status: "checked_in", checkedInAt: now, ticketId: ticket.id });
           return { ticket };

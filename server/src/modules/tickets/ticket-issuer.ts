@@ -3,6 +3,7 @@ import type { Executor } from "../../db/client.js";
 import { newPublicId } from "../../lib/tokens.js";
 import { actorOf, type Principal } from "../../core/principal.js";
 import type { TicketRow } from "../../db/schema.js";
+import { auditActorOf, auditLog } from "../audit/index.js";
 import { ticketsRepository } from "./tickets.repository.js";
 
 export interface IssueWithinArgs {
@@ -15,6 +16,8 @@ export interface IssueWithinArgs {
   principal: Principal;
   /** A checked-in appointment: its id and slot start, which the queue policy rewards from then on. */
   appointment: { id: string; start: Date } | null;
+  /** The client's address, for the audit row of a volunteer's action. */
+  address?: string | null | undefined;
 }
 
 export function ticketCode(prefix: string, number: number): string {
@@ -56,5 +59,30 @@ export async function issueWithin(
     serviceId: args.service.id,
     ...actorOf(args.principal),
   });
+  await recordVolunteerAction(tx, args, row);
   return row;
+}
+
+/**
+ * A volunteer acts for a visitor who is not at the keyboard: each ticket it issues or checks in is
+ * in the audit trail, and a priority it marks is one it says it confirmed with the person (the
+ * tablet asks for that confirmation before a priority can be sent).
+ */
+async function recordVolunteerAction(tx: Executor, args: IssueWithinArgs, row: TicketRow): Promise<void> {
+  const { principal } = args;
+  if (principal.kind !== "user" || principal.user.role !== "volunteer") return;
+  await auditLog.record(tx, auditActorOf(principal, args.address ?? null), {
+    kind: args.appointment ? "volunteer.checked_in" : "volunteer.ticket_issued",
+    at: args.now,
+    centreId: args.centreId,
+    target: { type: "ticket", id: row.id },
+    after: {
+      code: row.code,
+      serviceId: row.serviceId,
+      priority: row.priority,
+      ...(args.appointment ? { appointmentId: args.appointment.id } : {}),
+    },
+    note:
+      row.priority === "none" ? null : `priority ${row.priority} confirmed with the visitor by the volunteer`,
+  });
 }

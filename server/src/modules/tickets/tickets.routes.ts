@@ -52,6 +52,7 @@ export const ticketRoutes: FastifyPluginAsyncZod<{
         centreIdOf(request),
         request.body,
         request.headers["idempotency-key"],
+        request.ip,
       );
       return reply.code(created ? 201 : 200).send({ ticket });
     },

@@ -110,6 +110,7 @@ export function createTicketService({
       centreId: string,
       body: IssueTicketBody,
       idempotencyKey: string | undefined,
+      address: string | null = null,
     ): Promise<{ ticket: Ticket; created: boolean }> {
       const centre = await centreOrThrow(db, centreId);
       const now = clock.now();
@@ -145,6 +146,7 @@ export function createTicketService({
             now,
             principal,
             appointment: null,
+            address,
           },
           repo,
         );
