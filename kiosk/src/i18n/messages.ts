@@ -9,6 +9,7 @@ import type { OpeningDay } from "./opening.js";
 import type { ReasonMessages } from "./reasons.js";
 import type { FeedbackMessages } from "./feedback.js";
 import type { BringMessages } from "./bring.js";
+import type { PhoneMessages } from "./phone.js";
 import type { WaitsMessages } from "./waits.js";
 
 /** The service categories the catalogue groups services by, in the order the start screen shows them. */
@@ -72,6 +73,8 @@ export interface Messages {
 
   // What to bring, before the ticket and on it
   bring: BringMessages;
+  /** The optional phone number for texts, before the priority question. */
+  phone: PhoneMessages;
 
   // Issuing and the ticket
   issuing: string;
