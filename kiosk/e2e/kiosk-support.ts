@@ -178,9 +178,17 @@ export async function appointmentRows(test: TestApp): Promise<AppointmentRow[]> 
 
 /**
  * "Do you have these with you?": every demo service lists documents, so after choosing a service the
- * kiosk asks this before the priority question; answers Continue.
+ * kiosk asks this before the priority question; answers Continue, then skips the optional phone
+ * number that comes next (phone-texts.test.ts enters one).
  */
 export async function confirmDocuments(page: Page, t: Messages): Promise<void> {
   await page.getByRole("heading", { level: 1, name: t.bring.heading }).waitFor();
   await page.getByRole("button", { name: t.bring.continue, exact: true }).click();
+  await skipPhone(page, t);
+}
+
+/** The optional phone number before the priority question: Skip. */
+export async function skipPhone(page: Page, t: Messages): Promise<void> {
+  await page.getByRole("heading", { level: 1, name: t.phone.heading }).waitFor();
+  await page.getByRole("button", { name: t.phone.skip, exact: true }).click();
 }

@@ -132,12 +132,22 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
   configChanges.on("devices", () => auth.service.forgetDevices());
   const queue = queueModule({ db, clock, publisher, findCentre, estimator: config.waitEstimator });
   const catalog = catalogModule({ db, clock, centres, queue: queue.service, publicPerMinute });
+  const notifications = notificationsModule({
+    db,
+    clock,
+    gateway:
+      deps.gateway ?? (config.sms.http ? createHttpGateway(config.sms.http) : createLogGateway(app.log)),
+    ...(config.sms.http ? { sendTimeoutMs: config.sms.http.timeoutMs } : {}),
+    log: app.log,
+    callback: config.sms.callback,
+  });
   const tickets = ticketsModule({
     db,
     clock,
     centres,
     catalog: catalog.service,
     queue: queue.service,
+    texts: { notifications: notifications.service, log: app.log, ...config.ticketTexts },
     publicPerMinute,
     devicePerMinute: config.rateLimit.devicePerMinute,
   });
@@ -160,15 +170,6 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
     queue: queue.service,
   });
   const feedback = feedbackModule({ db, clock, centres, publicPerMinute });
-  const notifications = notificationsModule({
-    db,
-    clock,
-    gateway:
-      deps.gateway ?? (config.sms.http ? createHttpGateway(config.sms.http) : createLogGateway(app.log)),
-    ...(config.sms.http ? { sendTimeoutMs: config.sms.http.timeoutMs } : {}),
-    log: app.log,
-    callback: config.sms.callback,
-  });
   const appointments = appointmentsModule({
     db,
     clock,
@@ -277,6 +278,7 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
   app.decorate("sweeper", {
     async sweep() {
       const expired = await tickets.expiry.run();
+      await tickets.texts.sweep();
       await auth.service.dropEndedSessions();
       return expired;
     },

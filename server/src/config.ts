@@ -52,6 +52,8 @@ const envSchema = z.object({
   PERSONAL_DATA_RETENTION_DAYS: z.coerce.number().int().min(1).default(30),
   /** "Your turn is near" goes out when this many or fewer are ahead of a checked-in visitor. */
   TURN_NEAR_POSITION: z.coerce.number().int().min(0).default(3),
+  /** … and for a walk-in who left a phone, also when the expected wait is this many minutes or less. */
+  TURN_NEAR_MINUTES: z.coerce.number().min(0).max(240).default(10),
   /** The simulated clock: the server's time starts here and runs CLOCK_SPEED times faster. */
   CLOCK_START: z.iso.datetime({ offset: true }).optional(),
   CLOCK_SPEED: z.coerce.number().min(1).max(1000).optional(),
@@ -214,6 +216,8 @@ export interface Config {
     retentionDays: number;
     turnNearPosition: number;
   };
+  /** Texts to walk-in visitors who left a phone at the kiosk. */
+  ticketTexts: { nearPosition: number; nearMinutes: number };
   sms: {
     /** Null: the log gateway (nothing is sent). */
     http: HttpSmsSettings | null;
@@ -295,6 +299,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       retentionDays: e.PERSONAL_DATA_RETENTION_DAYS,
       turnNearPosition: e.TURN_NEAR_POSITION,
     },
+    ticketTexts: { nearPosition: e.TURN_NEAR_POSITION, nearMinutes: e.TURN_NEAR_MINUTES },
     sms: {
       http: sms.settings,
       callback: e.SMS_CALLBACK_SECRET

@@ -52,6 +52,8 @@ export const ERROR_REASONS = [
   "text_characters_not_allowed",
   // Cancelling or moving a booking by its code with the wrong last four digits of its phone.
   "phone_digits_wrong",
+  // A phone number that is not an Azerbaijani one (shared/src/api/appointments.ts `phoneSchema`).
+  "phone_invalid",
   // Administration and accounts.
   "code_taken",
   "prefix_taken",

@@ -97,6 +97,9 @@ export function screenSpeech(t: Messages, language: Language, facts: ScreenFacts
       const documents = (visit.service.documents ?? []).map((d) => d[language]).join("; ");
       return `${chosen(visit.service)} ${t.bring.heading} ${documents}. ${a.documentsChoices}`;
     }
+    case "phone":
+      // The number is typed on the keypad's digit keys; the arrows reach Skip and the keypad.
+      return `${t.phone.heading} ${t.phone.hint} ${a.choices}`;
     case "priority":
       return `${chosen(visit.service)} ${t.priorityHeading} ${t.priorityHint} ${a.choices}`;
     case "issuing":

@@ -2,6 +2,7 @@ import { azBooking, azCalendar, azCheckIn, azManage } from "./appointments/az.js
 import { azFeedback } from "./feedback.js";
 import { azBring } from "./bring.js";
 import { azAudio } from "./audio.js";
+import { azPhone } from "./phone.js";
 import { azWaits } from "./waits.js";
 import type { Messages } from "./messages.js";
 import { azClosed, azReasons } from "./reasons/az.js";
@@ -104,6 +105,7 @@ export const az: Messages = {
   liveUpdates: "Bu səhifə özü yenilənir.",
 
   bring: azBring,
+  phone: azPhone,
   feedback: azFeedback,
   booking: azBooking,
   manage: azManage,

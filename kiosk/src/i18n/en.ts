@@ -2,6 +2,7 @@ import { enBooking, enCalendar, enCheckIn, enManage } from "./appointments/en.js
 import { enFeedback } from "./feedback.js";
 import { enBring } from "./bring.js";
 import { enAudio } from "./audio.js";
+import { enPhone } from "./phone.js";
 import { enWaits } from "./waits.js";
 import type { Messages } from "./messages.js";
 import { enClosed, enReasons } from "./reasons/en.js";
@@ -103,6 +104,7 @@ export const en: Messages = {
   liveUpdates: "This page updates by itself.",
 
   bring: enBring,
+  phone: enPhone,
   feedback: enFeedback,
   booking: enBooking,
   manage: enManage,

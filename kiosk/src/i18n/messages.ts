@@ -10,6 +10,7 @@ import type { ReasonMessages } from "./reasons.js";
 import type { FeedbackMessages } from "./feedback.js";
 import type { BringMessages } from "./bring.js";
 import type { AudioMessages } from "./audio.js";
+import type { PhoneMessages } from "./phone.js";
 import type { WaitsMessages } from "./waits.js";
 
 /** The service categories the catalogue groups services by, in the order the start screen shows them. */
@@ -73,6 +74,8 @@ export interface Messages {
 
   // What to bring, before the ticket and on it
   bring: BringMessages;
+  /** The optional phone number for texts, before the priority question. */
+  phone: PhoneMessages;
 
   // Issuing and the ticket
   issuing: string;

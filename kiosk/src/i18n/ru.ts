@@ -2,6 +2,7 @@ import { ruBooking, ruCalendar, ruCheckIn, ruManage } from "./appointments/ru.js
 import { ruFeedback } from "./feedback.js";
 import { ruBring } from "./bring.js";
 import { ruAudio } from "./audio.js";
+import { ruPhone } from "./phone.js";
 import { ruWaits } from "./waits.js";
 import type { Messages } from "./messages.js";
 import { ruClosed, ruReasons } from "./reasons/ru.js";
@@ -105,6 +106,7 @@ export const ru: Messages = {
   liveUpdates: "Страница обновляется сама.",
 
   bring: ruBring,
+  phone: ruPhone,
   feedback: ruFeedback,
   booking: ruBooking,
   manage: ruManage,

@@ -12,6 +12,7 @@ import { needsDocuments } from "../ui/DocumentList.js";
 import { ProblemPanel } from "../ui/ProblemPanel.js";
 import { DocumentsScreen } from "./DocumentsScreen.js";
 import { KioskHeader } from "./KioskHeader.js";
+import { PhoneScreen } from "./PhoneScreen.js";
 import { PriorityScreen } from "./PriorityScreen.js";
 import { StartScreen } from "./StartScreen.js";
 import { TicketScreen } from "./TicketScreen.js";
@@ -55,6 +56,7 @@ export function KioskFlow(props: {
   // Mid-way (or merely switched to another language) and left alone: ready the kiosk for the next visitor.
   const midway =
     visit.step === "documents" ||
+    visit.step === "phone" ||
     visit.step === "priority" ||
     visit.step === "failed" ||
     visit.step === "check-in-failed";
@@ -86,18 +88,30 @@ export function KioskFlow(props: {
 
   const choose = (service: Service) =>
     setVisit({
-      step: needsDocuments(service) ? "documents" : "priority",
+      step: needsDocuments(service) ? "documents" : "phone",
       service,
       attemptKey: newIdempotencyKey(),
     });
 
   // A retry sends what the first try sent: the server refuses a key reused with another body.
-  const issue = (service: Service, attemptKey: string, priority: Priority, sentIn: Language = language) => {
+  const issue = (
+    service: Service,
+    attemptKey: string,
+    priority: Priority,
+    sentIn: Language = language,
+    phone?: string,
+  ) => {
     if (inFlight.current) return;
     inFlight.current = true;
-    setVisit({ step: "issuing", service, attemptKey, priority });
+    const texts = phone ? { phone } : {};
+    setVisit({ step: "issuing", service, attemptKey, priority, ...texts });
     const stillThisAttempt = (v: Visit) => v.step === "issuing" && v.attemptKey === attemptKey;
-    issueTicket(deviceKey, centre.id, { serviceId: service.id, priority, language: sentIn }, attemptKey)
+    issueTicket(
+      deviceKey,
+      centre.id,
+      { serviceId: service.id, priority, language: sentIn, ...texts },
+      attemptKey,
+    )
       .then((ticket) => setVisit((v) => (stillThisAttempt(v) ? { step: "ticket", service, ticket } : v)))
       .catch((error: unknown) => {
         if (error instanceof ApiError && error.failure === "unauthenticated") return onRefused();
@@ -111,7 +125,7 @@ export function KioskFlow(props: {
           error instanceof ApiError && error.failure === "rejected" ? "not-issuing" : "unreachable";
         setVisit((v) =>
           stillThisAttempt(v)
-            ? { step: "failed", service, attemptKey, priority, language: sentIn, problem }
+            ? { step: "failed", service, attemptKey, priority, language: sentIn, problem, ...texts }
             : v,
         );
       })
@@ -155,7 +169,14 @@ export function KioskFlow(props: {
         {visit.step === "documents" && (
           <DocumentsScreen
             service={visit.service}
-            onContinue={() => setVisit({ ...visit, step: "priority" })}
+            onContinue={() => setVisit({ ...visit, step: "phone" })}
+            onBack={() => setVisit(START)}
+          />
+        )}
+        {visit.step === "phone" && (
+          <PhoneScreen
+            service={visit.service}
+            onDone={(phone) => setVisit({ ...visit, step: "priority", ...(phone ? { phone } : {}) })}
             onBack={() => setVisit(START)}
           />
         )}
@@ -163,7 +184,7 @@ export function KioskFlow(props: {
           <PriorityScreen
             service={visit.service}
             busy={visit.step === "issuing"}
-            onChoose={(priority) => issue(visit.service, visit.attemptKey, priority)}
+            onChoose={(priority) => issue(visit.service, visit.attemptKey, priority, language, visit.phone)}
             onBack={() => setVisit(START)}
           />
         )}
@@ -173,7 +194,7 @@ export function KioskFlow(props: {
             text={visit.problem === "unreachable" ? t.issueFailedText : t.notIssuingText}
             onRetry={
               visit.problem === "unreachable"
-                ? () => issue(visit.service, visit.attemptKey, visit.priority, visit.language)
+                ? () => issue(visit.service, visit.attemptKey, visit.priority, visit.language, visit.phone)
                 : undefined
             }
             onStartOver={reset}

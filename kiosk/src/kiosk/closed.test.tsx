@@ -5,6 +5,7 @@ import { CENTRE, PENSION, SERVICES } from "../test/fixtures.js";
 import { installFakeServer, json, type Handler } from "../test/fake-server.js";
 import { renderKiosk, settle } from "../test/render.js";
 import "../test/setup.js";
+import { skipPhone } from "../test/phone-step.js";
 
 vi.mock("socket.io-client", async () => ({ io: (await import("../test/fake-socket.js")).fakeIo }));
 
@@ -102,6 +103,7 @@ describe("outside the hours kiosks issue in", () => {
     await findHeading(az.startHeading);
     fireEvent.click(screen.getByRole("button", { name: en.languageName }));
     fireEvent.click(screen.getByRole("button", { name: new RegExp(PENSION.name.en) }));
+    await skipPhone();
     fireEvent.click(await screen.findByRole("button", { name: en.priorityNo }));
     await findHeading(en.closedHeading);
     expect(screen.getByText("We open tomorrow at 09:00")).toBeTruthy();

@@ -9,6 +9,7 @@ import { CERTIFICATES, CENTRE, PENSION, PUBLIC_ID, ticket } from "../test/fixtur
 import { installFakeServer, json } from "../test/fake-server.js";
 import { findStartScreen, renderKiosk, settle } from "../test/render.js";
 import "../test/setup.js";
+import { skipPhone } from "../test/phone-step.js";
 
 vi.mock("socket.io-client", async () => ({ io: (await import("../test/fake-socket.js")).fakeIo }));
 
@@ -44,6 +45,7 @@ describe("what to bring, at the kiosk", () => {
     expect(server.requests.some((r) => r.method === "POST")).toBe(false);
 
     await userEvent.click(screen.getByRole("button", { name: t.bring.continue }));
+    await skipPhone();
     expect(screen.getByRole("heading", { level: 1, name: t.priorityHeading })).toBeTruthy();
     await userEvent.click(screen.getByRole("button", { name: t.priorityNo }));
     const ticketHeading = await screen.findByRole("heading", { level: 1, name: t.ticketHeading });
@@ -73,6 +75,7 @@ describe("what to bring, at the kiosk", () => {
     renderKiosk();
     await findStartScreen();
     await chooseIn("en", PENSION.name.en);
+    await skipPhone();
     expect(screen.getByRole("heading", { level: 1, name: DICTIONARIES.en.priorityHeading })).toBeTruthy();
     await userEvent.click(screen.getByRole("button", { name: DICTIONARIES.en.priorityNo }));
     await screen.findByRole("heading", { level: 1, name: DICTIONARIES.en.ticketHeading });

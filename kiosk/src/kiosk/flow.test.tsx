@@ -9,6 +9,7 @@ import { openSockets } from "../test/fake-socket.js";
 import { findStartScreen, renderKiosk, settle } from "../test/render.js";
 import "../test/setup.js";
 import { TICKET_SCREEN_SECONDS } from "./TicketScreen.js";
+import { skipPhone } from "../test/phone-step.js";
 
 vi.mock("socket.io-client", async () => ({ io: (await import("../test/fake-socket.js")).fakeIo }));
 
@@ -94,6 +95,7 @@ describe("the priority question and the ticket", () => {
     const t = DICTIONARIES[language];
 
     await userEvent.click(screen.getByRole("button", { name: new RegExp(PENSION.name[language]) }));
+    await skipPhone();
     expect(screen.getByRole("heading", { level: 1, name: t.priorityHeading })).toBeTruthy();
     expect(screen.getByRole("button", { name: t.priorityNo })).toBeTruthy();
     for (const group of Object.values(t.priorityGroups))
@@ -132,6 +134,7 @@ describe("the priority question and the ticket", () => {
     const live = document.querySelector("[aria-live='polite']");
     expect(live?.textContent).toBe("");
     await userEvent.click(screen.getByRole("button", { name: new RegExp(PENSION.name.ru) }));
+    await skipPhone();
     await userEvent.click(screen.getByRole("button", { name: "Нет" }));
     await screen.findByRole("heading", { level: 1, name: "Ваш талон" });
     expect(live?.textContent).toBe("Номер вашего талона A042. Перед вами: 4. Примерное ожидание: ~18 мин.");
@@ -145,6 +148,7 @@ describe("the priority question and the ticket", () => {
     await findStartScreen();
     await switchTo("en");
     await userEvent.click(screen.getByRole("button", { name: new RegExp(PENSION.name.en) }));
+    await skipPhone();
     await userEvent.click(screen.getByRole("button", { name: "No" }));
     const heading = await screen.findByRole("heading", { level: 1, name: "Your ticket" });
     const card = heading.parentElement as HTMLElement;
@@ -159,6 +163,7 @@ describe("the priority question and the ticket", () => {
     await findStartScreen();
     fireEvent.click(screen.getByRole("button", { name: "English" }));
     fireEvent.click(screen.getByRole("button", { name: new RegExp(PENSION.name.en) }));
+    await skipPhone();
     fireEvent.click(screen.getByRole("button", { name: "No" }));
     await screen.findByRole("heading", { level: 1, name: "Your ticket" });
     await settle();
@@ -181,6 +186,7 @@ describe("the priority question and the ticket", () => {
     await userEvent.click(screen.getByRole("button", { name: "Geri" }));
     await findStartScreen();
     await userEvent.click(screen.getByRole("button", { name: new RegExp(JOBS.name.az) }));
+    await skipPhone();
     await userEvent.click(screen.getByRole("button", { name: "Xeyr" }));
     await userEvent.click(await screen.findByRole("button", { name: "Tamam" }));
     await findStartScreen();
@@ -194,6 +200,12 @@ describe("the priority question and the ticket", () => {
     // Focus starts on the screen's heading, so the first Tab reaches the first service.
     await user.tab();
     expect(document.activeElement).toBe(screen.getByRole("button", { name: new RegExp(PENSION.name.az) }));
+    await user.keyboard("{Enter}");
+    // The optional phone step first: its heading has focus, and the next Tab reaches Skip.
+    expect(screen.getByRole("heading", { level: 1, name: DICTIONARIES.az.phone.heading })).toBe(
+      document.activeElement,
+    );
+    await user.tab();
     await user.keyboard("{Enter}");
     expect(screen.getByRole("heading", { level: 1, name: "Güzəştli qrupa aidsinizmi?" })).toBe(
       document.activeElement,
@@ -212,6 +224,7 @@ describe("the priority question and the ticket", () => {
     renderKiosk();
     await findStartScreen();
     await userEvent.click(screen.getByRole("button", { name: new RegExp(PENSION.name.az) }));
+    await skipPhone();
     await userEvent.click(screen.getByRole("button", { name: DICTIONARIES.az.priorityNo }));
     expect(await screen.findByText(DICTIONARIES.az.issueFailedText)).toBeTruthy();
 

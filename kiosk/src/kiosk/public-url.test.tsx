@@ -4,6 +4,7 @@ import { demoRoutes, installFakeServer, json, type Handler } from "../test/fake-
 import { PENSION, PUBLIC_ID } from "../test/fixtures.js";
 import { findStartScreen, renderKiosk } from "../test/render.js";
 import "../test/setup.js";
+import { skipPhone } from "../test/phone-step.js";
 
 vi.mock("socket.io-client", async () => ({ io: (await import("../test/fake-socket.js")).fakeIo }));
 
@@ -19,6 +20,7 @@ describe("the ticket's QR code", () => {
     renderKiosk();
     await findStartScreen();
     fireEvent.click(screen.getByRole("button", { name: new RegExp(PENSION.name.az) }));
+    await skipPhone();
     fireEvent.click(screen.getByRole("button", { name: "Xeyr" }));
     await screen.findByRole("heading", { level: 1, name: "Növbə talonunuz" });
     expect(document.querySelector("figure.qr")?.getAttribute("data-status-url")).toBe(

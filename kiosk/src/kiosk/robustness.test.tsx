@@ -8,6 +8,7 @@ import { openSockets, type FakeSocket } from "../test/fake-socket.js";
 import { findStartScreen, renderKiosk } from "../test/render.js";
 import "../test/setup.js";
 import { IDLE_RESET_MS } from "./useIdleReset.js";
+import { skipPhone } from "../test/phone-step.js";
 
 vi.mock("socket.io-client", async () => ({ io: (await import("../test/fake-socket.js")).fakeIo }));
 
@@ -26,6 +27,7 @@ describe("a double tap", () => {
     server.routes[ISSUE] = () => new Promise<Response>((resolve) => (answer = resolve));
     renderKiosk();
     await chooseService();
+    await skipPhone();
     const no = screen.getByRole("button", { name: "Xeyr" });
     // Two taps in the same frame: the second lands before React has re-rendered.
     act(() => {
@@ -60,6 +62,7 @@ describe("when the server cannot be reached", () => {
     server.routes[ISSUE] = unreachable;
     renderKiosk();
     await chooseService();
+    await skipPhone();
     await userEvent.click(screen.getByRole("button", { name: "Xeyr" }));
     expect(await screen.findByRole("alert")).toBeTruthy();
     expect(screen.getByText(/Talonu vermək alınmadı/)).toBeTruthy();
@@ -77,6 +80,7 @@ describe("when the server cannot be reached", () => {
     server.routes[ISSUE] = () => errorBody(503, "UNAVAILABLE");
     renderKiosk();
     await chooseService();
+    await skipPhone();
     await userEvent.click(screen.getByRole("button", { name: "Xeyr" }));
     expect(await screen.findByRole("button", { name: "Yenidən cəhd edin" })).toBeTruthy();
   });
@@ -86,6 +90,7 @@ describe("when the server cannot be reached", () => {
     server.routes[ISSUE] = () => errorBody(409, "CONFLICT");
     renderKiosk();
     await chooseService();
+    await skipPhone();
     await userEvent.click(screen.getByRole("button", { name: "Xeyr" }));
     expect(await screen.findByText(/Hazırda bu xidmət üçün talon verilmir/)).toBeTruthy();
     expect(screen.queryByRole("button", { name: "Yenidən cəhd edin" })).toBeNull();
@@ -120,6 +125,7 @@ describe("a visitor who walks away", () => {
     await findStartScreen();
     fireEvent.click(screen.getByRole("button", { name: "English" }));
     fireEvent.click(screen.getByRole("button", { name: new RegExp(PENSION.name.en) }));
+    await skipPhone();
     expect(
       screen.getByRole("heading", { level: 1, name: "Do you belong to a priority group?" }),
     ).toBeTruthy();

@@ -11,8 +11,10 @@ export type Visit =
   | { step: "start" }
   // The service's documents, asked about before the priority question (skipped when it needs none).
   | { step: "documents"; service: Service; attemptKey: string }
-  | { step: "priority"; service: Service; attemptKey: string }
-  | { step: "issuing"; service: Service; attemptKey: string; priority: Priority }
+  // An optional phone for texts about the ticket, then the priority question; the phone rides along.
+  | { step: "phone"; service: Service; attemptKey: string }
+  | { step: "priority"; service: Service; attemptKey: string; phone?: string }
+  | { step: "issuing"; service: Service; attemptKey: string; priority: Priority; phone?: string }
   | {
       step: "failed";
       service: Service;
@@ -21,6 +23,7 @@ export type Visit =
       /** The language the attempt was sent in: a retry resends the same request, whatever the screen shows now. */
       language: Language;
       problem: "unreachable" | "not-issuing";
+      phone?: string;
     }
   | { step: "ticket"; service: Service; ticket: Ticket }
   // A visitor with an appointment: the code entry, the check-in in flight, or why it was refused.

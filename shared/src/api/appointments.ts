@@ -21,7 +21,12 @@ export const dateSchema = z.iso.date();
 export const phoneSchema = z
   .string()
   .transform((s) => s.replace(/[\s()-]/g, ""))
-  .pipe(z.string().regex(/^(\+994|994|0)?\d{9}$/, "not a phone number"))
+  .pipe(
+    z.string().refine((s) => /^(\+994|994|0)?\d{9}$/.test(s), {
+      message: "not a phone number",
+      params: { reason: "phone_invalid" },
+    }),
+  )
   .transform((s) => `+994${s.slice(-9)}`);
 
 /** The personal identification number (FIN) of an Azerbaijani ID card: 7 letters and digits. */

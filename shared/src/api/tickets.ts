@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { phoneSchema } from "./appointments.js";
 import { freeText, isoDateTimeSchema, languageSchema, uuidSchema } from "./common.js";
 
 export const TICKET_STATUSES = [
@@ -48,6 +49,8 @@ export const issueTicketBodySchema = z.strictObject({
   serviceId: uuidSchema,
   priority: prioritySchema.default("none"),
   language: languageSchema.default("az"),
+  /** For texts about this ticket only; never shown back unmasked. */
+  phone: phoneSchema.optional(),
 });
 export type IssueTicketBody = z.infer<typeof issueTicketBodySchema>;
 

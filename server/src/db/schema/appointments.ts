@@ -89,8 +89,10 @@ export const notifications = pgTable(
   {
     id: id(),
     appointmentId: uuid("appointment_id").references(() => appointments.id),
+    /** A walk-in ticket whose visitor left a phone at the kiosk (texts about that ticket). */
+    ticketId: uuid("ticket_id").references(() => tickets.id),
     kind: text("kind", {
-      enum: ["booking_confirmed", "reminder", "turn_near", "booking_cancelled"],
+      enum: ["booking_confirmed", "reminder", "turn_near", "booking_cancelled", "ticket_called"],
     }).notNull(),
     channel: text("channel", { enum: ["sms"] })
       .notNull()
@@ -128,5 +130,7 @@ export const notifications = pgTable(
       .where(sql`${t.providerMessageId} IS NOT NULL`),
     // Each kind of message goes out at most once per appointment.
     uniqueIndex("notifications_once_uq").on(t.appointmentId, t.kind),
+    // … and at most once per ticket.
+    uniqueIndex("notifications_ticket_once_uq").on(t.ticketId, t.kind),
   ],
 );

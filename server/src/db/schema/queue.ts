@@ -139,6 +139,19 @@ export const ticketEvents = pgTable(
   ],
 );
 
+/**
+ * The phone a visitor left at the kiosk for texts about one ticket ("your turn is near", "called").
+ * Kept apart from the ticket so no read of tickets can carry it to a screen; deleted once the
+ * ticket is called (its texts are in the outbox by then) or leaves the queue otherwise.
+ */
+export const ticketContacts = pgTable("ticket_contacts", {
+  ticketId: uuid("ticket_id")
+    .primaryKey()
+    .references(() => tickets.id, { onDelete: "cascade" }),
+  /** E.164, as shared's phoneSchema stores it. */
+  phone: text("phone").notNull(),
+});
+
 /** Gapless numbering: one row per centre, service day and prefix, bumped in the issuing transaction. */
 export const ticketNumbers = pgTable(
   "ticket_numbers",

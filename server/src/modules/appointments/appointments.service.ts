@@ -53,7 +53,7 @@ export function createAppointmentService({
   const { bookable } = availability;
   async function notify(
     ex: Executor,
-    kind: Exclude<NotificationKind, "turn_near">,
+    kind: Exclude<NotificationKind, "turn_near" | "ticket_called">,
     row: AppointmentRow,
     centre: CentreRecord,
     service: { name: ServiceRecord["name"]; documents?: ServiceRecord["documents"] },

@@ -1,4 +1,4 @@
-import { and, eq, inArray, isNull, lte, or, sql } from "drizzle-orm";
+import { and, eq, inArray, isNotNull, isNull, lte, or, sql } from "drizzle-orm";
 import type { Executor } from "../../db/client.js";
 import { notifications } from "../../db/schema.js";
 
@@ -15,7 +15,7 @@ export type ClaimedNotification = Pick<
 const leaseUntil = (ms: number) => sql`now() + make_interval(secs => ${ms / 1000})`;
 
 export const notificationsRepository = {
-  /** Adds a message to the outbox; a second one of the same kind for the same appointment is ignored. */
+  /** Adds a message to the outbox; a second one of a kind for the same appointment or ticket is ignored. */
   async enqueue(ex: Executor, values: NotificationValues): Promise<void> {
     await ex.insert(notifications).values(values).onConflictDoNothing();
   },
@@ -165,6 +165,23 @@ export const notificationsRepository = {
       .where(
         and(
           sql`${notifications.createdAt} < ${before}`,
+          sql`${notifications.status} NOT IN ('pending', 'sending')`,
+        ),
+      );
+  },
+
+  /**
+   * A walk-in ticket's texts need their number and words only until sent or given up: no booking
+   * to look back on, so they are blanked at once rather than after the retention period.
+   */
+  async purgeTicketTexts(ex: Executor): Promise<void> {
+    await ex
+      .update(notifications)
+      .set({ recipient: null, body: null })
+      .where(
+        and(
+          isNotNull(notifications.ticketId),
+          isNotNull(notifications.recipient),
           sql`${notifications.status} NOT IN ('pending', 'sending')`,
         ),
       );

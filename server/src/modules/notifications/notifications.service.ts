@@ -34,6 +34,8 @@ export function createNotificationService(deps: DispatcherDeps & { db: Db; clock
   return {
     /** Adds a message to the outbox in the caller's transaction; a repeat of a kind is ignored. */
     enqueue: (ex: Executor, values: NotificationValues): Promise<void> => repo.enqueue(ex, values),
+    /** Blanks the number and text of walk-in tickets' messages once sent or given up. */
+    purgeTicketTexts: (): Promise<void> => repo.purgeTicketTexts(deps.db),
     /** Sends due messages. */
     dispatch: () => dispatcher.dispatch(),
     /** Texts due and not sent yet, and how long the oldest has been due. */

@@ -1,6 +1,13 @@
 import type { Language, LocalizedText } from "@dost/shared";
 
-export type NotificationKind = "booking_confirmed" | "reminder" | "turn_near" | "booking_cancelled";
+export type NotificationKind =
+  "booking_confirmed" | "reminder" | "turn_near" | "booking_cancelled" | "ticket_called";
+
+/** The wait a walk-in visitor is told in a text, as the kiosk shows it: "about 10–15 min". */
+export interface WaitForText {
+  minutes: number | null;
+  range: { low: number; high: number } | null;
+}
 
 export type TemplateValues =
   | {
@@ -13,7 +20,21 @@ export type TemplateValues =
       documents?: LocalizedText[] | undefined;
       ticketCode?: undefined;
     }
-  | { code: string; ticketCode: string; centre?: undefined; service?: undefined; when?: undefined };
+  | {
+      /** The appointment's code; absent for a walk-in ticket. */
+      code?: string | undefined;
+      ticketCode: string;
+      /** A walk-in's wait from now, when known. */
+      wait?: WaitForText | undefined;
+      centre?: undefined;
+      service?: undefined;
+      when?: undefined;
+    };
+
+export interface CalledValues {
+  ticketCode: string;
+  counter: string;
+}
 
 /** Short texts (one SMS where possible), in the citizen's language. */
 type Booking = Extract<TemplateValues, { when: string }>;
@@ -32,8 +53,34 @@ function bring(language: Language, documents: LocalizedText[] | undefined): stri
   return ` ${BRING[language]}: ${named.join(", ")}.`;
 }
 
+const ABOUT: Record<Language, (low: number, high: number) => string> = {
+  az: (l, h) => (l === h ? `təxminən ${h} dəq` : `təxminən ${l}–${h} dəq`),
+  ru: (l, h) => (l === h ? `около ${h} мин` : `около ${l}–${h} мин`),
+  en: (l, h) => (l === h ? `about ${h} min` : `about ${l}–${h} min`),
+};
+const WAIT_WORD: Record<Language, string> = { az: "Gözləmə", ru: "Ожидание", en: "Wait" };
+
+/**
+ * " Wait: about 10–15 min." with the band rounded outward to whole minutes (as the kiosk shows it,
+ * so the band never narrows), else the single estimate, else nothing.
+ */
+export function waitPhrase(language: Language, wait: WaitForText | undefined): string {
+  if (!wait) return "";
+  const { range, minutes } = wait;
+  let low: number;
+  let high: number;
+  if (range && Number.isFinite(range.low) && Number.isFinite(range.high)) {
+    low = Math.max(0, Math.floor(range.low));
+    high = Math.max(low, Math.ceil(range.high), 1);
+  } else if (minutes !== null && Number.isFinite(minutes)) {
+    low = high = Math.max(1, Math.round(minutes));
+  } else return "";
+  return ` ${WAIT_WORD[language]}: ${ABOUT[language](low, high)}.`;
+}
+
+type Kinds = Exclude<NotificationKind, "ticket_called">;
 const TEMPLATES: {
-  [K in NotificationKind]: Record<Language, (v: K extends "turn_near" ? Turn : Booking) => string>;
+  [K in Kinds]: Record<Language, (v: K extends "turn_near" ? Turn : Booking) => string>;
 } = {
   booking_confirmed: {
     az: (v) =>
@@ -49,9 +96,10 @@ const TEMPLATES: {
     en: (v) => `DOST: tomorrow ${v.when}, ${v.centre.en}. Code: ${v.code}.`,
   },
   turn_near: {
-    az: (v) => `DOST: ${v.ticketCode} — növbəniz yaxınlaşır, zalda olun.`,
-    ru: (v) => `DOST: ${v.ticketCode} — ваша очередь подходит, будьте в зале.`,
-    en: (v) => `DOST: ${v.ticketCode} — your turn is near, please stay in the hall.`,
+    az: (v) => `DOST: ${v.ticketCode} — növbəniz yaxınlaşır, zalda olun.${waitPhrase("az", v.wait)}`,
+    ru: (v) => `DOST: ${v.ticketCode} — ваша очередь подходит, будьте в зале.${waitPhrase("ru", v.wait)}`,
+    en: (v) =>
+      `DOST: ${v.ticketCode} — your turn is near, please stay in the hall.${waitPhrase("en", v.wait)}`,
   },
   booking_cancelled: {
     az: (v) => `DOST: ${v.code} kodlu qəbul ləğv edildi.`,
@@ -60,17 +108,25 @@ const TEMPLATES: {
   },
 };
 
+const CALLED: Record<Language, (v: CalledValues) => string> = {
+  az: (v) => `DOST: ${v.ticketCode} — masa ${v.counter}, yaxınlaşın.`,
+  ru: (v) => `DOST: ${v.ticketCode} — подойдите: окно ${v.counter}.`,
+  en: (v) => `DOST: ${v.ticketCode} — please come to counter ${v.counter}.`,
+};
+
+export function renderNotification(kind: "ticket_called", language: Language, values: CalledValues): string;
 export function renderNotification(kind: "turn_near", language: Language, values: Turn): string;
 export function renderNotification(
-  kind: Exclude<NotificationKind, "turn_near">,
+  kind: Exclude<NotificationKind, "turn_near" | "ticket_called">,
   language: Language,
   values: Booking,
 ): string;
 export function renderNotification(
   kind: NotificationKind,
   language: Language,
-  values: TemplateValues,
+  values: TemplateValues | CalledValues,
 ): string {
+  if (kind === "ticket_called") return CALLED[language](values as CalledValues);
   // The overloads pair each kind with its values; the table cannot be indexed by a union safely.
   return (TEMPLATES[kind][language] as (v: TemplateValues) => string)(values);
 }

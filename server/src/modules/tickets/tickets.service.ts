@@ -23,6 +23,7 @@ import { calledEvent, counterChangedEvent, updatedEvent } from "./ticket-events.
 import { requestFingerprint } from "./idempotency.js";
 import { issueWithin, type IssueWithinArgs } from "./ticket-issuer.js";
 import { ticketsRepository, type TicketEventValues } from "./tickets.repository.js";
+import type { TicketTexts } from "./ticket-texts.js";
 
 export interface TicketServiceDeps {
   db: Db;
@@ -32,6 +33,8 @@ export interface TicketServiceDeps {
   queue: Pick<QueueService, "announce" | "view" | "state">;
   /** The SQL; a fake in the service's unit tests. */
   repo?: typeof ticketsRepository;
+  /** Texts to visitors who left a phone; without it a phone is refused. */
+  texts?: Pick<TicketTexts, "saveWithin" | "calledWithin" | "sendSoon">;
 }
 
 /** The ticket lifecycle: issuing, each staff action, the event log and what screens are told. */
@@ -42,6 +45,7 @@ export function createTicketService({
   catalog,
   queue,
   repo = ticketsRepository,
+  texts,
 }: TicketServiceDeps) {
   async function centreOrThrow(ex: Executor, centreId: string): Promise<CentreRecord> {
     const centre = await centres.find(ex, centreId);
@@ -118,7 +122,9 @@ export function createTicketService({
       const day = serviceDay(now, centre.timezone);
       const outcome = await db.transaction(async (tx): Promise<{ replayOf: string } | { row: TicketRow }> => {
         if (idempotencyKey) {
-          const fingerprint = requestFingerprint(centre.id, body);
+          // Without the phone: a hash of a nine-digit number is no secret, and none is kept.
+          const { phone: _phone, ...request } = body;
+          const fingerprint = requestFingerprint(centre.id, request);
           const earlier = await repo.claimIdempotencyKey(
             tx,
             principalKey(principal),
@@ -150,6 +156,10 @@ export function createTicketService({
           },
           repo,
         );
+        if (body.phone) {
+          if (!texts) throw invalid("Texts are not available", [{ path: "phone", message: "not accepted" }]);
+          await texts.saveWithin(tx, row.id, body.phone);
+        }
         if (idempotencyKey)
           await repo.bindIdempotencyKey(tx, principalKey(principal), idempotencyKey, row.id);
         return { row };
@@ -275,8 +285,22 @@ export function createTicketService({
     issueWithin: (tx: Executor, args: IssueWithinArgs): Promise<TicketRow> => issueWithin(tx, args, repo),
 
     /** Marks a waiting ticket called to a counter; null when it is no longer waiting. */
-    markCalled: (tx: Executor, ticketId: string, counterId: string, now: Date): Promise<TicketRow | null> =>
-      repo.transition(tx, ticketId, TICKET_TRANSITIONS.call.from, calledChanges(counterId, now)),
+    async markCalled(
+      tx: Executor,
+      ticketId: string,
+      counterId: string,
+      now: Date,
+    ): Promise<TicketRow | null> {
+      const row = await repo.transition(
+        tx,
+        ticketId,
+        TICKET_TRANSITIONS.call.from,
+        calledChanges(counterId, now),
+      );
+      // "Come to counter …" for a visitor who left a phone, in the same transaction as the call.
+      if (row && texts) await texts.calledWithin(tx, row, now);
+      return row;
+    },
 
     appendEvent: (tx: Executor, event: TicketEventValues): Promise<void> => repo.appendEvent(tx, event),
 
@@ -297,6 +321,7 @@ export function createTicketService({
         updatedEvent(ticket),
         counterChangedEvent(centre.id, counter.id),
       ]);
+      texts?.sendSoon();
       return ticket;
     },
 
