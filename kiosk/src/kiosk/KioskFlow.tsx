@@ -79,7 +79,9 @@ export function KioskFlow(props: {
     setVisit({ step: "issuing", service, attemptKey, priority });
     const stillThisAttempt = (v: Visit) => v.step === "issuing" && v.attemptKey === attemptKey;
     issueTicket(deviceKey, centre.id, { serviceId: service.id, priority, language: sentIn }, attemptKey)
-      .then((ticket) => setVisit((v) => (stillThisAttempt(v) ? { step: "ticket", service, ticket } : v)))
+      .then(({ ticket, serverPrint }) =>
+        setVisit((v) => (stillThisAttempt(v) ? { step: "ticket", service, ticket, serverPrint } : v)),
+      )
       .catch((error: unknown) => {
         if (error instanceof ApiError && error.failure === "unauthenticated") return onRefused();
         if (error instanceof ApiError && error.reason === "centre_closed") {
@@ -184,6 +186,7 @@ export function KioskFlow(props: {
             service={visit.service}
             centre={centre}
             publicUrl={props.publicUrl ?? null}
+            printInBrowser={!visit.serverPrint}
             onDone={reset}
           />
         )}
