@@ -31,6 +31,7 @@ import {
 import { queueModule, type QueueService } from "./modules/queue/index.js";
 import { feedbackModule } from "./modules/feedback/index.js";
 import { staffingModule } from "./modules/staffing/index.js";
+import { printingModule, type PrintingService } from "./modules/printing/index.js";
 import { statsModule } from "./modules/stats/index.js";
 import { ticketsModule } from "./modules/tickets/index.js";
 import { accessPlugin } from "./plugins/access.js";
@@ -60,6 +61,8 @@ declare module "fastify" {
     appointmentJobs: { run(): Promise<{ noShows: number; purged: number; sent: number }> };
     /** The alerts' evaluations: the tick run by hand in tests, and a wait for those in flight. */
     alerts: Pick<AlertsService, "tick" | "settled" | "evaluate">;
+    /** The kiosks' network printers: a wait for the prints under way (tests). */
+    printing: Pick<PrintingService, "settled">;
     centres: CentreDirectory;
     /** A centre by id or code, read outside any transaction (tests, plugins). */
     findCentre(ref: string): Promise<CentreRecord | null>;
@@ -212,6 +215,14 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
     onError: (err) => app.log.warn({ err }, "alert evaluation failed"),
   });
   const staffing = staffingModule({ db, clock, centres, catalog: catalog.service });
+  const printing = printingModule({
+    db,
+    catalog: catalog.service,
+    alerts: alerts.service,
+    tickets: tickets.service,
+    publicUrl: config.publicUrl ?? null,
+    onError: (err) => app.log.warn({ err }, "printing a ticket failed"),
+  });
   gauges.queue = queue.service;
   gauges.notifications = notifications.service;
   const modules: FeatureModule<unknown>[] = [
@@ -228,6 +239,7 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
     admin,
     alerts,
     staffing,
+    printing,
   ];
 
   // Clients learn the server's time from this header (the console's timers); it is the service's
@@ -285,6 +297,7 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
   });
   app.decorate("appointmentJobs", appointments.jobs);
   app.decorate("alerts", alerts.service);
+  app.decorate("printing", printing.service);
   app.decorate("centres", centres);
   app.decorate("findCentre", findCentre);
 

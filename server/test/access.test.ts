@@ -582,6 +582,14 @@ const ADMIN_MATRIX: Record<string, Sample> = {
       payload: { kind: "display", label: `Display ${next()}` },
     }),
   },
+  "PATCH /api/v1/admin/devices/:deviceId": {
+    allowed: MANAGERS_OF_1,
+    request: async () => ({
+      method: "PATCH",
+      url: `/api/v1/admin/devices/${await freshDevice()}`,
+      payload: { printer: null },
+    }),
+  },
   "POST /api/v1/admin/devices/:deviceId/revoke": {
     allowed: MANAGERS_OF_1,
     request: async () => ({ method: "POST", url: `/api/v1/admin/devices/${await freshDevice()}/revoke` }),

@@ -162,8 +162,8 @@ export async function issueTicket(
   centreId: string,
   body: IssueTicketBody,
   idempotencyKey: string,
-): Promise<Ticket> {
-  const { ticket } = await request(`/centres/${encodeURIComponent(centreId)}/tickets`, ticketResponseSchema, {
+): Promise<{ ticket: Ticket; serverPrint: boolean }> {
+  const answer = await request(`/centres/${encodeURIComponent(centreId)}/tickets`, ticketResponseSchema, {
     method: "POST",
     headers: {
       ...deviceAuth(deviceKey),
@@ -172,7 +172,8 @@ export async function issueTicket(
     },
     body: JSON.stringify(body),
   });
-  return ticket;
+  // The server prints on the kiosk's network printer when it has one; then the browser must not.
+  return { ticket: answer.ticket, serverPrint: answer.serverPrint === true };
 }
 
 export async function fetchPublicTicket(publicId: string): Promise<Ticket> {

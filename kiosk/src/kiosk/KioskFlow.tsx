@@ -112,7 +112,9 @@ export function KioskFlow(props: {
       { serviceId: service.id, priority, language: sentIn, ...texts },
       attemptKey,
     )
-      .then((ticket) => setVisit((v) => (stillThisAttempt(v) ? { step: "ticket", service, ticket } : v)))
+      .then(({ ticket, serverPrint }) =>
+        setVisit((v) => (stillThisAttempt(v) ? { step: "ticket", service, ticket, serverPrint } : v)),
+      )
       .catch((error: unknown) => {
         if (error instanceof ApiError && error.failure === "unauthenticated") return onRefused();
         if (error instanceof ApiError && error.reason === "centre_closed") {
@@ -224,6 +226,7 @@ export function KioskFlow(props: {
             service={visit.service}
             centre={centre}
             publicUrl={props.publicUrl ?? null}
+            printInBrowser={!visit.serverPrint}
             onDone={reset}
           />
         )}

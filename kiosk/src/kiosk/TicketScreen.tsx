@@ -25,6 +25,8 @@ export function TicketScreen(props: {
   service: Service;
   centre: Centre;
   publicUrl?: string | null;
+  /** False when the server prints the ticket on the kiosk's network printer. */
+  printInBrowser?: boolean;
   onDone(): void;
 }) {
   const { t } = useI18n();
@@ -36,10 +38,12 @@ export function TicketScreen(props: {
   );
   const done = useEffectEvent(props.onDone);
 
+  const printInBrowser = props.printInBrowser ?? true;
   useEffect(() => {
+    if (!printInBrowser) return;
     const timer = window.setTimeout(() => window.print(), PRINT_DELAY_MS);
     return () => window.clearTimeout(timer);
-  }, [ticket.id]);
+  }, [ticket.id, printInBrowser]);
 
   useEffect(() => {
     const tick = window.setInterval(() => setSecondsLeft((s) => s - 1), 1000);

@@ -178,6 +178,24 @@ describe("the priority question and the ticket", () => {
     expect(window.print).toHaveBeenCalledTimes(1);
   });
 
+  it("does not print through the browser when the server prints on the kiosk's network printer", async () => {
+    vi.useFakeTimers({ shouldAdvanceTime: true });
+    const server = installFakeServer();
+    const issue = server.routes[`POST /api/v1/centres/${CENTRE.id}/tickets`]!;
+    server.routes[`POST /api/v1/centres/${CENTRE.id}/tickets`] = async (r) => {
+      const answer = (await (await issue(r)).json()) as Record<string, unknown>;
+      return json(201, { ...answer, serverPrint: true });
+    };
+    renderKiosk();
+    await findStartScreen();
+    fireEvent.click(screen.getByRole("button", { name: new RegExp(PENSION.name.az) }));
+    fireEvent.click(screen.getByRole("button", { name: "Xeyr" }));
+    await screen.findByText(ticket({}).code, { selector: ".ticket-code" });
+    await settle();
+    act(() => void vi.advanceTimersByTime(2000));
+    expect(window.print).not.toHaveBeenCalled();
+  });
+
   it("lets the visitor finish early with Done, and go back from the priority question", async () => {
     installFakeServer();
     renderKiosk();

@@ -25,7 +25,8 @@ export type Visit =
       problem: "unreachable" | "not-issuing";
       phone?: string;
     }
-  | { step: "ticket"; service: Service; ticket: Ticket }
+  /** `serverPrint`: the server prints it on the kiosk's network printer, so the browser does not. */
+  | { step: "ticket"; service: Service; ticket: Ticket; serverPrint?: boolean }
   // A visitor with an appointment: the code entry, the check-in in flight, or why it was refused.
   | { step: "check-in"; code: string }
   | { step: "checking-in"; code: string }

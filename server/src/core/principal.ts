@@ -16,7 +16,18 @@ export interface UserPrincipal {
 
 export interface DevicePrincipal {
   kind: "device";
-  device: { id: string; centreId: string; kind: DeviceKind; name: string; counterId: string | null };
+  device: {
+    id: string;
+    centreId: string;
+    kind: DeviceKind;
+    name: string;
+    counterId: string | null;
+    /**
+     * A kiosk's network receipt printer, `host:port`, read with the key so that issuing needs no
+     * look-up of its own; absent or null: the kiosk prints through its browser.
+     */
+    printer?: string | null;
+  };
 }
 
 export type Principal = UserPrincipal | DevicePrincipal;
@@ -86,3 +97,9 @@ export interface Credentials {
 
 /** Resolves credentials to a principal; null when they are not valid (the auth module's). */
 export type Authenticate = (credentials: Credentials) => Promise<Principal | null>;
+
+/** The network printer the server prints a kiosk's tickets on; null: the kiosk's browser prints. */
+export const serverPrinterOf = (principal: Principal): string | null =>
+  principal.kind === "device" && principal.device.kind === "kiosk"
+    ? (principal.device.printer ?? null)
+    : null;

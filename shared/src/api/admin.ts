@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { DEFAULT_POLICY_WEIGHTS } from "../domain/queue-policy.js";
 import { isValidTimeZone, openingHoursSchema, toMinutes, WEEKDAYS } from "../domain/service-day.js";
+import { normalisePrinterAddress } from "../domain/printer-address.js";
 import { deviceKindSchema, roleSchema, userSchema } from "./auth.js";
 import {
   centreRefSchema,
@@ -264,12 +265,29 @@ export const createDeviceBodySchema = z.strictObject({
   counterId: uuidSchema.optional(),
 });
 export type CreateDeviceBody = z.infer<typeof createDeviceBodySchema>;
+/** A kiosk's network receipt printer, `host` or `host:port` (9100 by default); read back as `host:port`. */
+export const printerAddressSchema = z
+  .string()
+  .max(260)
+  .transform((text, ctx) => {
+    const address = normalisePrinterAddress(text);
+    if (address === null) {
+      ctx.addIssue({ code: "custom", message: "a host name or IPv4 address, and optionally :port" });
+      return z.NEVER;
+    }
+    return address;
+  });
+/** `PATCH /admin/devices/:deviceId`: a kiosk's printer (null: the kiosk prints through its browser). */
+export const updateDeviceBodySchema = z.strictObject({ printer: printerAddressSchema.nullable() });
+export type UpdateDeviceBody = z.input<typeof updateDeviceBodySchema>;
 export const adminDeviceSchema = z.object({
   id: uuidSchema,
   centreId: uuidSchema,
   kind: deviceKindSchema,
   label: z.string(),
   counterId: uuidSchema.nullable(),
+  /** A kiosk's network receipt printer (`host:port`), which the server prints its tickets on. */
+  printer: z.string().nullable().optional(),
   revokedAt: isoDateTimeSchema.nullable(),
   createdAt: isoDateTimeSchema,
 });
@@ -328,6 +346,7 @@ export const AUDIT_KINDS = [
   "user.password_reset",
   "device.created",
   "device.revoked",
+  "device.updated",
   "device.pairing_code",
   "device.paired",
   "closed_dates.updated",

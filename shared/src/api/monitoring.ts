@@ -81,9 +81,23 @@ export const ALERT_KINDS = [
   "counter_idle",
   "visit_overlong",
   "service_uncovered",
+  "printer_problem",
 ] as const;
 export const alertKindSchema = z.enum(ALERT_KINDS);
 export type AlertKind = z.infer<typeof alertKindSchema>;
+/** The kinds the queue rules evaluate; the others are reported by what they watch (a kiosk's printer). */
+export const RULE_ALERT_KINDS = [
+  "wait_over_target",
+  "queue_surge",
+  "counter_idle",
+  "visit_overlong",
+  "service_uncovered",
+] as const satisfies readonly AlertKind[];
+
+/** What stops a kiosk's network printer: no paper, its cover open, unreachable, or no answer in time. */
+export const PRINTER_PROBLEMS = ["offline", "paper_out", "cover_open", "timeout"] as const;
+export const printerProblemSchema = z.enum(PRINTER_PROBLEMS);
+export type PrinterProblem = z.infer<typeof printerProblemSchema>;
 
 /** `warning`: trouble is coming (raised ahead of a breach); `critical`: it is here. */
 export const alertSeveritySchema = z.enum(["warning", "critical"]);
@@ -177,6 +191,12 @@ export const alertSchema = z.discriminatedUnion("kind", [
       waiting: z.number().int(),
       longestWaitSeconds: z.number(),
     }),
+  }),
+  /** A kiosk's network printer cannot print; cleared by its next good print. Key: `printer_problem:<deviceId>`. */
+  z.object({
+    ...alertBase,
+    kind: z.literal("printer_problem"),
+    details: z.object({ deviceId: uuidSchema, deviceName: z.string(), problem: printerProblemSchema }),
   }),
 ]);
 export type Alert = z.infer<typeof alertSchema>;

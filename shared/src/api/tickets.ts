@@ -41,7 +41,14 @@ export const ticketSchema = z.object({
 });
 export type Ticket = z.infer<typeof ticketSchema>;
 
-export const ticketResponseSchema = z.object({ ticket: ticketSchema });
+export const ticketResponseSchema = z.object({
+  ticket: ticketSchema,
+  /**
+   * On issuing at a kiosk with a network printer: the server sends the receipt to that printer
+   * (after answering), so the kiosk does not print it through its browser. Absent otherwise.
+   */
+  serverPrint: z.boolean().optional(),
+});
 export const maybeTicketResponseSchema = z.object({ ticket: ticketSchema.nullable() });
 export const ticketsResponseSchema = z.object({ tickets: z.array(ticketSchema) });
 

@@ -15,6 +15,7 @@ import {
   createdUserResponseSchema,
   offerResponseSchema,
   pairingCodeResponseSchema,
+  type UpdateDeviceBody,
   temporaryPasswordResponseSchema,
   type AdminCentre,
   type AdminCounter,
@@ -103,6 +104,8 @@ export function adminEndpoints(http: Http) {
       (await http.get(`/admin/centres/${at(centreId)}/devices`, adminDevicesResponseSchema)).devices,
     createDevice: (centreId: string, body: CreateDeviceBody) =>
       http.post(`/admin/centres/${at(centreId)}/devices`, body, createdDeviceResponseSchema),
+    patchDevice: async (id: string, body: UpdateDeviceBody): Promise<AdminDevice> =>
+      (await http.patch(`/admin/devices/${at(id)}`, body, adminDeviceResponseSchema)).device,
     revokeDevice: async (id: string): Promise<AdminDevice> =>
       (await http.post(`/admin/devices/${at(id)}/revoke`, undefined, adminDeviceResponseSchema)).device,
     pairingCode: (id: string) =>

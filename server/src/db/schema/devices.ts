@@ -16,6 +16,8 @@ export const devices = pgTable(
     name: text("name").notNull(),
     /** The counter a feedback tablet stands at. */
     counterId: uuid("counter_id").references(() => counters.id),
+    /** A kiosk's network receipt printer, `host:port`; null: the kiosk prints through its browser. */
+    printer: text("printer"),
     keyHash: text("key_hash").notNull().unique(),
     revokedAt: at("revoked_at"),
     createdAt: createdAt(),
@@ -23,6 +25,7 @@ export const devices = pgTable(
   (t) => [
     index("devices_centre_idx").on(t.centreId),
     check("devices_counter_by_kind", sql`(${t.kind} = 'feedback') = (${t.counterId} IS NOT NULL)`),
+    check("devices_printer_kiosk_only", sql`${t.printer} IS NULL OR ${t.kind} = 'kiosk'`),
   ],
 );
 

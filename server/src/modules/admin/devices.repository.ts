@@ -9,6 +9,7 @@ const deviceColumns = {
   kind: devices.kind,
   name: devices.name,
   counterId: devices.counterId,
+  printer: devices.printer,
   revokedAt: devices.revokedAt,
   createdAt: devices.createdAt,
 };
@@ -19,6 +20,7 @@ export type DeviceRow = {
   kind: "kiosk" | "display" | "feedback";
   name: string;
   counterId: string | null;
+  printer: string | null;
   revokedAt: Date | null;
   createdAt: Date;
 };

@@ -8,6 +8,7 @@ import {
   pairDeviceBodySchema,
   pairDeviceResponseSchema,
   pairingCodeResponseSchema,
+  updateDeviceBodySchema,
 } from "@dost/shared";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { centreIdOf } from "../../core/access.js";
@@ -43,6 +44,22 @@ export const deviceAdminRoutes: FastifyPluginAsyncZod<{
     },
     async (request, reply) =>
       reply.code(201).send(await admin.devices.create(callerOf(request), centreIdOf(request), request.body)),
+  );
+
+  app.patch(
+    "/admin/devices/:deviceId",
+    {
+      config: { access: { audience: ["manager"] } },
+      schema: {
+        tags,
+        params: deviceParamsSchema,
+        body: updateDeviceBodySchema,
+        response: { 200: adminDeviceResponseSchema },
+      },
+    },
+    async (request) => ({
+      device: await admin.devices.update(callerOf(request), request.params.deviceId, request.body),
+    }),
   );
 
   app.post(

@@ -1,5 +1,5 @@
 import { randomBytes, randomInt } from "node:crypto";
-import type { AdminDevice, CreateDeviceBody, Device } from "@dost/shared";
+import type { AdminDevice, CreateDeviceBody, Device, UpdateDeviceBody } from "@dost/shared";
 import { conflict, invalid, notFound, unauthenticated } from "../../lib/errors.js";
 import { sha256 } from "../../lib/tokens.js";
 import { auditLog, type AuditActor } from "../audit/index.js";
@@ -15,6 +15,7 @@ export function toAdminDevice(row: DeviceRow): AdminDevice {
     kind: row.kind,
     label: row.name,
     counterId: row.counterId,
+    printer: row.printer,
     revokedAt: row.revokedAt?.toISOString() ?? null,
     createdAt: row.createdAt.toISOString(),
   };
@@ -109,6 +110,32 @@ export function createDeviceAdmin({
         return row;
       });
       return { device: toAdminDevice(row), key };
+    },
+
+    /**
+     * Sets or removes a kiosk's network printer (the body's address is already normalised). The
+     * device's cached principal carries it, so every process forgets its cached devices after.
+     */
+    async update(caller: Caller, deviceId: string, body: UpdateDeviceBody): Promise<AdminDevice> {
+      const now = clock.now();
+      const row = await db.transaction(async (tx) => {
+        const current = await lockInScope(tx, caller, deviceId);
+        if (current.revokedAt) throw revoked();
+        if (body.printer !== null && current.kind !== "kiosk")
+          throw invalid("Only a kiosk prints tickets", [{ path: "printer", message: "only for a kiosk" }]);
+        const row = await repo.update(tx, deviceId, { printer: body.printer });
+        await auditLog.record(tx, caller.actor, {
+          kind: "device.updated",
+          at: now,
+          centreId: row.centreId,
+          target: { type: "device", id: deviceId },
+          before: toAdminDevice(current),
+          after: toAdminDevice(row),
+        });
+        return row;
+      });
+      await forgetDevices();
+      return toAdminDevice(row);
     },
 
     async revoke(caller: Caller, deviceId: string): Promise<AdminDevice> {

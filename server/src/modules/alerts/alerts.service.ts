@@ -4,10 +4,13 @@ import {
   alertThresholdsSchema,
   diffAlerts,
   evaluateAlerts,
+  RULE_ALERT_KINDS,
+  type PrinterProblem,
   type Alert,
   type AlertThresholds,
   type AlertThresholdsInput,
 } from "@dost/shared";
+import { violatedUnique } from "../../db/errors.js";
 import type { Db } from "../../db/client.js";
 import type { CentreEvent, Publisher } from "../../core/realtime.js";
 import type { Clock } from "../../lib/clock.js";
@@ -78,11 +81,13 @@ export function createAlertsService(deps: AlertsServiceDeps) {
 
   async function evaluateNow(centre: CentreRecord): Promise<EvaluationResult> {
     const now = clock.now();
-    const [previous, thresholds, snapshot] = await Promise.all([
+    const [open, thresholds, snapshot] = await Promise.all([
       repo.open(db, centre.id),
       thresholdsOf(centre.id),
       centreSnapshot({ ...deps, forecast }, centre, now, recentQueue(centre.id)),
     ]);
+    // Only the rules' own alerts: a printer's is not theirs to clear.
+    const previous = open.filter(isRuleAlert);
     const conditions = evaluateAlerts(snapshot, thresholds, activeKeys(previous));
     const changes = diffAlerts(previous, conditions, {
       centreId: centre.id,
@@ -116,6 +121,8 @@ export function createAlertsService(deps: AlertsServiceDeps) {
     publisher.publish(events);
     return { raised, cleared, escalated };
   }
+
+  const printerKey = (deviceId: string) => `printer_problem:${deviceId}`;
 
   /** Runs the centre's rules, after any evaluation already running for it; one more if asked meanwhile. */
   function evaluate(centreId: string): Promise<void> {
@@ -199,10 +206,61 @@ export function createAlertsService(deps: AlertsServiceDeps) {
       return after;
     },
 
+    /**
+     * A kiosk's printer cannot print: raised once (its problem brought up to date if it changes),
+     * told to the centre's managers like every alert.
+     */
+    async printerProblem(
+      centreId: string,
+      details: { deviceId: string; deviceName: string; problem: PrinterProblem },
+    ): Promise<void> {
+      const key = printerKey(details.deviceId);
+      const now = clock.now().toISOString();
+      const earlier = (await repo.open(db, centreId)).find((a) => a.key === key);
+      if (earlier?.kind === "printer_problem" && earlier.details.problem === details.problem) return;
+      const alert: Alert = {
+        centreId,
+        id: earlier?.id ?? randomUUID(),
+        key,
+        kind: "printer_problem",
+        raisedAt: earlier?.raisedAt ?? now,
+        clearedAt: null,
+        severity: "critical",
+        details,
+        suggestion: null,
+      };
+      try {
+        await (earlier ? repo.update(db, alert) : repo.insert(db, [alert]));
+      } catch (e) {
+        // Another process raised it a moment ago: it is raised.
+        if (violatedUnique(e) !== null) return;
+        throw e;
+      }
+      publisher.publish([{ name: "alert:raised", payload: alert }]);
+    },
+
+    /** The kiosk's printer printed again: its alert, if one is open, clears. */
+    async printerWorks(centreId: string, deviceId: string): Promise<void> {
+      const key = printerKey(deviceId);
+      const open = (await repo.open(db, centreId)).find((a) => a.key === key);
+      if (!open) return;
+      const now = clock.now();
+      await repo.clear(db, [open.id], now);
+      publisher.publish([
+        {
+          name: "alert:cleared",
+          payload: { centreId, id: open.id, key, kind: open.kind, clearedAt: now.toISOString() },
+        },
+      ]);
+    },
+
     close(): void {
       closed = true;
     },
   };
 }
+
+const RULE_KINDS: ReadonlySet<string> = new Set(RULE_ALERT_KINDS);
+const isRuleAlert = (alert: Alert): boolean => RULE_KINDS.has(alert.kind);
 
 export type AlertsService = ReturnType<typeof createAlertsService>;

@@ -78,6 +78,7 @@ export const authRepository = {
         kind: devices.kind,
         name: devices.name,
         counterId: devices.counterId,
+        printer: devices.printer,
       })
       .from(devices)
       .where(and(eq(devices.keyHash, keyHash), isNull(devices.revokedAt)));

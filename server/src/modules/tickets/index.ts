@@ -5,7 +5,7 @@ import { createTicketTexts, type TicketTextsDeps } from "./ticket-texts.js";
 import { ticketRoutes } from "./tickets.routes.js";
 import { createTicketService, type TicketService, type TicketServiceDeps } from "./tickets.service.js";
 
-export type { TicketService } from "./tickets.service.js";
+export type { IssuedListener, TicketService } from "./tickets.service.js";
 export { counterChangedEvent } from "./ticket-events.js";
 
 export function ticketsModule(

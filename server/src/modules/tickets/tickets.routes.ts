@@ -14,6 +14,7 @@ import {
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { centreIdOf, principalOf } from "../../core/access.js";
+import { serverPrinterOf } from "../../core/principal.js";
 import { perDeviceLimit } from "../../core/rate-limit.js";
 import type { StaffTicketAction } from "./ticket-actions.js";
 import type { TicketService } from "./tickets.service.js";
@@ -47,14 +48,17 @@ export const ticketRoutes: FastifyPluginAsyncZod<{
       },
     },
     async (request, reply) => {
+      const principal = principalOf(request);
       const { ticket, created } = await tickets.issue(
-        principalOf(request),
+        principal,
         centreIdOf(request),
         request.body,
         request.headers["idempotency-key"],
         request.ip,
       );
-      return reply.code(created ? 201 : 200).send({ ticket });
+      // A replay too: the first answer's receipt came out of the kiosk's printer already.
+      const serverPrint = serverPrinterOf(principal) !== null;
+      return reply.code(created ? 201 : 200).send(serverPrint ? { ticket, serverPrint } : { ticket });
     },
   );
 

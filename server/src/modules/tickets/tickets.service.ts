@@ -37,6 +37,8 @@ export interface TicketServiceDeps {
   texts?: Pick<TicketTexts, "saveWithin" | "calledWithin" | "sendSoon">;
 }
 
+export type IssuedListener = (issued: { principal: Principal; centre: CentreRecord; ticket: Ticket }) => void;
+
 /** The ticket lifecycle: issuing, each staff action, the event log and what screens are told. */
 export function createTicketService({
   db,
@@ -93,6 +95,12 @@ export function createTicketService({
         range: ticket.estimatedWaitRange ?? null,
       });
     return ticket;
+  }
+
+  /** Told after the commit of each ticket issued here (not replays); they must not throw or wait. */
+  const issuedListeners: IssuedListener[] = [];
+  function afterIssue(principal: Principal, centre: CentreRecord, ticket: Ticket): void {
+    for (const listener of issuedListeners) listener({ principal, centre, ticket });
   }
 
   async function serviceOrThrow(ex: Executor, centreId: string, serviceId: string) {
@@ -169,7 +177,14 @@ export function createTicketService({
         if (!found) throw notFound("Ticket");
         return { ticket: await queue.view(db, centre, found.ticket, found.counter), created: false };
       }
-      return { ticket: await announceIssue(centre, outcome.row), created: true };
+      const ticket = await announceIssue(centre, outcome.row);
+      afterIssue(principal, centre, ticket);
+      return { ticket, created: true };
+    },
+
+    /** Subscribes to tickets issued (after their commit): a kiosk's network printer prints them. */
+    onIssued(listener: IssuedListener): void {
+      issuedListeners.push(listener);
     },
 
     async getPublic(publicId: string): Promise<Ticket> {

@@ -4,6 +4,7 @@ import { useState, type FormEvent } from "react";
 import { useI18n } from "../../i18n/i18n.js";
 import { useSession } from "../../session/session.js";
 import { Field, FailureNote, Loading, OneTimeSecret, useAction, useLoad } from "../ui.js";
+import { PrinterForm } from "./PrinterForm.js";
 
 type Shown =
   | { kind: "key"; label: string; key: string }
@@ -148,6 +149,7 @@ export function DevicesScreen({ centreId }: { centreId: string }) {
         </OneTimeSecret>
       )}
       <FailureNote failure={action.failure} />
+      {devices.data && <PrinterForm devices={devices.data} onSaved={devices.reload} />}
       {!devices.data ? (
         <Loading failure={devices.failure} />
       ) : devices.data.length === 0 ? (

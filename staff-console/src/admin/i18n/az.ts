@@ -171,6 +171,13 @@ export const adminAz: Record<keyof typeof adminEn, string> = {
   "admin.devices.qr": "Qoşulma keçidinin QR kodu",
   "admin.devices.revoke": "{label} — ləğv et",
   "admin.devices.confirmRevoke": "{label} ləğv edilsin? Dərhal işləməyi dayandıracaq.",
+  "admin.devices.printer": "Kioskun şəbəkə printeri",
+  "admin.devices.printerKiosk": "Kiosk",
+  "admin.devices.chooseKiosk": "Kiosku seçin",
+  "admin.devices.printerAddress": "Printerin ünvanı",
+  "admin.devices.printerHint":
+    "Çek printerinin IP ünvanı və ya adı, port 9100 deyilsə :port ilə. Kioskun brauzeri ilə çap üçün boş saxlayın.",
+  "admin.devices.savePrinter": "Printeri saxla",
 
   "admin.dates.centreTitle": "Bu mərkəzin qeyri-iş günləri",
   "admin.dates.holidaysTitle": "Dövlət bayramları",

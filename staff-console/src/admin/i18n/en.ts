@@ -172,6 +172,13 @@ export const adminEn = {
   "admin.devices.qr": "QR code of the pairing link",
   "admin.devices.revoke": "Revoke {label}",
   "admin.devices.confirmRevoke": "Revoke {label}? It stops working at once.",
+  "admin.devices.printer": "A kiosk's network printer",
+  "admin.devices.printerKiosk": "Kiosk",
+  "admin.devices.chooseKiosk": "Choose the kiosk",
+  "admin.devices.printerAddress": "Printer address",
+  "admin.devices.printerHint":
+    "The receipt printer's IP address or name, and :port if not 9100. Leave empty to print through the kiosk's browser.",
+  "admin.devices.savePrinter": "Save the printer",
 
   "admin.dates.centreTitle": "This centre's closed dates",
   "admin.dates.holidaysTitle": "National holidays",

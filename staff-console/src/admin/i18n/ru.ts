@@ -170,6 +170,13 @@ export const adminRu: Record<keyof typeof adminEn, string> = {
   "admin.devices.qr": "QR-код ссылки подключения",
   "admin.devices.revoke": "Отозвать {label}",
   "admin.devices.confirmRevoke": "Отозвать {label}? Устройство сразу перестанет работать.",
+  "admin.devices.printer": "Сетевой принтер киоска",
+  "admin.devices.printerKiosk": "Киоск",
+  "admin.devices.chooseKiosk": "Выберите киоск",
+  "admin.devices.printerAddress": "Адрес принтера",
+  "admin.devices.printerHint":
+    "IP-адрес или имя принтера чеков и :порт, если не 9100. Оставьте пустым, чтобы печатал браузер киоска.",
+  "admin.devices.savePrinter": "Сохранить принтер",
 
   "admin.dates.centreTitle": "Нерабочие дни этого центра",
   "admin.dates.holidaysTitle": "Государственные праздники",

@@ -32,6 +32,8 @@ export function alertTitle(words: Words, services: Service[], alert: Alert): str
       return t("alerts.kind.visit_overlong", { counter: alert.details.counterLabel });
     case "service_uncovered":
       return t("alerts.kind.service_uncovered", { service });
+    case "printer_problem":
+      return t("alerts.kind.printer_problem", { device: alert.details.deviceName });
   }
 }
 
@@ -65,6 +67,8 @@ export function alertDetail(words: Words, services: Service[], alert: Alert): st
         waiting: alert.details.waiting,
         longest: minutes(alert.details.longestWaitSeconds),
       });
+    case "printer_problem":
+      return t(`alerts.printer.${alert.details.problem}`);
   }
 }
 

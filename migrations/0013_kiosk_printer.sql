@@ -1,0 +1,2 @@
+ALTER TABLE "devices" ADD COLUMN "printer" text;--> statement-breakpoint
+ALTER TABLE "devices" ADD CONSTRAINT "devices_printer_kiosk_only" CHECK ("devices"."printer" IS NULL OR "devices"."kind" = 'kiosk');
