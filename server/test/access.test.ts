@@ -275,6 +275,10 @@ const MATRIX: Record<string, Sample> = {
     allowed: STAFF_OF_1,
     request: async () => ({ method: "GET", url: `/api/v1/counters/${(await freeCounter()).id}/queue` }),
   },
+  "GET /api/v1/counters/:counterId/next": {
+    allowed: STAFF_OF_1,
+    request: async () => ({ method: "GET", url: `/api/v1/counters/${(await freeCounter()).id}/next` }),
+  },
   ...Object.fromEntries(
     ["open", "break", "resume", "close", "call-next", "call"].map((action) => [
       `POST /api/v1/counters/:counterId/${action}`,

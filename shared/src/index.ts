@@ -40,3 +40,4 @@ export * from "./api/notifications.js";
 export * from "./api/feedback.js";
 export * from "./domain/feedback.js";
 export * from "./domain/printer-address.js";
+export * from "./domain/wait-words.js";

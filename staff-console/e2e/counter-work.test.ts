@@ -228,3 +228,48 @@ describe("counter work by keyboard", () => {
     await context.close();
   });
 });
+
+describe("why the next visitor is next", () => {
+  it("says in plain words why the ticket just called and the next ones stand where they do", async () => {
+    const d = service(3);
+    const [o1, o2] = await issueTickets(test, d, 2);
+    const veteran = (await apiClient(test.app).issue(CENTRE, { serviceId: d.id, priority: "veteran" })).body
+      .ticket;
+    if (!o1 || !o2) throw new Error("issue");
+    const { context, page, errors } = await openConsole(browser, test.url, { axe: true });
+    await signIn(page, "staff.baku1.3");
+    await openCounter(page, "5", [d]);
+
+    // The server's clock runs in real time: the minutes waited are whatever they are by now.
+    const why = page.getByRole("region", { name: "Why next" });
+    const lines = () => why.getByRole("listitem").allTextContents();
+    // Issued last, the veteran stands first: the bonus is what puts them there, and the desk says so.
+    await why.getByRole("listitem").first().filter({ hasText: veteran.code }).waitFor();
+    const [first, second, third] = await lines();
+    expect(first).toMatch(new RegExp(`^${veteran.code}: waited \\d+ min \\+ veteran bonus 15 min$`));
+    expect(second).toMatch(new RegExp(`^${o1.code}: waited \\d+ min$`));
+    expect(third).toMatch(new RegExp(`^${o2.code}: waited \\d+ min$`));
+    expect(await seriousViolations(page)).toEqual([]);
+
+    await button(page, "Call next").click();
+    await showsVisitor(page, veteran.code);
+    await why
+      .getByText(new RegExp(`^${veteran.code}, called: waited \\d+ min \\+ veteran bonus 15 min$`))
+      .waitFor();
+    expect((await lines()).map((line) => line.split(":")[0])).toEqual([
+      `${veteran.code}, called`,
+      o1.code,
+      o2.code,
+    ]);
+
+    // The same in Russian.
+    await page.getByRole("group", { name: "Language" }).getByRole("button", { name: /^RU/ }).click();
+    await page
+      .getByRole("region", { name: "Почему следующий" })
+      .getByText(new RegExp(`^${veteran.code}, вызван: ждёт \\d+ мин \\+ бонус ветерана 15 мин$`))
+      .waitFor();
+
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});

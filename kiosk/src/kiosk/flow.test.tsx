@@ -154,6 +154,9 @@ describe("the priority question and the ticket", () => {
     const card = heading.parentElement as HTMLElement;
     expect(within(card).getByText("Estimated wait").nextSibling?.textContent).toBe("about 10–15 min");
     expect(document.querySelector("[aria-live='polite']")?.textContent).toContain("about 10–15 min");
+    // The paper ticket the browser prints says the same band.
+    const printed = document.querySelector(".receipt") as HTMLElement;
+    expect(within(printed).getByText("Estimated wait").nextSibling?.textContent).toBe("about 10–15 min");
   });
 
   it("prints the ticket once, then returns to the start in Azerbaijani", async () => {

@@ -137,6 +137,41 @@ export function Field({
   );
 }
 
+/** A whole-number field; an empty box reads as 0 (the server then says which range it takes). */
+export function NumberField({
+  label,
+  hint,
+  min,
+  max,
+  disabled,
+  value,
+  onChange,
+}: {
+  label: string;
+  hint?: string;
+  min: number;
+  max: number;
+  disabled?: boolean;
+  value: number;
+  onChange(value: number): void;
+}) {
+  return (
+    <Field label={label} {...(hint === undefined ? {} : { hint })}>
+      {(id) => (
+        <input
+          id={id}
+          type="number"
+          min={min}
+          max={max}
+          disabled={disabled}
+          value={value}
+          onChange={(e) => onChange(e.target.value === "" ? 0 : Number(e.target.value))}
+        />
+      )}
+    </Field>
+  );
+}
+
 /** A password or key the server shows once: said plainly, and announced to screen readers. */
 export function OneTimeSecret({
   title,

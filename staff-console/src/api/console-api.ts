@@ -3,6 +3,7 @@ import {
   appointmentsResponseSchema,
   centresResponseSchema,
   changePasswordResponseSchema,
+  counterNextResponseSchema,
   countersResponseSchema,
   liveStatsResponseSchema,
   loginResponseSchema,
@@ -18,6 +19,7 @@ import {
   type Appointment,
   type Centre,
   type Counter,
+  type CounterNext,
   type Language,
   type LiveStats,
   type StaffingResponse,
@@ -114,6 +116,9 @@ export function createConsoleApi(options: HttpOptions) {
     closeCounter: (counterId: string) => http.command(`/counters/${at(counterId)}/close`),
     callNext: async (counterId: string): Promise<Ticket | null> =>
       (await http.post(`/counters/${at(counterId)}/call-next`, undefined, maybeTicketResponseSchema)).ticket,
+    /** The visitor at the counter and the next few in its call order, each with why (staff only). */
+    nextInLine: (counterId: string): Promise<CounterNext> =>
+      http.get(`/counters/${at(counterId)}/next`, counterNextResponseSchema),
     callTicket: async (counterId: string, ticketId: string, reason: string): Promise<Ticket> =>
       (await http.post(`/counters/${at(counterId)}/call`, { ticketId, reason }, ticketResponseSchema)).ticket,
 

@@ -6,6 +6,7 @@ import { BreakDialog } from "./BreakDialog.js";
 import { CallOutOfOrderDialog } from "./CallOutOfOrderDialog.js";
 import { CounterBar } from "./CounterBar.js";
 import { FailureAlert } from "./FailureAlert.js";
+import { NextInLine } from "./NextInLine.js";
 import { NotePanel } from "./NotePanel.js";
 import { ProfileDialog } from "./ProfileDialog.js";
 import { QueueSummary } from "./QueueSummary.js";
@@ -122,6 +123,7 @@ export function CounterDesk({
         </div>
         <div className="stack">
           <QueueSummary services={profile} waiting={profileWaiting} />
+          <NextInLine counterId={counter.id} timeZone={timeZone} version={profileWaiting} />
           <WaitingList
             waiting={profileWaiting}
             servicesById={servicesById}

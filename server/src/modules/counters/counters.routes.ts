@@ -2,6 +2,8 @@ import {
   breakCounterBodySchema,
   callTicketBodySchema,
   centreParamsSchema,
+  counterNextQuerySchema,
+  counterNextResponseSchema,
   counterParamsSchema,
   countersResponseSchema,
   maybeTicketResponseSchema,
@@ -36,6 +38,20 @@ export const counterRoutes: FastifyPluginAsyncZod<{ counters: CounterService }> 
       schema: { tags: ["counters"], params: counterParamsSchema, response: { 200: ticketsResponseSchema } },
     },
     async (request) => ({ tickets: await counters.queue(request.params.counterId) }),
+  );
+
+  app.get(
+    "/counters/:counterId/next",
+    {
+      config: counterAccess,
+      schema: {
+        tags: ["counters"],
+        params: counterParamsSchema,
+        querystring: counterNextQuerySchema,
+        response: { 200: counterNextResponseSchema },
+      },
+    },
+    async (request) => counters.next(request.params.counterId, request.query.limit),
   );
 
   app.post(

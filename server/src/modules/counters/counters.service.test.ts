@@ -61,6 +61,8 @@ function counters(state: {
       announce: () => undefined,
       pickNext: async () => state.picked ?? null,
       inCallOrder: async () => [],
+      explainedInCallOrder: async () => [],
+      explainCalled: async () => null,
     },
     tickets: {
       markCalled: async (_tx, id) => {

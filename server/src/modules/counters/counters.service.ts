@@ -1,4 +1,4 @@
-import type { Counter, Ticket } from "@dost/shared";
+import type { Counter, CounterNext, Ticket } from "@dost/shared";
 import type { Db, Executor, Tx } from "../../db/client.js";
 import { violatedUnique } from "../../db/errors.js";
 import type { TicketRow } from "../../db/schema.js";
@@ -20,7 +20,10 @@ export interface CounterServiceDeps {
   clock: Clock;
   centres: Pick<CentreDirectory, "find">;
   catalog: Pick<CatalogService, "servicesOfCentre">;
-  queue: Pick<QueueService, "announce" | "pickNext" | "inCallOrder">;
+  queue: Pick<
+    QueueService,
+    "announce" | "pickNext" | "inCallOrder" | "explainedInCallOrder" | "explainCalled"
+  >;
   tickets: Pick<TicketService, "markCalled" | "appendEvent" | "announceCalled">;
   auth: Pick<AuthService, "lastProfile" | "rememberProfile">;
   /** The SQL; a fake in the service's unit tests. */
@@ -268,6 +271,22 @@ export function createCounterService({
       const counter = await repo.find(db, counterId);
       if (!counter) throw notFound("Counter");
       return queue.inCallOrder(await centreOf(db, counter), counter.serviceIds);
+    },
+
+    /**
+     * Why the visitor at this counter was next, and the next `limit` it would call, each with the
+     * parts of its score: the same order and the same scoring as call-next (for the desk to say).
+     */
+    async next(counterId: string, limit: number): Promise<CounterNext> {
+      const counter = await repo.find(db, counterId);
+      if (!counter) throw notFound("Counter");
+      const centre = await centreOf(db, counter);
+      const currentId = await repo.currentTicketId(db, counter.id);
+      const [current, next] = await Promise.all([
+        currentId ? queue.explainCalled(centre, currentId, counter) : null,
+        queue.explainedInCallOrder(centre, counter.serviceIds, limit),
+      ]);
+      return { current, next };
     },
 
     /** Every counter of a centre with its staff member and the ticket at it (for monitoring). */

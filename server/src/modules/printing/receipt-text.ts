@@ -1,13 +1,10 @@
-import type { Language } from "@dost/shared";
+import type { Language, WaitWords } from "@dost/shared";
 
 /** The words printed on a ticket, as the kiosk shows them on screen. */
-interface ReceiptWords {
+interface ReceiptWords extends WaitWords {
   locale: string;
   peopleAhead: string;
   estimatedWait: string;
-  underAMinute: string;
-  minutes: (m: number) => string;
-  hoursMinutes: (h: number, m: number) => string;
   scanToFollow: string;
   bring: string;
 }
@@ -20,6 +17,8 @@ export const RECEIPT_WORDS: Record<Language, ReceiptWords> = {
     underAMinute: "1 dəqiqədən az",
     minutes: (m) => `~${m} dəq.`,
     hoursMinutes: (h, m) => (m ? `~${h} saat ${m} dəq.` : `~${h} saat`),
+    aboutMinutesRange: (low, high) => `təxminən ${low}–${high} dəq.`,
+    aboutRange: (low, high) => `təxminən ${low} – ${high}`,
     scanToFollow: "Növbənizi telefonda izləmək üçün kodu skan edin.",
     bring: "Özünüzlə gətirin:",
   },
@@ -30,6 +29,8 @@ export const RECEIPT_WORDS: Record<Language, ReceiptWords> = {
     underAMinute: "меньше минуты",
     minutes: (m) => `~${m} мин`,
     hoursMinutes: (h, m) => (m ? `~${h} ч ${m} мин` : `~${h} ч`),
+    aboutMinutesRange: (low, high) => `примерно ${low}–${high} мин`,
+    aboutRange: (low, high) => `примерно ${low} – ${high}`,
     scanToFollow: "Отсканируйте код телефоном, чтобы следить за очередью.",
     bring: "Возьмите с собой:",
   },
@@ -40,17 +41,12 @@ export const RECEIPT_WORDS: Record<Language, ReceiptWords> = {
     underAMinute: "under a minute",
     minutes: (m) => `~${m} min`,
     hoursMinutes: (h, m) => (m ? `~${h} h ${m} min` : `~${h} h`),
+    aboutMinutesRange: (low, high) => `about ${low}–${high} min`,
+    aboutRange: (low, high) => `about ${low} – ${high}`,
     scanToFollow: "Scan the code with your phone to follow your turn.",
     bring: "Please bring:",
   },
 };
-
-/** Whole minutes, hours past the hour, never a false "0 min" (as the kiosk's screen says it). */
-export function formatWait(words: ReceiptWords, minutes: number): string {
-  if (minutes < 1) return words.underAMinute;
-  const whole = Math.round(minutes);
-  return whole < 60 ? words.minutes(whole) : words.hoursMinutes(Math.floor(whole / 60), whole % 60);
-}
 
 /** Date and time of the issue in the centre's timezone, never the server's. */
 export function formatIssuedAt(instant: Date, timeZone: string, locale: string): string {

@@ -1,6 +1,6 @@
-import type { Language, LocalizedText } from "@dost/shared";
+import { sayWaitRange, type Language, type LocalizedText } from "@dost/shared";
 import ReceiptPrinterEncoder from "@point-of-sale/receipt-printer-encoder";
-import { formatIssuedAt, formatWait, RECEIPT_WORDS } from "./receipt-text.js";
+import { formatIssuedAt, RECEIPT_WORDS } from "./receipt-text.js";
 import { renderText, type Bitmap, type TextLine } from "./text-raster.js";
 
 /** What a ticket receipt shows; the kiosk's issuing flow fills it from the ticket it just issued. */
@@ -14,6 +14,8 @@ export interface TicketReceipt {
     issuedAt: Date | string;
     position: number | null;
     estimatedWaitMinutes: number | null;
+    /** The 80% band, printed as "about 10–15 min" when the server has one. */
+    estimatedWaitRange?: { low: number; high: number } | null;
   };
 }
 
@@ -50,19 +52,7 @@ export function encodeReceipt(receipt: TicketReceipt, layout: ReceiptLayout): Ui
       gapBefore: 4,
     },
   ];
-  const details: TextLine[] = [{ text: receipt.service.name[lang], size: 32, bold: true, align: "center" }];
-  if (ticket.position !== null) {
-    details.push({
-      text: `${words.peopleAhead}: ${ticket.position}`,
-      size: 28,
-      align: "center",
-      gapBefore: 16,
-    });
-  }
-  if (ticket.estimatedWaitMinutes !== null) {
-    const wait = formatWait(words, ticket.estimatedWaitMinutes);
-    details.push({ text: `${words.estimatedWait}: ${wait}`, size: 28, align: "center", gapBefore: 4 });
-  }
+  const details = receiptDetails(receipt);
 
   const columns = Math.floor(width / FONT_A_WIDTH);
   const encoder = new ReceiptPrinterEncoder({
@@ -99,4 +89,26 @@ export function encodeReceipt(receipt: TicketReceipt, layout: ReceiptLayout): Ui
     );
   }
   return encoder.cut("partial").encode();
+}
+
+/** The lines under the code: the service, the people ahead and the wait ("about 10–15 min"). */
+export function receiptDetails(receipt: TicketReceipt): TextLine[] {
+  const lang = receipt.language;
+  const words = RECEIPT_WORDS[lang];
+  const { ticket } = receipt;
+  const details: TextLine[] = [{ text: receipt.service.name[lang], size: 32, bold: true, align: "center" }];
+  if (ticket.position !== null) {
+    details.push({
+      text: `${words.peopleAhead}: ${ticket.position}`,
+      size: 28,
+      align: "center",
+      gapBefore: 16,
+    });
+  }
+  if (ticket.estimatedWaitMinutes !== null) {
+    const wait = sayWaitRange(words, ticket.estimatedWaitMinutes, ticket.estimatedWaitRange);
+    details.push({ text: `${words.estimatedWait}: ${wait}`, size: 28, align: "center", gapBefore: 4 });
+  }
+
+  return details;
 }

@@ -1,8 +1,9 @@
-import { serviceDay, type Ticket } from "@dost/shared";
+import { serviceDay, type ExplainedTicket, type Ticket } from "@dost/shared";
 import type { Db, Executor } from "../../db/client.js";
 import type { TicketRow } from "../../db/schema.js";
 import type { Publisher } from "../../core/realtime.js";
 import type { Clock } from "../../lib/clock.js";
+import { explainCall } from "./call-explanation.js";
 import { createQueueAnnouncer } from "./queue-announcer.js";
 import { queueRepository } from "./queue.repository.js";
 import { QueueState, type QueueCentre, type QueueLoadOptions, type WaitEstimation } from "./queue-state.js";
@@ -32,6 +33,27 @@ export function createQueueService({
 }: QueueServiceDeps) {
   const estimation: WaitEstimation = { kind: estimator, knowledge: createWaitKnowledgeCache() };
   const announcer = createQueueAnnouncer({ db, clock, publisher, findCentre, estimation });
+
+  async function explainedInCallOrder(
+    centre: QueueCentre,
+    serviceIds: string[],
+    limit: number,
+  ): Promise<ExplainedTicket[]> {
+    const now = clock.now();
+    const rows = await queueRepository.inCallOrder(db, {
+      centreId: centre.id,
+      serviceDay: serviceDay(now, centre.timezone),
+      serviceIds,
+      weights: centre.policy,
+      now,
+      limit,
+    });
+    const state = await QueueState.load(db, centre, now, { placesFor: rows }, estimation);
+    return rows.map((row) => ({
+      ticket: toTicket(row, null, state.placeOf(row.id)),
+      reason: explainCall(row, now, centre.policy),
+    }));
+  }
 
   return {
     /** Publishes events now and schedules the centre's coalesced queue figures. */
@@ -94,17 +116,24 @@ export function createQueueService({
      * of a counter's services, which per-service positions cannot show).
      */
     async inCallOrder(centre: QueueCentre, serviceIds: string[], limit = 500): Promise<Ticket[]> {
-      const now = clock.now();
-      const rows = await queueRepository.inCallOrder(db, {
-        centreId: centre.id,
-        serviceDay: serviceDay(now, centre.timezone),
-        serviceIds,
-        weights: centre.policy,
-        now,
-        limit,
-      });
-      const state = await QueueState.load(db, centre, now, { placesFor: rows }, estimation);
-      return rows.map((row) => toTicket(row, null, state.placeOf(row.id)));
+      return (await explainedInCallOrder(centre, serviceIds, limit)).map((e) => e.ticket);
+    },
+
+    /** The same, each with why it stands there: the parts of its score now (for the desk). */
+    explainedInCallOrder,
+
+    /**
+     * A ticket at a counter with why it was next: its score's parts as they stood when it was called
+     * (the first call; a recall keeps it). Null when it is not called or served there.
+     */
+    async explainCalled(
+      centre: QueueCentre,
+      ticketId: string,
+      counter: { id: string; label: string },
+    ): Promise<ExplainedTicket | null> {
+      const [row] = await queueRepository.byIds(db, [ticketId]);
+      if (!row || row.counterId !== counter.id || row.calledAt === null) return null;
+      return { ticket: toTicket(row, counter, null), reason: explainCall(row, row.calledAt, centre.policy) };
     },
   };
 }

@@ -1,6 +1,5 @@
 import {
   TICKET_TRANSITIONS,
-  canTransition,
   compareCandidates,
   issuingState,
   serviceDay,
@@ -10,7 +9,7 @@ import {
 } from "@dost/shared";
 import type { Db, Executor } from "../../db/client.js";
 import type { TicketRow } from "../../db/schema.js";
-import { actorOf, canAccessCentre, principalKey, type Principal } from "../../core/principal.js";
+import { principalKey, type Principal } from "../../core/principal.js";
 import type { CentreEvent } from "../../core/realtime.js";
 import type { Clock } from "../../lib/clock.js";
 import { conflict, invalid, notFound, unprocessable } from "../../lib/errors.js";
@@ -18,10 +17,11 @@ import type { CatalogService } from "../catalog/index.js";
 import { hoursOf, type CentreDirectory, type CentreRecord } from "../catalog/index.js";
 import type { QueueService } from "../queue/index.js";
 import { toTicket } from "../queue/index.js";
-import { assertMayHandle, calledChanges, changesFor, type StaffTicketAction } from "./ticket-actions.js";
+import { calledChanges } from "./ticket-actions.js";
 import { calledEvent, counterChangedEvent, updatedEvent } from "./ticket-events.js";
 import { requestFingerprint } from "./idempotency.js";
 import { issueWithin, type IssueWithinArgs } from "./ticket-issuer.js";
+import { createStaffActions } from "./ticket-staff-actions.js";
 import { ticketsRepository, type TicketEventValues } from "./tickets.repository.js";
 import type { TicketTexts } from "./ticket-texts.js";
 
@@ -114,6 +114,15 @@ export function createTicketService({
     }
     return service;
   }
+
+  const staffActions = createStaffActions({
+    db,
+    clock,
+    repo,
+    centreOrThrow,
+    serviceOrThrow,
+    announceChange,
+  });
 
   return {
     /** Issues a ticket; the same Idempotency-Key again returns the first ticket (`created: false`). */
@@ -218,75 +227,8 @@ export function createTicketService({
       return [...waiting, ...others].map((r) => toTicket(r.ticket, r.counter, state.placeOf(r.ticket.id)));
     },
 
-    /** recall, start, complete, no-show, cancel, transfer: one guarded transition each. */
-    async act(
-      principal: Principal,
-      ticketId: string,
-      action: StaffTicketAction,
-      options: { note?: string | undefined; serviceId?: string | undefined } = {},
-    ): Promise<Ticket> {
-      const now = clock.now();
-      const result = await db.transaction(async (tx) => {
-        const found = await repo.findWithCounter(tx, ticketId, true);
-        if (!found || !canAccessCentre(principal, found.ticket.centreId)) throw notFound("Ticket");
-        const { ticket, counter } = found;
-        if (!canTransition(ticket.status, action)) {
-          throw conflict(`A ${ticket.status} ticket cannot be given '${action}'`, "ticket_state", {
-            params: { status: ticket.status, action },
-          });
-        }
-        assertMayHandle(principal, counter?.userId ?? null);
-        const changes = changesFor(action, now);
-        if (action === "transfer") {
-          if (!options.serviceId)
-            throw invalid("Choose the service to transfer to", [{ path: "serviceId", message: "required" }]);
-          if (options.serviceId === ticket.serviceId)
-            throw conflict("The ticket is already in that service", "ticket_state");
-          changes.serviceId = (await serviceOrThrow(tx, ticket.centreId, options.serviceId)).id;
-        }
-        const updated = await repo.transition(tx, ticket.id, TICKET_TRANSITIONS[action].from, changes);
-        if (!updated) throw conflict("The ticket changed meanwhile; reload and try again", "ticket_changed");
-        await repo.appendEvent(tx, {
-          ticketId: ticket.id,
-          centreId: ticket.centreId,
-          at: now,
-          action,
-          fromStatus: ticket.status,
-          toStatus: updated.status,
-          serviceId: updated.serviceId,
-          counterId: counter?.id ?? null,
-          note: options.note ?? null,
-          ...actorOf(principal),
-        });
-        return { updated, counter };
-      });
-      const centre = await centreOrThrow(db, result.updated.centreId);
-      const { updated, counter } = result;
-      const extra: CentreEvent[] = [];
-      if (counter) {
-        extra.push(counterChangedEvent(centre.id, counter.id));
-        if (action === "recall") extra.push(calledEvent(updated, counter, now, true));
-      }
-      return announceChange(centre, updated, counter, extra);
-    },
-
-    /** A short note on a visit, kept in the ticket's event log. */
-    async addNote(principal: Principal, ticketId: string, note: string): Promise<void> {
-      const found = await repo.findWithCounter(db, ticketId);
-      if (!found || !canAccessCentre(principal, found.ticket.centreId)) throw notFound("Ticket");
-      await repo.appendEvent(db, {
-        ticketId,
-        centreId: found.ticket.centreId,
-        at: clock.now(),
-        action: "note",
-        fromStatus: found.ticket.status,
-        toStatus: found.ticket.status,
-        serviceId: found.ticket.serviceId,
-        counterId: found.ticket.counterId,
-        note,
-        ...actorOf(principal),
-      });
-    },
+    act: staffActions.act,
+    addNote: staffActions.addNote,
 
     async viewById(ticketId: string): Promise<Ticket> {
       const found = await repo.findWithCounter(db, ticketId);

@@ -2,7 +2,7 @@ import { DEFAULT_POLICY_WEIGHTS, type AdminCentre, type CreateCentreBody, type U
 import { useState, type FormEvent } from "react";
 import { useI18n } from "../../i18n/i18n.js";
 import { useSession } from "../../session/session.js";
-import { emptyText, Field, FailureNote, TrilingualFields, useAction } from "../ui.js";
+import { emptyText, Field, FailureNote, NumberField, TrilingualFields, useAction } from "../ui.js";
 import { defaultHours, hoursProblems } from "./hours.js";
 import { HoursEditor } from "./HoursEditor.js";
 
@@ -78,7 +78,6 @@ export function CentreForm({
     });
   }
 
-  const number = (value: string) => (value === "" ? 0 : Number(value));
   return (
     <form className="admin-form" onSubmit={(e) => void submit(e)} aria-labelledby="centre-form-title">
       <h2 id="centre-form-title">
@@ -113,44 +112,30 @@ export function CentreForm({
           />
         )}
       </Field>
-      <Field label={t("admin.centres.bookingWindow")}>
-        {(id) => (
-          <input
-            id={id}
-            type="number"
-            min={1}
-            max={365}
-            disabled={adminOnly}
-            value={draft.bookingWindowDays}
-            onChange={(e) => set("bookingWindowDays", number(e.target.value))}
-          />
-        )}
-      </Field>
-      <Field label={t("admin.centres.bookingLead")}>
-        {(id) => (
-          <input
-            id={id}
-            type="number"
-            min={0}
-            max={10080}
-            disabled={adminOnly}
-            value={draft.bookingLeadMinutes}
-            onChange={(e) => set("bookingLeadMinutes", number(e.target.value))}
-          />
-        )}
-      </Field>
-      <Field label={t("admin.centres.lastTicket")} hint={t("admin.centres.lastTicketHint")}>
-        {(id) => (
-          <input
-            id={id}
-            type="number"
-            min={0}
-            max={240}
-            value={draft.lastTicketMinutesBeforeClosing}
-            onChange={(e) => set("lastTicketMinutesBeforeClosing", number(e.target.value))}
-          />
-        )}
-      </Field>
+      <NumberField
+        label={t("admin.centres.bookingWindow")}
+        min={1}
+        max={365}
+        disabled={adminOnly}
+        value={draft.bookingWindowDays}
+        onChange={(value) => set("bookingWindowDays", value)}
+      />
+      <NumberField
+        label={t("admin.centres.bookingLead")}
+        min={0}
+        max={10080}
+        disabled={adminOnly}
+        value={draft.bookingLeadMinutes}
+        onChange={(value) => set("bookingLeadMinutes", value)}
+      />
+      <NumberField
+        label={t("admin.centres.lastTicket")}
+        hint={t("admin.centres.lastTicketHint")}
+        min={0}
+        max={240}
+        value={draft.lastTicketMinutesBeforeClosing}
+        onChange={(value) => set("lastTicketMinutesBeforeClosing", value)}
+      />
       <label className="check">
         <input
           type="checkbox"

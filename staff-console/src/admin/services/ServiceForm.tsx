@@ -2,7 +2,7 @@ import type { AdminService, CreateServiceBody, LocalizedText } from "@dost/share
 import { useState, type FormEvent } from "react";
 import { useI18n } from "../../i18n/i18n.js";
 import { useSession } from "../../session/session.js";
-import { emptyText, Field, FailureNote, TrilingualFields, useAction } from "../ui.js";
+import { emptyText, Field, FailureNote, NumberField, TrilingualFields, useAction } from "../ui.js";
 
 type Draft = Required<CreateServiceBody>;
 
@@ -40,7 +40,6 @@ export function ServiceForm({
   const [draft, setDraft] = useState<Draft>(() => draftOf(service));
   const action = useAction();
   const set = <K extends keyof Draft>(key: K, value: Draft[K]) => setDraft((d) => ({ ...d, [key]: value }));
-  const number = (value: string) => (value === "" ? 0 : Number(value));
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -131,30 +130,20 @@ export function ServiceForm({
           {t("admin.services.addDocument")}
         </button>
       </fieldset>
-      <Field label={t("admin.services.handling")}>
-        {(id) => (
-          <input
-            id={id}
-            type="number"
-            min={1}
-            max={480}
-            value={draft.handlingMinutes}
-            onChange={(e) => set("handlingMinutes", number(e.target.value))}
-          />
-        )}
-      </Field>
-      <Field label={t("admin.services.target")}>
-        {(id) => (
-          <input
-            id={id}
-            type="number"
-            min={1}
-            max={480}
-            value={draft.targetWaitMinutes}
-            onChange={(e) => set("targetWaitMinutes", number(e.target.value))}
-          />
-        )}
-      </Field>
+      <NumberField
+        label={t("admin.services.handling")}
+        min={1}
+        max={480}
+        value={draft.handlingMinutes}
+        onChange={(value) => set("handlingMinutes", value)}
+      />
+      <NumberField
+        label={t("admin.services.target")}
+        min={1}
+        max={480}
+        value={draft.targetWaitMinutes}
+        onChange={(value) => set("targetWaitMinutes", value)}
+      />
       <label className="check">
         <input
           type="checkbox"
@@ -163,30 +152,20 @@ export function ServiceForm({
         />{" "}
         {t("admin.services.appointments")}
       </label>
-      <Field label={t("admin.services.slotMinutes")}>
-        {(id) => (
-          <input
-            id={id}
-            type="number"
-            min={5}
-            max={240}
-            value={draft.slotMinutes}
-            onChange={(e) => set("slotMinutes", number(e.target.value))}
-          />
-        )}
-      </Field>
-      <Field label={t("admin.services.slotCapacity")}>
-        {(id) => (
-          <input
-            id={id}
-            type="number"
-            min={0}
-            max={100}
-            value={draft.slotCapacity}
-            onChange={(e) => set("slotCapacity", number(e.target.value))}
-          />
-        )}
-      </Field>
+      <NumberField
+        label={t("admin.services.slotMinutes")}
+        min={5}
+        max={240}
+        value={draft.slotMinutes}
+        onChange={(value) => set("slotMinutes", value)}
+      />
+      <NumberField
+        label={t("admin.services.slotCapacity")}
+        min={0}
+        max={100}
+        value={draft.slotCapacity}
+        onChange={(value) => set("slotCapacity", value)}
+      />
       <label className="check">
         <input type="checkbox" checked={draft.active} onChange={(e) => set("active", e.target.checked)} />{" "}
         {t("admin.active")}
