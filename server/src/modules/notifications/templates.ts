@@ -1,4 +1,4 @@
-import type { Language, LocalizedText } from "@dost/shared";
+import { formatAppointmentCode, type Language, type LocalizedText } from "@dost/shared";
 
 export type NotificationKind = "booking_confirmed" | "reminder" | "turn_near" | "booking_cancelled";
 
@@ -71,8 +71,10 @@ export function renderNotification(
   language: Language,
   values: TemplateValues,
 ): string {
+  // The code is written grouped (ABCDE-FGH23), as the kiosk and the console show it and read aloud.
+  const shown = { ...values, code: formatAppointmentCode(values.code) };
   // The overloads pair each kind with its values; the table cannot be indexed by a union safely.
-  return (TEMPLATES[kind][language] as (v: TemplateValues) => string)(values);
+  return (TEMPLATES[kind][language] as (v: TemplateValues) => string)(shown);
 }
 
 const LOCALES: Record<Language, string> = { az: "az-Latn-AZ", ru: "ru-RU", en: "en-GB" };
