@@ -210,7 +210,13 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
     queue: queue.service,
     onError: (err) => app.log.warn({ err }, "alert evaluation failed"),
   });
-  const staffing = staffingModule({ db, clock, centres, catalog: catalog.service });
+  const staffing = staffingModule({
+    db,
+    clock,
+    centres,
+    catalog: catalog.service,
+    offer: admin.service.offer,
+  });
   gauges.queue = queue.service;
   gauges.notifications = notifications.service;
   const modules: FeatureModule<unknown>[] = [

@@ -39,3 +39,4 @@ export * from "./api/admin.js";
 export * from "./api/notifications.js";
 export * from "./api/feedback.js";
 export * from "./domain/feedback.js";
+export * from "./api/appointment-capacity.js";

@@ -1,11 +1,13 @@
 import { adminRu } from "../admin/i18n/ru.js";
 import { alertsRu } from "../monitoring/alerts/i18n.js";
+import { capacityRu } from "../monitoring/staffing/capacity-i18n.js";
 import type { Messages } from "./en.js";
 
 /** Russian. A counter is an "окно", a queue ticket a "талон", as in Baku's service halls. */
 export const ru: Messages = {
   ...adminRu,
   ...alertsRu,
+  ...capacityRu,
   "app.title": "Пульт сотрудника",
   "app.loading": "Загрузка…",
   "app.skip": "Перейти к содержимому",

@@ -62,6 +62,7 @@ export function MonitoringScreen({
             centreId={centreId}
             centre={centre}
             subscribe={user.centreId !== centreId}
+            mayConfigure={user.role === "manager" || user.role === "admin"}
           />
         ) : (
           <>
