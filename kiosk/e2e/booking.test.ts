@@ -1,5 +1,11 @@
 // @vitest-environment node
-import type { Appointment, Centre, Language, Service } from "@dost/shared";
+import {
+  formatAppointmentCode,
+  type Appointment,
+  type Centre,
+  type Language,
+  type Service,
+} from "@dost/shared";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { apiClient } from "../../server/test/support/api.js";
@@ -138,7 +144,8 @@ describe("a citizen books an appointment on a phone", () => {
     await heading(page, t.booking.confirmedHeading);
     await expectAccessible(page, "confirmation");
     const shown = (await page.locator(".appointment-code").textContent()) ?? "";
-    expect(shown).toMatch(/^[2-9A-HJKMNP-Z]{4}-[2-9A-HJKMNP-Z]{4}$/);
+    // 10 characters (about 49.5 bits), shown as two groups of five.
+    expect(shown).toMatch(/^[2-9A-HJKMNP-Z]{5}-[2-9A-HJKMNP-Z]{5}$/);
     const code = shown.replace("-", "");
     const row = (await appointmentRows(test)).find((r) => r.code === code);
     expect(row).toMatchObject({
@@ -195,9 +202,7 @@ describe("the booking's own page", () => {
     await page.goto(`${test.url}/kiosk/book/manage`);
     await heading(page, DICTIONARIES.az.manage.lookupHeading);
     await expectAccessible(page, "lookup");
-    await page
-      .getByLabel(DICTIONARIES.az.booking.codeLabel)
-      .fill(`${code.slice(0, 4)}-${code.slice(4)}`.toLowerCase());
+    await page.getByLabel(DICTIONARIES.az.booking.codeLabel).fill(formatAppointmentCode(code).toLowerCase());
     await page.getByRole("button", { name: DICTIONARIES.az.manage.find }).click();
     // The page now speaks the booking's language.
     await heading(page, ru.manage.title);

@@ -1,5 +1,5 @@
 // @vitest-environment node
-import type { Appointment, Service } from "@dost/shared";
+import { formatAppointmentCode, type Appointment, type Service } from "@dost/shared";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { apiClient } from "../../server/test/support/api.js";
@@ -78,7 +78,7 @@ describe("a visitor with an appointment checks in at the kiosk", () => {
     expect(await smallTargets(page)).toEqual([]);
     const keypad = page.getByRole("group", { name: az.checkIn.heading });
     for (const key of code) await keypad.getByRole("button", { name: key, exact: true }).click();
-    expect(await page.locator(".code-display").textContent()).toBe(`${code.slice(0, 4)}-${code.slice(4)}`);
+    expect(await page.locator(".code-display").textContent()).toBe(formatAppointmentCode(code));
     await page.getByRole("button", { name: az.checkIn.submit }).click();
 
     await page.getByRole("heading", { level: 1, name: az.ticketHeading }).waitFor();
@@ -127,7 +127,7 @@ describe("a visitor with an appointment checks in at the kiosk", () => {
 
     await page.getByRole("button", { name: ru.checkIn.enterAgain }).click();
     await page.getByRole("heading", { level: 1, name: ru.checkIn.heading }).waitFor();
-    expect(await page.locator(".code-display").textContent()).toBe(`${code.slice(0, 4)}-${code.slice(4)}`);
+    expect(await page.locator(".code-display").textContent()).toBe(formatAppointmentCode(code));
     await page.getByRole("button", { name: ru.back, exact: true }).click();
     await page.getByRole("heading", { level: 1, name: ru.startHeading }).waitFor();
     expect(unexpected(errors)).toEqual([]);

@@ -214,7 +214,13 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
     queue: queue.service,
     onError: (err) => app.log.warn({ err }, "alert evaluation failed"),
   });
-  const staffing = staffingModule({ db, clock, centres, catalog: catalog.service });
+  const staffing = staffingModule({
+    db,
+    clock,
+    centres,
+    catalog: catalog.service,
+    offer: admin.service.offer,
+  });
   const printing = printingModule({
     db,
     catalog: catalog.service,

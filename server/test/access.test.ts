@@ -383,6 +383,21 @@ const MATRIX: Record<string, Sample> = {
     allowed: ["manager1", "admin", "viewer"],
     request: async () => ({ method: "GET", url: "/api/v1/centres/BAKU-1/staffing?date=2026-11-24" }),
   },
+  "GET /api/v1/centres/:centreId/appointment-capacity": {
+    allowed: ["manager1", "admin", "viewer"],
+    request: async () => ({
+      method: "GET",
+      url: "/api/v1/centres/BAKU-1/appointment-capacity?date=2026-11-24",
+    }),
+  },
+  "POST /api/v1/centres/:centreId/appointment-capacity/apply": {
+    allowed: MANAGERS_OF_1,
+    request: async () => ({
+      method: "POST",
+      url: "/api/v1/centres/BAKU-1/appointment-capacity/apply",
+      payload: { date: "2026-11-24" },
+    }),
+  },
   "GET /api/v1/admin/centres/:centreId/alert-thresholds": {
     allowed: ["manager1", "admin", "viewer"],
     request: async () => ({ method: "GET", url: "/api/v1/admin/centres/BAKU-1/alert-thresholds" }),

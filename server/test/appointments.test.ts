@@ -1,4 +1,4 @@
-import type { Appointment, Service, Ticket } from "@dost/shared";
+import { formatAppointmentCode, type Appointment, type Service, type Ticket } from "@dost/shared";
 import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { queryRows } from "../src/db/rows.js";
@@ -92,7 +92,8 @@ describe("booking", () => {
     });
     expect(res.status).toBe(201);
     const { appointment } = res.body;
-    expect(appointment.code).toMatch(/^[23456789ABCDEFGHJKMNPQRSTUVWXYZ]{8}$/);
+    // 10 characters of the 31-letter alphabet: about 49.5 bits (issue 12: at least 48).
+    expect(appointment.code).toMatch(/^[23456789ABCDEFGHJKMNPQRSTUVWXYZ]{10}$/);
     // Each name part keeps its first letter (at most six stars); phone and FIN keep their last two.
     expect(appointment.citizen).toEqual({ name: "R**** M******", phone: "+994*******67", pin: "*****CD" });
     const lookup = await api.call<{ appointment: Appointment }>({
@@ -105,7 +106,9 @@ describe("booking", () => {
       sql`SELECT n.kind, n.recipient, n.body FROM notifications n JOIN appointments a ON a.id = n.appointment_id WHERE a.code = ${appointment.code}`,
     );
     expect(outbox).toMatchObject({ kind: "booking_confirmed", recipient: "+994501234567" });
-    expect(outbox?.body).toContain(appointment.code);
+    // The text writes it in two groups of five, as the kiosk shows it.
+    expect(outbox?.body).toContain(`${appointment.code.slice(0, 5)}-${appointment.code.slice(5)}`);
+    expect(outbox?.body).toContain(formatAppointmentCode(appointment.code));
   });
 
   it("keeps one active booking per phone and service per day", async () => {

@@ -1,4 +1,4 @@
-import type { Appointment, Language, Service } from "@dost/shared";
+import { formatAppointmentCode, type Appointment, type Language, type Service } from "@dost/shared";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { apiClient } from "./support/api.js";
 import { startTestApp, type TestApp } from "./support/app.js";
@@ -39,7 +39,7 @@ async function confirmationText(service: Service, language: Language, hhmm: stri
     .map((r) => JSON.parse(r.body) as { to: string; text: string })
     .filter((body) => body.to === phone);
   expect(sent).toHaveLength(1);
-  expect(sent[0]!.text).toContain(res.body.appointment.code);
+  expect(sent[0]!.text).toContain(formatAppointmentCode(res.body.appointment.code));
   return sent[0]!.text;
 }
 

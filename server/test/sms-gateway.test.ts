@@ -1,4 +1,4 @@
-import type { Appointment, Service } from "@dost/shared";
+import { formatAppointmentCode, type Appointment, type Service } from "@dost/shared";
 import { and, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { queryRows } from "../src/db/rows.js";
@@ -106,7 +106,7 @@ describe("HTTP SMS gateway", () => {
       reference: row.id,
       from: "DOST",
     });
-    expect(row.body).toContain(appointment.code);
+    expect(row.body).toContain(formatAppointmentCode(appointment.code));
     expect(row).toMatchObject({ status: "sent", attempts: 1, providerMessageId: "prov-1", lastError: null });
   });
 

@@ -41,3 +41,4 @@ export * from "./api/feedback.js";
 export * from "./domain/feedback.js";
 export * from "./domain/printer-address.js";
 export * from "./domain/wait-words.js";
+export * from "./api/appointment-capacity.js";

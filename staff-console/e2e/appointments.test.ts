@@ -73,7 +73,7 @@ describe("the appointments screen", () => {
 
     const row = page.locator(`tr[data-code="${appointment.code}"]`);
     await row.getByText("Booked, not checked in").waitFor();
-    const code = `${appointment.code.slice(0, 4)}-${appointment.code.slice(4)}`;
+    const code = `${appointment.code.slice(0, 5)}-${appointment.code.slice(5)}`;
     expect(await row.getByRole("rowheader").textContent()).toBe(code);
     expect(await row.getByRole("cell").allTextContents()).toEqual([
       bakuClock(new Date(slot.start)),

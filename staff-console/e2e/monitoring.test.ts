@@ -3,6 +3,7 @@ import { readFile } from "node:fs/promises";
 import type { Centre, Counter, Service } from "@dost/shared";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createAccount, TEST_PASSWORD } from "../../server/test/support/accounts.js";
 import { apiClient } from "../../server/test/support/api.js";
 import { startTestApp, type TestApp } from "../../server/test/support/app.js";
 import { seriousViolations } from "../../server/test/support/axe.js";
@@ -188,6 +189,45 @@ describe("the national view and who may see monitoring", () => {
       Date.now(),
     );
     expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it("lets a viewer read the national view and a centre's dashboard, with nothing to change", async () => {
+    const baku = centres.find((c) => c.code === CENTRE);
+    if (!baku) throw new Error("no BAKU-1");
+    const api = apiClient(test.app);
+    const admin = await api.login("admin");
+    await createAccount(api, admin.auth, { username: "viewer.e2e", role: "viewer", centreId: null });
+    const { context, page, errors } = await openConsole(browser, test.url, { axe: true });
+    await signIn(page, "viewer.e2e", TEST_PASSWORD);
+    // No counter to work at and no appointments list: the console opens on the national view.
+    await page.getByRole("heading", { name: "All centres today" }).waitFor();
+    const nav = page.getByRole("navigation", { name: "Main" });
+    expect(await nav.getByRole("link").allTextContents()).toEqual(["Monitoring"]);
+    await page
+      .locator("tbody tr[data-centre]")
+      .nth(centres.length - 1)
+      .waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+
+    await page.getByRole("link", { name: baku.name.en }).click();
+    await page.getByRole("heading", { name: `Live: ${baku.name.en}` }).waitFor();
+    await page.getByRole("heading", { name: "Queues by service" }).waitFor();
+    await page.getByRole("heading", { name: "Appointment capacity" }).waitFor();
+    await page.locator(".capacity-table tbody tr").first().waitFor();
+    await page.getByText("Live updates are off").waitFor({ state: "hidden" });
+    expect(await page.getByRole("button", { name: "Apply suggestions" }).count()).toBe(0);
+    expect(await page.locator("main form").count()).toBe(0);
+    expect(await seriousViolations(page)).toEqual([]);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it("offers a manager the appointment-capacity table with its one-step apply", async () => {
+    const { context, page } = await dashboard("manager.baku1", { axe: true });
+    await page.locator(".capacity-table tbody tr").first().waitFor();
+    await page.getByRole("button", { name: "Apply suggestions" }).waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
     await context.close();
   });
 

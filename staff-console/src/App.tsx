@@ -66,10 +66,14 @@ function initialAdminCentre(): string | null {
   }
 }
 
-function routeOf(pathname: string) {
+function routeOf(pathname: string, user: User) {
   const admin = adminViewOf(pathname);
   if (admin) return { page: "admin", view: admin } as { page: "admin"; view: AdminView };
-  return isAppointmentsPath(pathname) ? ({ page: "appointments" } as const) : pageOf(pathname);
+  const page = isAppointmentsPath(pathname) ? ({ page: "appointments" } as const) : pageOf(pathname);
+  // A viewer has no desk and no appointments list: the console opens on the national view.
+  if (user.role === "viewer" && page.page !== "monitoring")
+    return { page: "monitoring", view: "national" } as const;
+  return page;
 }
 
 function SignedIn({ user, lastServiceIds }: { user: User; lastServiceIds: string[] | null }) {
@@ -78,7 +82,7 @@ function SignedIn({ user, lastServiceIds }: { user: User; lastServiceIds: string
   const [chosenCentre, setChosenCentre] = useState(initialAdminCentre);
   const centreId = user.centreId ?? chosenCentre;
   const centre = centres?.find((c) => c.id === centreId) ?? null;
-  const [route] = useState(() => routeOf(window.location.pathname));
+  const [route] = useState(() => routeOf(window.location.pathname, user));
 
   function chooseCentre(id: string) {
     setChosenCentre(id);

@@ -1,6 +1,6 @@
 import { APPOINTMENT_CODE_ALPHABET } from "@dost/shared";
 import { describe, expect, it } from "vitest";
-import { codeFromText, formatCode, keepCodeCharacters, manageUrl } from "./code.js";
+import { codeFromText, formatCode, isCompleteCode, keepCodeCharacters, manageUrl } from "./code.js";
 import {
   addMonths,
   dateForKey,
@@ -14,15 +14,17 @@ import {
 import { DICTIONARIES } from "../i18n/i18n.js";
 
 describe("booking codes", () => {
-  it("are written in two groups of four, also while being typed", () => {
-    expect(formatCode("HK7M3XQ9")).toBe("HK7M-3XQ9");
+  it("are written in two groups of five, also while being typed; older 8-character ones in fours", () => {
+    expect(formatCode("HK7M3XQ9RT")).toBe("HK7M3-XQ9RT");
     expect(formatCode("HK7")).toBe("HK7");
-    expect(formatCode("HK7M3")).toBe("HK7M-3");
+    expect(formatCode("HK7M3X")).toBe("HK7M3-X");
+    expect(formatCode("HK7M3XQ9")).toBe("HK7M-3XQ9");
   });
 
-  it("keep only characters a code can have, up to eight", () => {
-    expect(keepCodeCharacters("hk7m-3xq9")).toBe("HK7M3XQ9");
-    expect(keepCodeCharacters("O0I1L hk7m 3xq9 22")).toBe("HK7M3XQ9");
+  it("keep only characters a code can have, up to ten; eight or ten make a whole code", () => {
+    expect(keepCodeCharacters("hk7m3-xq9rt")).toBe("HK7M3XQ9RT");
+    expect(keepCodeCharacters("O0I1L hk7m3 xq9rt 22")).toBe("HK7M3XQ9RT");
+    expect([8, 9, 10].map((n) => isCompleteCode("HK7M3XQ9RT".slice(0, n)))).toEqual([true, false, true]);
     expect([...APPOINTMENT_CODE_ALPHABET].every((c) => keepCodeCharacters(c) === c)).toBe(true);
   });
 
@@ -31,6 +33,9 @@ describe("booking codes", () => {
     expect(codeFromText("HK7M 3XQ9")).toBe("HK7M3XQ9");
     expect(codeFromText(manageUrl("HK7M3XQ9", "https://queue.example.az"))).toBe("HK7M3XQ9");
     expect(codeFromText("https://x/kiosk/book/manage?lang=ru&code=hk7m-3xq9#top")).toBe("HK7M3XQ9");
+    expect(codeFromText("hk7m3-xq9rt")).toBe("HK7M3XQ9RT");
+    expect(codeFromText("HK7M3 XQ9RT")).toBe("HK7M3XQ9RT");
+    expect(codeFromText("HK7M3XQ9R")).toBeNull();
     expect(codeFromText("HK7M3XQ")).toBeNull();
     expect(codeFromText("HK7M3XQO")).toBeNull();
     expect(codeFromText("https://x/kiosk/book/manage")).toBeNull();

@@ -1,14 +1,22 @@
-import { APPOINTMENT_CODE_ALPHABET, appointmentCodeSchema } from "@dost/shared";
+import {
+  APPOINTMENT_CODE_ALPHABET,
+  APPOINTMENT_CODE_LENGTH,
+  LEGACY_APPOINTMENT_CODE_LENGTH,
+  appointmentCodeSchema,
+  formatAppointmentCode,
+} from "@dost/shared";
 
-/** An appointment code has 8 characters; people read and type it as two groups of four. */
-export const CODE_LENGTH = 8;
+/** An appointment code has 10 characters; people read and type it as two groups of five. */
+export const CODE_LENGTH = APPOINTMENT_CODE_LENGTH;
 
 const ALPHABET = new Set(APPOINTMENT_CODE_ALPHABET);
 
-/** `ABCD2345` → `ABCD-2345`; a partial code is grouped the same way as it grows. */
-export function formatCode(code: string): string {
-  return code.length > 4 ? `${code.slice(0, 4)}-${code.slice(4)}` : code;
-}
+/** `ABCDE23456` → `ABCDE-23456` (an older 8-character code: `ABCD-2345`), partial codes as they grow. */
+export const formatCode = formatAppointmentCode;
+
+/** A whole code: 10 characters, or 8 for a booking made before codes grew (it still checks in). */
+export const isCompleteCode = (code: string): boolean =>
+  code.length === CODE_LENGTH || code.length === LEGACY_APPOINTMENT_CODE_LENGTH;
 
 /**
  * What someone typed, reduced to code characters: upper case, and anything that cannot be part of a

@@ -127,7 +127,7 @@ describe("booking an appointment", () => {
         citizen: { name: "Leyla Əliyeva", phone: "050 123 45 67", pin: "AB12C34" },
         language,
       });
-      expect(screen.getByText("HK7M-3XQ9")).toBeTruthy();
+      expect(screen.getByText("HK7M3-XQ9RT")).toBeTruthy();
       expect(screen.getByText(formatLongDate("2026-11-24", t.calendar))).toBeTruthy();
       expect(screen.getByText("11:00")).toBeTruthy();
       const qr = screen.getByRole("img", { name: t.booking.scanToManage });

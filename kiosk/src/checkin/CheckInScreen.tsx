@@ -1,13 +1,14 @@
 import { Fragment, useState } from "react";
-import { CODE_LENGTH, keepCodeCharacters } from "../appointments/code.js";
+import { CODE_LENGTH, isCompleteCode, keepCodeCharacters } from "../appointments/code.js";
 import { useI18n } from "../i18n/i18n.js";
 import { ScreenHeading } from "../ui/ScreenHeading.js";
 import { CodeKeypad } from "./CodeKeypad.js";
 import { usePhysicalKeys } from "./usePhysicalKeys.js";
 
 /**
- * The kiosk's code entry: the code grows in two groups of four as keys are pressed on screen or
- * typed on a keyboard; Check in is offered once all eight are there. While the check-in is in
+ * The kiosk's code entry: the code grows in two groups of five as keys are pressed on screen or
+ * typed on a keyboard; Check in is offered once all ten are there, or eight (a code issued before
+ * codes grew to ten characters still checks in). While the check-in is in
  * flight every key is disabled, so a second tap does nothing.
  */
 export function CheckInScreen(props: {
@@ -18,12 +19,12 @@ export function CheckInScreen(props: {
 }) {
   const { t } = useI18n();
   const [code, setCode] = useState(props.initialCode);
-  const complete = code.length === CODE_LENGTH;
+  const complete = isCompleteCode(code);
 
   const type = (characters: string) => setCode((c) => keepCodeCharacters(c + characters));
   const backspace = () => setCode((c) => c.slice(0, -1));
   const submit = (entered: string) => {
-    if (!props.busy && entered.length === CODE_LENGTH) props.onSubmit(entered);
+    if (!props.busy && isCompleteCode(entered)) props.onSubmit(entered);
   };
 
   usePhysicalKeys(!props.busy, {

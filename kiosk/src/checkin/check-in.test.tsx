@@ -4,7 +4,13 @@ import userEvent from "@testing-library/user-event";
 import { describe, expect, it, vi } from "vitest";
 import { DICTIONARIES } from "../i18n/i18n.js";
 import { CHECK_IN_IDLE_MS, IDLE_RESET_MS } from "../kiosk/useIdleReset.js";
-import { CODE, SURVIVOR_PENSION, appointmentRoutes, conflict } from "../test/fake-appointments.js";
+import {
+  CODE,
+  LEGACY_CODE,
+  SURVIVOR_PENSION,
+  appointmentRoutes,
+  conflict,
+} from "../test/fake-appointments.js";
 import { DEVICE_KEY, errorBody, installFakeServer, unreachable } from "../test/fake-server.js";
 import { CENTRE } from "../test/fixtures.js";
 import { findStartScreen, renderKiosk, settle } from "../test/render.js";
@@ -43,12 +49,15 @@ describe("checking in with a booking code", () => {
     for (const absent of ["0", "O", "1", "I", "L"])
       expect(within(screen.getByRole("group")).queryByRole("button", { name: absent })).toBeNull();
 
-    press("HK7MA");
-    expect(display()).toBe("HK7M-A");
+    press("HK7M3A");
+    expect(display()).toBe("HK7M3-A");
     fireEvent.click(screen.getByRole("button", { name: t.checkIn.backspace }));
-    press("3XQ9");
-    expect(display()).toBe("HK7M-3XQ9");
-    expect(screen.getByText(t.checkIn.entered("H K 7 M 3 X Q 9", 8))).toBeTruthy();
+    press("XQ9R");
+    // Nine characters are no code: neither a new one (10) nor an older one (8).
+    expect(submit.hasAttribute("disabled")).toBe(true);
+    press("T");
+    expect(display()).toBe("HK7M3-XQ9RT");
+    expect(screen.getByText(t.checkIn.entered("H K 7 M 3 X Q 9 R T", 10))).toBeTruthy();
     expect(submit.hasAttribute("disabled")).toBe(false);
     fireEvent.click(submit);
 
@@ -61,19 +70,31 @@ describe("checking in with a booking code", () => {
     await waitFor(() => expect(window.print).toHaveBeenCalledTimes(1));
   });
 
+  it("checks in a booking made with an older 8-character code", async () => {
+    const server = installFakeServer(appointmentRoutes().routes);
+    renderKiosk();
+    await openCodeEntry("en");
+    const submit = screen.getByRole("button", { name: "Check in" });
+    press(LEGACY_CODE);
+    expect(submit.hasAttribute("disabled")).toBe(false);
+    fireEvent.click(submit);
+    await screen.findByRole("heading", { level: 1, name: "Your ticket" });
+    expect(server.requests.find((r) => r.method === "POST")?.body).toEqual({ code: LEGACY_CODE });
+  });
+
   it("takes the code from a keyboard, and the whole address from a QR scanner", async () => {
     const server = installFakeServer(appointmentRoutes().routes);
     renderKiosk();
     await openCodeEntry("en");
     const user = userEvent.setup();
-    await user.keyboard("hk7x{Backspace}m-3xq");
-    expect(display()).toBe("HK7M-3XQ");
+    await user.keyboard("hk7x{Backspace}m3-xq");
+    expect(display()).toBe("HK7M3-XQ");
     // Enter with an incomplete code does nothing.
     await user.keyboard("{Enter}");
     expect(server.requests.filter((r) => r.method === "POST")).toHaveLength(0);
     await user.keyboard("{Backspace}{Backspace}{Backspace}{Backspace}{Backspace}{Backspace}{Backspace}");
     expect(display()).toBe("-");
-    await user.keyboard("http://queue.example/kiosk/book/manage?code=HK7M3XQ9{Enter}");
+    await user.keyboard("http://queue.example/kiosk/book/manage?code=HK7M3-XQ9RT{Enter}");
     await screen.findByRole("heading", { level: 1, name: "Your ticket" });
     expect(server.requests.find((r) => r.method === "POST")?.body).toEqual({ code: CODE });
   });
@@ -103,7 +124,7 @@ describe("checking in with a booking code", () => {
 
       fireEvent.click(within(alert).getByRole("button", { name: t.checkIn.enterAgain }));
       await screen.findByRole("heading", { level: 1, name: t.checkIn.heading });
-      expect(display()).toBe("HK7M-3XQ9");
+      expect(display()).toBe("HK7M3-XQ9RT");
       fireEvent.click(screen.getByRole("button", { name: t.checkIn.submit }));
       fireEvent.click(await screen.findByRole("button", { name: t.checkIn.takeTicket }));
       expect(await screen.findByRole("heading", { level: 1, name: t.startHeading })).toBeTruthy();

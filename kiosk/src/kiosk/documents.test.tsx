@@ -120,7 +120,7 @@ describe("what to bring, on the booking confirmation", () => {
         <Confirmation
           appointment={{
             id: "44444444-4444-4444-8444-444444444444",
-            code: "HK7M3XQ9",
+            code: "HK7M3XQ9RT",
             centreId: CENTRE.id,
             serviceId: CERTIFICATES.id,
             start: "2026-11-24T05:00:00.000Z",

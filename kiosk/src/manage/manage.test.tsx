@@ -51,7 +51,7 @@ describe("the booking's own page", () => {
 
       expect(await heading(t.manage.title)).toBe(document.activeElement);
       expect(document.documentElement.lang).toBe(language);
-      expect(screen.getByText("HK7M-3XQ9")).toBeTruthy();
+      expect(screen.getByText("HK7M3-XQ9RT")).toBeTruthy();
       expect(facts()).toEqual({
         [t.manage.statusLabel]: t.manage.statuses.booked,
         [t.booking.dateLabel]: formatLongDate("2026-11-24", t.calendar),
@@ -151,18 +151,19 @@ describe("the booking's own page", () => {
     const t = DICTIONARIES.az;
     expect(await heading(t.manage.lookupHeading)).toBe(document.activeElement);
     const field = screen.getByLabelText(t.booking.codeLabel);
-    await userEvent.type(field, "hk7m-3xq");
+    // Nine characters: neither a code (10) nor an older one (8).
+    await userEvent.type(field, "hk7m3-xq9r");
     await userEvent.click(screen.getByRole("button", { name: t.manage.find }));
     expect(field.getAttribute("aria-invalid")).toBe("true");
     expect(descriptionOf(field)).toBe(`${t.manage.codeInputHint} ${t.manage.codeInvalid}`);
     expect(document.activeElement).toBe(field);
 
-    await userEvent.type(field, "9");
+    await userEvent.type(field, "t");
     await userEvent.click(screen.getByRole("button", { name: t.manage.find }));
     const again = await screen.findByLabelText(t.booking.codeLabel);
     expect(descriptionOf(again)).toContain(t.manage.notFound);
     expect(document.activeElement).toBe(again);
-    expect((again as HTMLInputElement).value).toBe("HK7M-3XQ9");
+    expect((again as HTMLInputElement).value).toBe("HK7M3-XQ9RT");
 
     stored.current = appointment({ language: "ru" });
     await userEvent.click(screen.getByRole("button", { name: t.manage.find }));

@@ -12,7 +12,9 @@ export const TODAY = "2026-11-23";
 /** 10:00 in Baku on TODAY; component tests fix the browser's Date to it. */
 export const NOW = "2026-11-23T06:00:00.000Z";
 export const FULL_DAY = "2026-11-25";
-export const CODE = "HK7M3XQ9";
+export const CODE = "HK7M3XQ9RT";
+/** A code issued before codes grew to 10 characters: the kiosk still checks it in. */
+export const LEGACY_CODE = "ABCD2345";
 /** The last four digits of the stored booking's phone, which cancelling or moving it asks. */
 export const PHONE_LAST4 = "4567";
 
@@ -119,7 +121,7 @@ export function appointmentRoutes(): {
       return json(200, { appointment: stored.current });
     },
     [`POST /api/v1/centres/${CENTRE.id}/check-in`]: (r) =>
-      (r.body as { code: string }).code === CODE
+      [CODE, LEGACY_CODE].includes((r.body as { code: string }).code)
         ? json(201, { ticket: ticket({ code: "B007", serviceId: SURVIVOR_PENSION.id, position: 0 }) })
         : errorBody(404, "NOT_FOUND"),
   };

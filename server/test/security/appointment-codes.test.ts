@@ -1,4 +1,5 @@
-import type { Appointment, Service } from "@dost/shared";
+import { formatAppointmentCode, type Appointment, type Service, type Ticket } from "@dost/shared";
+import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { apiClient } from "../support/api.js";
 import { startTestApp, type TestApp } from "../support/app.js";
@@ -92,6 +93,49 @@ describe("changing a booking by its code", () => {
     expect(answers.filter((s) => s >= 500)).toEqual([]);
     expect(answers.slice(CHANGES_PER_MINUTE)).toEqual(Array(5).fill(429));
     expect(await status(code)).toBe("booked");
+  });
+});
+
+describe("codes of at least 48 bits", () => {
+  it("are 10 characters of 31 (49.5 bits), taken grouped, spaced or in lower case", async () => {
+    const { code } = await book(tuesday("14:00"));
+    expect(code).toMatch(/^[23456789ABCDEFGHJKMNPQRSTUVWXYZ]{10}$/);
+    expect(Math.log2(31 ** code.length)).toBeGreaterThanOrEqual(48);
+    const grouped = formatAppointmentCode(code);
+    expect(grouped).toBe(`${code.slice(0, 5)}-${code.slice(5)}`);
+    for (const typed of [grouped, grouped.toLowerCase(), `${code.slice(0, 5)} ${code.slice(5)}`]) {
+      expect(await status(encodeURIComponent(typed)), typed).toBe("booked");
+    }
+    // One character short or long is no code at all: 400, not a look-up.
+    const short = await api.call({ method: "GET", url: `/api/v1/appointments/${code.slice(0, 9)}` });
+    expect(short.status).toBe(400);
+  });
+
+  it("leave a booking made with an 8-character code working: look-up, check-in and cancel", async () => {
+    const legacy = "ABCD2345";
+    const cancelLater = "WXYZ6789";
+    const [first, second] = [await book(tuesday("09:40")), await book(tuesday("15:00"))];
+    await t.db.database.db.execute(sql`UPDATE appointments SET code = ${legacy} WHERE code = ${first.code}`);
+    await t.db.database.db.execute(
+      sql`UPDATE appointments SET code = ${cancelLater} WHERE code = ${second.code}`,
+    );
+    expect(await status("abcd-2345")).toBe("booked");
+    expect(formatAppointmentCode(legacy)).toBe("ABCD-2345");
+
+    clock.set("2026-11-24T05:30:00Z"); // Tuesday 09:30, within the check-in window of 09:40
+    const checkedIn = await api.call<{ ticket: Ticket }>({
+      method: "POST",
+      url: "/api/v1/centres/BAKU-1/check-in",
+      auth: "Device demo-kiosk-BAKU-1",
+      payload: { code: "ABCD-2345" },
+    });
+    expect(checkedIn.status).toBe(201);
+    expect(await status(legacy)).toBe("checked_in");
+
+    const cancelled = await change(cancelLater, "cancel", { phoneLast4: second.last4 }, "10.3.0.1");
+    expect(cancelled.status).toBe(200);
+    expect(await status(cancelLater)).toBe("cancelled");
+    clock.set("2026-11-23T04:00:00Z");
   });
 });
 

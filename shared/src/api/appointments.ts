@@ -7,10 +7,31 @@ export type AppointmentStatus = z.infer<typeof appointmentStatusSchema>;
 
 /** Unambiguous letters and digits: no 0/O, 1/I/L, so a code read aloud or typed is not mistaken. */
 export const APPOINTMENT_CODE_ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ";
+/** New codes: 10 characters of 31, log2(31^10) ≈ 49.5 bits (issue 12 asks for at least 48). */
+export const APPOINTMENT_CODE_LENGTH = 10;
+/** Codes issued before 10-character codes: still looked up, cancelled and checked in. */
+export const LEGACY_APPOINTMENT_CODE_LENGTH = 8;
 export const appointmentCodeSchema = z
   .string()
   .transform((s) => s.replace(/[\s-]/g, "").toUpperCase())
-  .pipe(z.string().regex(/^[23456789ABCDEFGHJKMNPQRSTUVWXYZ]{8}$/, "not an appointment code"));
+  .pipe(
+    z
+      .string()
+      .regex(
+        /^[23456789ABCDEFGHJKMNPQRSTUVWXYZ]{8}(?:[23456789ABCDEFGHJKMNPQRSTUVWXYZ]{2})?$/,
+        "not an appointment code",
+      ),
+  );
+
+/**
+ * A code as people read it: two groups, `ABCDE-FGH23` (a legacy 8-character code: `ABCD-EFGH`). A
+ * partial code is grouped the same way as it grows; dashes, spaces and case in the input are ignored.
+ */
+export function formatAppointmentCode(code: string): string {
+  const plain = code.replace(/[\s-]/g, "").toUpperCase();
+  const cut = plain.length === LEGACY_APPOINTMENT_CODE_LENGTH ? 4 : APPOINTMENT_CODE_LENGTH / 2;
+  return plain.length > cut ? `${plain.slice(0, cut)}-${plain.slice(cut)}` : plain;
+}
 
 /** The last four digits of the phone a booking was made with: asked to cancel or move it by code. */
 export const phoneLast4Schema = z.string().regex(/^\d{4}$/, "the last four digits of the phone");

@@ -31,6 +31,7 @@ import {
   type User,
 } from "@dost/shared";
 import { adminEndpoints } from "./admin-api.js";
+import { capacityCalls } from "./capacity-calls.js";
 import { createHttp, type HttpOptions } from "./http.js";
 import { volunteerEndpoints } from "./volunteer-api.js";
 
@@ -154,6 +155,7 @@ export function createConsoleApi(options: HttpOptions) {
     /** Counters needed against counters open, hour by hour, for a service day (YYYY-MM-DD). */
     staffing: (centreId: string, date: string): Promise<StaffingResponse> =>
       http.get(`/centres/${at(centreId)}/staffing?date=${encodeURIComponent(date)}`, staffingResponseSchema),
+    ...capacityCalls(http),
     nationalStats: (): Promise<NationalStats> => http.get("/stats/national", nationalStatsResponseSchema),
     report: (request: ReportRequest, language: Language): Promise<Report> =>
       http.get(`/reports/summary?${reportQuery(request, "json", language)}`, reportResponseSchema),

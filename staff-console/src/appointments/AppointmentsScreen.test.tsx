@@ -256,7 +256,9 @@ describe("the appointments screen", () => {
 });
 
 describe("formatAppointmentCode", () => {
-  it("writes the code in two groups of four", () => {
+  it("writes the code in two groups of five, an older 8-character one in two groups of four", () => {
+    expect(formatAppointmentCode("abcde23456")).toBe("ABCDE-23456");
+    expect(formatAppointmentCode("ABCDE-23456")).toBe("ABCDE-23456");
     expect(formatAppointmentCode("abcd2345")).toBe("ABCD-2345");
     expect(formatAppointmentCode("ABCD-2345")).toBe("ABCD-2345");
     expect(formatAppointmentCode("ABC")).toBe("ABC");

@@ -1,4 +1,4 @@
-import type { AppointmentStatus } from "@dost/shared";
+import { formatAppointmentCode as formatCode, type AppointmentStatus } from "@dost/shared";
 
 /** The appointments screen, open to everyone who works in a centre. */
 export const APPOINTMENTS_PATH = "/console/appointments";
@@ -15,11 +15,8 @@ export function dateInAddress(search: string): string | null {
 
 export const isDay = (value: string): boolean => DAY.test(value);
 
-/** An appointment code as the citizen has it on paper: ABCD-EFGH. */
-export function formatAppointmentCode(code: string): string {
-  const plain = code.replace(/[\s-]/g, "").toUpperCase();
-  return plain.length === 8 ? `${plain.slice(0, 4)}-${plain.slice(4)}` : plain;
-}
+/** An appointment code as the citizen has it on paper: ABCDE-FGH23 (an older one: ABCD-EFGH). */
+export const formatAppointmentCode = formatCode;
 
 /** The order states are counted and told in. */
 export const APPOINTMENT_STATES: readonly AppointmentStatus[] = [

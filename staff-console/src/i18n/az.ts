@@ -1,6 +1,7 @@
 import { adminAz } from "../admin/i18n/az.js";
 import { alertsAz } from "../monitoring/alerts/i18n.js";
 import { volunteerAz } from "../volunteer/i18n.js";
+import { capacityAz } from "../monitoring/staffing/capacity-i18n.js";
 import type { Messages } from "./en.js";
 
 /** Azerbaijani, the default language. A counter is a "masa", a queue ticket a "bilet". */
@@ -8,6 +9,7 @@ export const az: Messages = {
   ...adminAz,
   ...alertsAz,
   ...volunteerAz,
+  ...capacityAz,
   "app.title": "Əməkdaş paneli",
   "app.loading": "Yüklənir…",
   "app.skip": "Məzmuna keç",

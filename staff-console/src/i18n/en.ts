@@ -6,11 +6,13 @@
 import { adminEn } from "../admin/i18n/en.js";
 import { alertsEn } from "../monitoring/alerts/i18n.js";
 import { volunteerEn } from "../volunteer/i18n.js";
+import { capacityEn } from "../monitoring/staffing/capacity-i18n.js";
 
 export const en = {
   ...adminEn,
   ...alertsEn,
   ...volunteerEn,
+  ...capacityEn,
   "app.title": "Staff console",
   "app.loading": "Loading…",
   "app.skip": "Skip to content",

@@ -1,6 +1,7 @@
 import { adminRu } from "../admin/i18n/ru.js";
 import { alertsRu } from "../monitoring/alerts/i18n.js";
 import { volunteerRu } from "../volunteer/i18n.js";
+import { capacityRu } from "../monitoring/staffing/capacity-i18n.js";
 import type { Messages } from "./en.js";
 
 /** Russian. A counter is an "окно", a queue ticket a "талон", as in Baku's service halls. */
@@ -8,6 +9,7 @@ export const ru: Messages = {
   ...adminRu,
   ...alertsRu,
   ...volunteerRu,
+  ...capacityRu,
   "app.title": "Пульт сотрудника",
   "app.loading": "Загрузка…",
   "app.skip": "Перейти к содержимому",

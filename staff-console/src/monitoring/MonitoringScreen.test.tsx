@@ -13,7 +13,7 @@ const person = (role: User["role"]): User => ({
   username: role,
   displayName: role,
   role,
-  centreId: role === "admin" ? null : CENTRE_ID,
+  centreId: role === "admin" || role === "viewer" ? null : CENTRE_ID,
 });
 
 function open(role: User["role"], view: MonitoringView, language: Language = "en") {
@@ -65,6 +65,20 @@ describe("who sees monitoring", () => {
       ["All centres", "page"],
       ["Reports", null],
     ]);
+  });
+
+  it("offers a viewer (the ministry's analyst) the national view and every centre, read-only", () => {
+    open("viewer", "national");
+    expect(screen.queryByRole("heading", { name: "Not allowed" })).toBeNull();
+    const links = within(screen.getByRole("navigation", { name: "Monitoring screens" }))
+      .getAllByRole("link")
+      .map((a) => a.textContent);
+    expect(links).toEqual(["Live centre", "All centres", "Reports"]);
+    // Nothing on the national view writes: no form, no button but sorting the table's columns.
+    expect(document.querySelector("form")).toBeNull();
+    cleanup();
+    open("viewer", "live");
+    expect(screen.getByText(/Choose a centre at the top of the page/)).toBeTruthy();
   });
 
   it("asks an admin without a centre to choose one for the live screen", () => {

@@ -8,16 +8,22 @@ import { ReportsScreen } from "./reports/ReportsScreen.js";
 import type { MonitoringView } from "./routes.js";
 import "./monitoring.css";
 
+/**
+ * Who oversees every centre: admins, and viewers (the ministry's analysts), who read the national
+ * view and any centre's monitoring but change nothing (the screens offer no action that writes).
+ */
+export const overseesEveryCentre = (user: User): boolean => user.role === "admin" || user.role === "viewer";
+
 /** Who may see which screen; the server enforces the same, this only spares a useless page. */
 export function mayMonitor(user: User, view: MonitoringView): boolean {
-  if (user.role === "admin") return true;
+  if (overseesEveryCentre(user)) return true;
   return user.role === "manager" && view !== "national";
 }
 
 /**
- * Monitoring for managers (their centre) and admins (any centre, and all of them side by side).
- * `centreId` is the manager's own centre or the one the admin has chosen; `centres` is the list
- * an admin chooses from.
+ * Monitoring for managers (their centre), and admins and viewers (any centre, and all of them side
+ * by side). `centreId` is the manager's own centre or the one an admin or viewer has chosen;
+ * `centres` is the list they choose from.
  */
 export function MonitoringScreen({
   user,
@@ -34,11 +40,11 @@ export function MonitoringScreen({
 }) {
   const { t } = useI18n();
   if (!mayMonitor(user, view)) return <NotAllowed />;
-  const admin = user.role === "admin";
+  const everyCentre = overseesEveryCentre(user);
 
   return (
     <main id="main" className="page monitoring">
-      <MonitoringNav view={view} admin={admin} />
+      <MonitoringNav view={view} national={everyCentre} />
       {view === "national" && <NationalView />}
       {view === "reports" && (
         // Remounted when an admin switches centre at the top, so the form starts from that centre.
@@ -46,7 +52,7 @@ export function MonitoringScreen({
           key={centreId ?? "all"}
           centreId={centreId}
           centre={centre}
-          centres={admin ? (centres ?? []) : null}
+          centres={everyCentre ? (centres ?? []) : null}
         />
       )}
       {view === "live" &&
@@ -56,6 +62,7 @@ export function MonitoringScreen({
             centreId={centreId}
             centre={centre}
             subscribe={user.centreId !== centreId}
+            mayConfigure={user.role === "manager" || user.role === "admin"}
           />
         ) : (
           <>

@@ -22,7 +22,9 @@ export function TopBar({
 }) {
   const { t, local } = useI18n();
   const { signOut } = useSession();
-  const mayMonitor = user.role === "manager" || user.role === "admin";
+  const mayMonitor = user.role === "manager" || user.role === "admin" || user.role === "viewer";
+  // A viewer reads monitoring only: no counter to work at, no appointments list (the server refuses it).
+  const worksInCentre = user.role !== "viewer";
 
   return (
     <header className="top-bar">
@@ -50,12 +52,16 @@ export function TopBar({
         <span className="centre-name">{centre ? local(centre.name) : ""}</span>
       )}
       <nav aria-label={t("shell.nav")} className="nav">
-        <a href="/console/" aria-current={current === "desk" ? "page" : undefined}>
-          {t("shell.desk")}
-        </a>
-        <a href={APPOINTMENTS_PATH} aria-current={current === "appointments" ? "page" : undefined}>
-          {t("shell.appointments")}
-        </a>
+        {worksInCentre && (
+          <>
+            <a href="/console/" aria-current={current === "desk" ? "page" : undefined}>
+              {t("shell.desk")}
+            </a>
+            <a href={APPOINTMENTS_PATH} aria-current={current === "appointments" ? "page" : undefined}>
+              {t("shell.appointments")}
+            </a>
+          </>
+        )}
         {mayMonitor && (
           <a href="/console/monitoring" aria-current={current === "monitoring" ? "page" : undefined}>
             {t("shell.monitoring")}

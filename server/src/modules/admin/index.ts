@@ -11,7 +11,7 @@ import { userAdminRoutes } from "./users.routes.js";
 import type { AdminDeps } from "./context.js";
 
 export { createAdminService, type AdminService } from "./admin.service.js";
-export { systemCaller, type AdminDeps, type Caller } from "./context.js";
+export { callerOf, systemCaller, type AdminDeps, type Caller } from "./context.js";
 
 /** Every route of CONTRACT.md "Administration", and the devices' pairing exchange. */
 export const adminRoutes: FastifyPluginAsyncZod<{ admin: AdminService; pairPerMinute: number }> = async (

@@ -1,15 +1,18 @@
 import { randomInt, timingSafeEqual } from "node:crypto";
-import { APPOINTMENT_CODE_ALPHABET } from "@dost/shared";
+import { APPOINTMENT_CODE_ALPHABET, APPOINTMENT_CODE_LENGTH } from "@dost/shared";
 import { forbidden } from "../../lib/errors.js";
 
 /**
- * 8 characters of a 31-letter alphabet: about 8.5 × 10^11 codes (39.6 bits). Guessing one is not
- * enough to change a booking: cancelling or moving by code also takes the phone's last four digits,
- * and changes are rate-limited as bookings are.
+ * 10 characters of a 31-letter alphabet: 31^10 ≈ 8.2 × 10^14 codes, about 49.5 bits (the 8-character
+ * codes issued before had 39.6 bits and still work; `appointmentCodeSchema` takes both lengths).
+ * Guessing one is still not enough to change a booking: cancelling or moving by code also takes the
+ * phone's last four digits, and changes are rate-limited as bookings are.
  */
 export function newAppointmentCode(): string {
   let code = "";
-  for (let i = 0; i < 8; i++) code += APPOINTMENT_CODE_ALPHABET[randomInt(APPOINTMENT_CODE_ALPHABET.length)];
+  for (let i = 0; i < APPOINTMENT_CODE_LENGTH; i++) {
+    code += APPOINTMENT_CODE_ALPHABET[randomInt(APPOINTMENT_CODE_ALPHABET.length)];
+  }
   return code;
 }
 

@@ -1,4 +1,4 @@
-import type { Language, LocalizedText } from "@dost/shared";
+import { formatAppointmentCode, type Language, type LocalizedText } from "@dost/shared";
 
 export type NotificationKind =
   "booking_confirmed" | "reminder" | "turn_near" | "booking_cancelled" | "ticket_called";
@@ -127,8 +127,11 @@ export function renderNotification(
   values: TemplateValues | CalledValues,
 ): string {
   if (kind === "ticket_called") return CALLED[language](values as CalledValues);
+  // The code is written grouped (ABCDE-FGH23), as the kiosk and the console show it and read aloud.
+  const booking = values as TemplateValues;
+  const shown = booking.code ? { ...booking, code: formatAppointmentCode(booking.code) } : booking;
   // The overloads pair each kind with its values; the table cannot be indexed by a union safely.
-  return (TEMPLATES[kind][language] as (v: TemplateValues) => string)(values);
+  return (TEMPLATES[kind][language] as (v: TemplateValues) => string)(shown);
 }
 
 const LOCALES: Record<Language, string> = { az: "az-Latn-AZ", ru: "ru-RU", en: "en-GB" };
