@@ -1,6 +1,7 @@
 import type { Centre, Language, Priority, Service } from "@dost/shared";
 import { useCallback, useRef, useState } from "react";
-import { ApiError, issueTicket, newIdempotencyKey } from "../api/client.js";
+import { ApiError } from "@dost/shared/client";
+import { issueTicket, newIdempotencyKey } from "../api/client.js";
 import { CheckInProblem } from "../checkin/CheckInProblem.js";
 import { CheckInScreen } from "../checkin/CheckInScreen.js";
 import { formatWaitRange } from "../i18n/format.js";

@@ -1,6 +1,7 @@
 import { FEEDBACK_REASONS, type Feedback, type FeedbackReason } from "@dost/shared";
 import { useEffect, useId, useState, type FormEvent } from "react";
-import { ApiError, fetchFeedback, sendFeedback } from "../api/client.js";
+import { ApiError } from "@dost/shared/client";
+import { fetchFeedback, sendFeedback } from "../api/client.js";
 import { useI18n } from "../i18n/i18n.js";
 
 const SCORES = [1, 2, 3, 4, 5] as const;

@@ -4,3 +4,4 @@
  */
 export * from "./http.js";
 export * from "./routes.js";
+export * from "./device-key.js";
