@@ -111,6 +111,11 @@ export default tseslint.config(
     },
   },
   {
+    // The apps' client kit runs in browsers too.
+    files: ["shared/src/client/**"],
+    languageOptions: { globals: { ...globals.browser } },
+  },
+  {
     files: ["kiosk/src/**", "display/src/**", "staff-console/src/**"],
     languageOptions: { globals: { ...globals.browser } },
     plugins: { "react-hooks": reactHooks },

@@ -1,7 +1,7 @@
 import { LANGUAGES, type Language } from "@dost/shared";
 import { act, cleanup, fireEvent, render, screen, waitFor } from "@testing-library/react";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { KeyRefused, ServerUnreachable } from "./api.js";
+import { ApiError } from "@dost/shared/client";
 import { App } from "./App.js";
 import { messages } from "./i18n/messages.js";
 import { readSettings } from "./settings.js";
@@ -36,7 +36,7 @@ describe("pairing", () => {
 
   it("says when the key is refused, and forgets it", async () => {
     const { deps, api } = fakeDeps();
-    api.device.mockRejectedValue(new KeyRefused());
+    api.device.mockRejectedValue(new ApiError({ status: 401, code: "UNAUTHENTICATED", message: "no" }));
     render(<App deps={deps} settings={readSettings("?lang=en")} />);
     expect((await screen.findByRole("alert")).textContent).toBe(messages.en.keyRefused);
     expect(deps.storage.getItem(KEY)).toBeNull();
@@ -52,7 +52,7 @@ describe("pairing", () => {
   it("keeps trying while the server cannot be reached", async () => {
     vi.useFakeTimers({ shouldAdvanceTime: true });
     const { deps, api } = fakeDeps();
-    api.device.mockRejectedValueOnce(new ServerUnreachable("down"));
+    api.device.mockRejectedValueOnce(ApiError.unreachable("down"));
     render(<App deps={deps} settings={readSettings("?lang=ru")} />);
     await screen.findByText(messages.ru.serverUnreachable);
     await act(() => vi.advanceTimersByTimeAsync(1_000));

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { readSettings, withoutKey } from "./settings.js";
+import { withoutPairing } from "@dost/shared/client";
+import { readSettings } from "./settings.js";
 
 describe("readSettings", () => {
   it("defaults to Azerbaijani on screen and az, ru, en spoken", () => {
@@ -27,11 +28,11 @@ describe("readSettings", () => {
   });
 });
 
-describe("withoutKey", () => {
-  it("drops only the key", () => {
-    expect(withoutKey("http://host/display/?key=secret&zone=ground&lang=en#x")).toBe(
+describe("withoutPairing", () => {
+  it("drops only the key and the code", () => {
+    expect(withoutPairing("http://host/display/?key=secret&zone=ground&lang=en#x")).toBe(
       "/display/?zone=ground&lang=en#x",
     );
-    expect(withoutKey("http://host/display/?key=secret")).toBe("/display/");
+    expect(withoutPairing("http://host/display/?key=secret")).toBe("/display/");
   });
 });

@@ -39,10 +39,3 @@ export function readSettings(search: string): DisplaySettings {
     lang: isLanguage(lang) ? lang : DEFAULT_LANGUAGE,
   };
 }
-
-/** The same address without `key`, so the secret does not stay on screen or in the history. */
-export function withoutKey(href: string): string {
-  const url = new URL(href);
-  url.searchParams.delete("key");
-  return url.pathname + url.search + url.hash;
-}

@@ -1,4 +1,5 @@
 import type { Language } from "@dost/shared";
+import { CALENDAR_WORDS, weekdayTitle } from "@dost/shared/client";
 
 /** Every string the display shows; the type makes a missing translation a compile error. */
 export interface Messages {
@@ -27,53 +28,6 @@ export interface Messages {
   longDate: (date: { weekday: number; day: number; month: number; year: number }) => string;
 }
 
-// Index 0 is Sunday for weekdays, January for months, as Date does.
-const AZ_WEEKDAYS = ["Bazar", "Bazar ertəsi", "Çərşənbə axşamı", "Çərşənbə", "Cümə axşamı", "Cümə", "Şənbə"];
-const AZ_MONTHS = [
-  "yanvar",
-  "fevral",
-  "mart",
-  "aprel",
-  "may",
-  "iyun",
-  "iyul",
-  "avqust",
-  "sentyabr",
-  "oktyabr",
-  "noyabr",
-  "dekabr",
-];
-const RU_WEEKDAYS = ["Воскресенье", "Понедельник", "Вторник", "Среда", "Четверг", "Пятница", "Суббота"];
-const RU_MONTHS = [
-  "января",
-  "февраля",
-  "марта",
-  "апреля",
-  "мая",
-  "июня",
-  "июля",
-  "августа",
-  "сентября",
-  "октября",
-  "ноября",
-  "декабря",
-];
-const EN_WEEKDAYS = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"];
-const EN_MONTHS = [
-  "January",
-  "February",
-  "March",
-  "April",
-  "May",
-  "June",
-  "July",
-  "August",
-  "September",
-  "October",
-  "November",
-  "December",
-];
-
 const az: Messages = {
   documentTitle: "DOST — Zal ekranı",
   nowCalling: "Çağırılır",
@@ -97,7 +51,8 @@ const az: Messages = {
   tooManyTries: "Çox cəhd edildi. Bir dəqiqə gözləyib yenidən cəhd edin.",
   connecting: "Serverə qoşulur…",
   serverUnreachable: "Server cavab vermir. Yenidən cəhd edilir…",
-  longDate: (d) => `${AZ_WEEKDAYS[d.weekday]}, ${d.day} ${AZ_MONTHS[d.month]} ${d.year}`,
+  longDate: (d) =>
+    `${weekdayTitle("az", d.weekday)}, ${d.day} ${CALENDAR_WORDS.az.months[d.month]} ${d.year}`,
 };
 
 const ru: Messages = {
@@ -122,7 +77,8 @@ const ru: Messages = {
   tooManyTries: "Слишком много попыток. Подождите минуту и попробуйте снова.",
   connecting: "Подключение к серверу…",
   serverUnreachable: "Сервер не отвечает. Повторная попытка…",
-  longDate: (d) => `${RU_WEEKDAYS[d.weekday]}, ${d.day} ${RU_MONTHS[d.month]} ${d.year}`,
+  longDate: (d) =>
+    `${weekdayTitle("ru", d.weekday)}, ${d.day} ${CALENDAR_WORDS.ru.months[d.month]} ${d.year}`,
 };
 
 const en: Messages = {
@@ -147,7 +103,8 @@ const en: Messages = {
   tooManyTries: "Too many tries. Wait a minute and try again.",
   connecting: "Connecting to the server…",
   serverUnreachable: "The server does not answer. Trying again…",
-  longDate: (d) => `${EN_WEEKDAYS[d.weekday]}, ${d.day} ${EN_MONTHS[d.month]} ${d.year}`,
+  longDate: (d) =>
+    `${weekdayTitle("en", d.weekday)}, ${d.day} ${CALENDAR_WORDS.en.months[d.month]} ${d.year}`,
 };
 
 export const messages: Record<Language, Messages> = { az, ru, en };

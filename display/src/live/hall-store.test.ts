@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { KeyRefused, ServerUnreachable } from "../api.js";
+import { ApiError } from "@dost/shared/client";
 import { calledEvent, CENTRE, fakeApi, fakeChannel } from "../test/fakes.js";
 import { createHallStore, HIGHLIGHT_MS, OFFLINE_AFTER_MS, REFRESH_EVERY_MS } from "./hall-store.js";
 
@@ -137,8 +137,8 @@ describe("hall store", () => {
   it("retries display-state with a backoff while the server cannot answer", async () => {
     const { store, channel, api } = setup();
     api.displayState
-      .mockRejectedValueOnce(new ServerUnreachable("down"))
-      .mockRejectedValueOnce(new ServerUnreachable("down"));
+      .mockRejectedValueOnce(ApiError.unreachable("down"))
+      .mockRejectedValueOnce(ApiError.unreachable("down"));
     channel.server().connected();
     await vi.advanceTimersByTimeAsync(0);
     expect(store.getSnapshot().loaded).toBe(false);
@@ -150,7 +150,9 @@ describe("hall store", () => {
 
   it("reports a refused key and closes the channel", async () => {
     const { store, channel, api } = setup();
-    api.displayState.mockRejectedValueOnce(new KeyRefused());
+    api.displayState.mockRejectedValueOnce(
+      new ApiError({ status: 401, code: "UNAUTHENTICATED", message: "no" }),
+    );
     channel.server().connected();
     await vi.advanceTimersByTimeAsync(0);
     expect(store.getSnapshot().refused).toBe(true);

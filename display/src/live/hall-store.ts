@@ -1,5 +1,5 @@
 import type { LocalizedText, TicketCalled } from "@dost/shared";
-import { KeyRefused, type DisplayApi } from "../api.js";
+import { isKeyRefused, type DisplayApi } from "../api.js";
 import {
   addCall,
   callKey,
@@ -159,7 +159,7 @@ export function createHallStore(options: HallStoreOptions) {
       }
     } catch (error) {
       if (!open || seq !== fetchSeq) return;
-      if (error instanceof KeyRefused) return refuse();
+      if (isKeyRefused(error)) return refuse();
       const delay = REFETCH_DELAYS_MS[Math.min(refetchAttempt, REFETCH_DELAYS_MS.length - 1)] ?? 30_000;
       refetchAttempt += 1;
       refetchTimer = setTimeout(() => void rebuild(), delay);

@@ -1,14 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { memoryStorage } from "../test/fakes.js";
-import { forgetKey, rememberedKey, rememberKey, type KeyStorage } from "./device-key.js";
+import { displayKey, type KeyStorage } from "./device-key.js";
 
 describe("device key storage", () => {
   it("remembers and forgets the key", () => {
-    const storage = memoryStorage();
-    rememberKey(storage, "demo-display-BAKU-1");
-    expect(rememberedKey(storage)).toBe("demo-display-BAKU-1");
-    forgetKey(storage);
-    expect(rememberedKey(storage)).toBeNull();
+    const store = displayKey(memoryStorage());
+    store.remember("demo-display-BAKU-1");
+    expect(store.remembered()).toBe("demo-display-BAKU-1");
+    store.forget();
+    expect(store.remembered()).toBeNull();
   });
 
   it("keeps running when storage is unavailable", () => {
@@ -23,8 +23,9 @@ describe("device key storage", () => {
         throw new Error("SecurityError");
       },
     };
-    expect(() => rememberKey(broken, "k")).not.toThrow();
-    expect(rememberedKey(broken)).toBeNull();
-    expect(() => forgetKey(broken)).not.toThrow();
+    const store = displayKey(broken);
+    expect(() => store.remember("k")).not.toThrow();
+    expect(store.remembered()).toBeNull();
+    expect(() => store.forget()).not.toThrow();
   });
 });

@@ -1,13 +1,13 @@
 import { LANGUAGES } from "@dost/shared";
 import { act, cleanup, fireEvent, render, screen } from "@testing-library/react";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { exchangePairingCode, PairingCodeRefused, ServerUnreachable } from "../api.js";
+import { ApiError, pairingIn, withoutPairing } from "@dost/shared/client";
+import { exchangePairingCode, pairingRefusal } from "../api.js";
 import { App } from "../App.js";
 import type { DisplayDeps } from "../deps.js";
 import { messages } from "../i18n/messages.js";
 import { readSettings } from "../settings.js";
 import { DISPLAY_DEVICE, fakeDeps, memoryStorage } from "../test/fakes.js";
-import { pairingCodeIn, withoutPairing } from "./pairing-code.js";
 
 afterEach(() => {
   cleanup();
@@ -22,8 +22,8 @@ const json = (status: number, body: unknown) =>
 
 describe("the pairing link", () => {
   it("is read and then dropped from the address with any key, keeping the rest", () => {
-    expect(pairingCodeIn("?pair=123456&zone=ground")).toBe("123456");
-    expect(pairingCodeIn("?zone=ground")).toBeNull();
+    expect(pairingIn("?pair=123456&zone=ground").pairingCode).toBe("123456");
+    expect(pairingIn("?zone=ground").pairingCode).toBeNull();
     expect(withoutPairing("http://host/display/?pair=123456&zone=ground&key=k#x")).toBe(
       "/display/?zone=ground#x",
     );
@@ -39,15 +39,15 @@ describe("the pairing link", () => {
     const used = exchangePairingCode("123456", async () =>
       json(401, { error: { code: "UNAUTHENTICATED", message: "no", reason: "pairing_code_invalid" } }),
     );
-    await expect(used).rejects.toEqual(new PairingCodeRefused("codeRefused"));
+    expect(pairingRefusal(await used.catch((error: unknown) => error))).toBe("codeRefused");
     const limited = exchangePairingCode("123456", async () =>
       json(429, { error: { code: "RATE_LIMITED", message: "slow", reason: "too_many_requests" } }),
     );
-    await expect(limited).rejects.toEqual(new PairingCodeRefused("tooManyTries"));
+    expect(pairingRefusal(await limited.catch((error: unknown) => error))).toBe("tooManyTries");
     const down = exchangePairingCode("123456", async () => {
       throw new TypeError("Failed to fetch");
     });
-    await expect(down).rejects.toBeInstanceOf(ServerUnreachable);
+    await expect(down).rejects.toMatchObject({ failure: "unreachable" });
   });
 });
 
@@ -76,7 +76,9 @@ describe("a display paired with a one-time code", () => {
   });
 
   it.each(LANGUAGES)("says in %s that a used code was refused", async (lang) => {
-    const pairDevice = vi.fn(() => Promise.reject(new PairingCodeRefused("codeRefused")));
+    const pairDevice = vi.fn(() =>
+      Promise.reject(new ApiError({ status: 401, code: "UNAUTHENTICATED", message: "no" })),
+    );
     const { deps } = fakeDeps({ storage: memoryStorage(), pairDevice });
     render(<App deps={deps} settings={readSettings(`?lang=${lang}`)} pairingCode="123456" />);
     expect((await screen.findByRole("alert")).textContent).toBe(messages[lang].codeRefused);
@@ -84,7 +86,7 @@ describe("a display paired with a one-time code", () => {
 
   it("says when there were too many tries, and refuses a kiosk's code", async () => {
     const pairDevice = vi.fn<DisplayDeps["pairDevice"]>(() =>
-      Promise.reject(new PairingCodeRefused("tooManyTries")),
+      Promise.reject(new ApiError({ status: 429, code: "RATE_LIMITED", message: "slow" })),
     );
     const { deps } = fakeDeps({ storage: memoryStorage(), pairDevice });
     const { unmount } = render(<App deps={deps} settings={readSettings("")} pairingCode="123456" />);
@@ -100,7 +102,7 @@ describe("a display paired with a one-time code", () => {
     vi.useFakeTimers({ shouldAdvanceTime: true });
     const pairDevice = vi.fn(async () => ({ key: NEW_KEY, device: DISPLAY_DEVICE }));
     const { deps, api } = fakeDeps({ storage: memoryStorage(), pairDevice });
-    api.device.mockRejectedValueOnce(new ServerUnreachable("down"));
+    api.device.mockRejectedValueOnce(ApiError.unreachable("down"));
     render(<App deps={deps} settings={readSettings("?lang=en")} pairingCode="123456" />);
     await screen.findByText(messages.en.serverUnreachable);
     await act(() => vi.advanceTimersByTimeAsync(1_000));

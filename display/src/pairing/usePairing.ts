@@ -1,8 +1,8 @@
 import type { Centre } from "@dost/shared";
 import { useCallback, useEffect, useState } from "react";
-import { KeyRefused, PairingCodeRefused } from "../api.js";
+import { isKeyRefused, pairingRefusal, type PairedDevice } from "../api.js";
 import type { DisplayDeps } from "../deps.js";
-import { forgetKey, rememberedKey, rememberKey } from "./device-key.js";
+import { displayKey } from "./device-key.js";
 import { PAIRING_CODE } from "./pairing-code.js";
 
 export type PairingProblem = "refused" | "notDisplay" | "codeRefused" | "tooManyTries";
@@ -29,7 +29,7 @@ export function usePairing(deps: DisplayDeps, pairingCode: string | null = null)
   const [attempt, setAttempt] = useState<Attempt | null>(() => {
     // A pairing link wins over a remembered key: it is how a display is moved or re-keyed.
     if (pairingCode !== null) return { code: pairingCode };
-    const key = rememberedKey(deps.storage);
+    const key = displayKey(deps.storage).remembered();
     return key ? { key } : null;
   });
   const [result, setResult] = useState<{ attempt: Attempt; outcome: Outcome } | null>(null);
@@ -48,24 +48,31 @@ export function usePairing(deps: DisplayDeps, pairingCode: string | null = null)
       try {
         if (key === null && "code" in attempt) {
           if (!PAIRING_CODE.test(attempt.code)) return settle({ kind: "codeRefused" });
-          const paired = await deps.pairDevice(attempt.code);
+          let paired: PairedDevice;
+          try {
+            paired = await deps.pairDevice(attempt.code);
+          } catch (error) {
+            // A refused code is final; anything else (the server away) is retried below.
+            const why = pairingRefusal(error);
+            if (why) return settle({ kind: why });
+            throw error;
+          }
           if (paired.device.kind !== "display") return settle({ kind: "notDisplay" });
           key = paired.key;
-          rememberKey(deps.storage, key);
+          displayKey(deps.storage).remember(key);
         }
         if (key === null) return;
         const api = deps.createApi(key);
         const device = await api.device();
         if (device.kind !== "display") {
-          forgetKey(deps.storage);
+          displayKey(deps.storage).forget();
           return settle({ kind: "notDisplay" });
         }
         settle({ kind: "paired", deviceKey: key, centre: await api.centre(device.centreId) });
       } catch (error) {
         if (!active) return;
-        if (error instanceof PairingCodeRefused) return settle({ kind: error.why });
-        if (error instanceof KeyRefused) {
-          forgetKey(deps.storage);
+        if (isKeyRefused(error)) {
+          displayKey(deps.storage).forget();
           return settle({ kind: "refused" });
         }
         settle({ kind: "unreachable" });
@@ -86,14 +93,14 @@ export function usePairing(deps: DisplayDeps, pairingCode: string | null = null)
   const pair = useCallback(
     (entered: string) => {
       if (PAIRING_CODE.test(entered)) return setAttempt({ code: entered });
-      rememberKey(deps.storage, entered);
+      displayKey(deps.storage).remember(entered);
       setAttempt({ key: entered });
     },
     [deps],
   );
 
   const refused = useCallback(() => {
-    forgetKey(deps.storage);
+    displayKey(deps.storage).forget();
     setResult((current) => (current ? { attempt: current.attempt, outcome: { kind: "refused" } } : current));
   }, [deps]);
 

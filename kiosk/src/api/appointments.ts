@@ -1,15 +1,13 @@
 import {
-  appointmentResponseSchema,
-  calendarResponseSchema,
-  centresResponseSchema,
-  slotsResponseSchema,
-  ticketResponseSchema,
   type Appointment,
+  type calendarResponseSchema,
   type Centre,
   type Language,
+  type slotsResponseSchema,
   type Ticket,
 } from "@dost/shared";
-import { deviceAuth, request } from "./client.js";
+import { routePath, ROUTES } from "@dost/shared/client";
+import { api, deviceAuth } from "./client.js";
 
 /** One day of the booking calendar: whether it has room, as the server judges it. */
 export type CalendarDay = ReturnType<typeof calendarResponseSchema.parse>["days"][number];
@@ -21,16 +19,8 @@ export interface CitizenInput {
   pin?: string;
 }
 
-const API = "/api/v1";
-const enc = encodeURIComponent;
-const jsonPost = (body: unknown, headers: Record<string, string> = {}): RequestInit => ({
-  method: "POST",
-  headers: { "content-type": "application/json", ...headers },
-  body: JSON.stringify(body),
-});
-
 export async function fetchCentres(): Promise<Centre[]> {
-  return (await request("/centres", centresResponseSchema)).centres;
+  return (await api.call("centres")).centres;
 }
 
 export async function fetchCalendar(
@@ -39,13 +29,11 @@ export async function fetchCalendar(
   from: string,
   days: number,
 ): Promise<CalendarDay[]> {
-  const path = `/centres/${enc(centreId)}/services/${enc(serviceId)}/calendar?from=${from}&days=${days}`;
-  return (await request(path, calendarResponseSchema)).days;
+  return (await api.call("calendar", { params: { centreId, serviceId }, query: { from, days } })).days;
 }
 
 export async function fetchSlots(centreId: string, serviceId: string, date: string): Promise<Slot[]> {
-  const path = `/centres/${enc(centreId)}/services/${enc(serviceId)}/slots?date=${date}`;
-  return (await request(path, slotsResponseSchema)).slots;
+  return (await api.call("slots", { params: { centreId, serviceId }, query: { date } })).slots;
 }
 
 export async function bookAppointment(body: {
@@ -55,17 +43,16 @@ export async function bookAppointment(body: {
   citizen: CitizenInput;
   language: Language;
 }): Promise<Appointment> {
-  return (await request("/appointments", appointmentResponseSchema, jsonPost(body))).appointment;
+  return (await api.call("book", { body })).appointment;
 }
 
 export async function fetchAppointment(code: string): Promise<Appointment> {
-  return (await request(`/appointments/${enc(code)}`, appointmentResponseSchema)).appointment;
+  return (await api.call("appointment", { params: { code } })).appointment;
 }
 
 /** Cancelling or moving by code takes the last four digits of the booking's phone as well. */
 export async function cancelAppointment(code: string, phoneLast4: string): Promise<Appointment> {
-  const init = jsonPost({ phoneLast4 });
-  return (await request(`/appointments/${enc(code)}/cancel`, appointmentResponseSchema, init)).appointment;
+  return (await api.call("cancelAppointment", { params: { code }, body: { phoneLast4 } })).appointment;
 }
 
 export async function rescheduleAppointment(
@@ -73,18 +60,17 @@ export async function rescheduleAppointment(
   start: string,
   phoneLast4: string,
 ): Promise<Appointment> {
-  const init = jsonPost({ start, phoneLast4 });
-  return (await request(`/appointments/${enc(code)}/reschedule`, appointmentResponseSchema, init))
+  return (await api.call("rescheduleAppointment", { params: { code }, body: { start, phoneLast4 } }))
     .appointment;
 }
 
 /** The kiosk turns a booking into a ticket; checking in twice returns the same ticket. */
 export async function checkIn(deviceKey: string, centreId: string, code: string): Promise<Ticket> {
-  const init = jsonPost({ code }, deviceAuth(deviceKey));
-  return (await request(`/centres/${enc(centreId)}/check-in`, ticketResponseSchema, init)).ticket;
+  return (await api.call("checkIn", { params: { centreId }, headers: deviceAuth(deviceKey), body: { code } }))
+    .ticket;
 }
 
 /** The "add to calendar" file: a plain link, so the phone's own calendar app takes it over. */
 export function icsHref(code: string): string {
-  return `${API}/appointments/${enc(code)}/calendar.ics`;
+  return `/api/v1${routePath(ROUTES.appointmentIcs, { code })}`;
 }

@@ -1,13 +1,11 @@
 import { useCallback, useEffect, useEffectEvent, useState } from "react";
-import { ApiError } from "./client.js";
+import { ApiError } from "@dost/shared/client";
 
 export type Loaded<T> =
   { status: "loading" } | { status: "ready"; data: T } | { status: "failed"; error: ApiError };
 
 const asApiError = (error: unknown): ApiError =>
-  error instanceof ApiError
-    ? error
-    : new ApiError("unreachable", error instanceof Error ? error.message : "failed");
+  error instanceof ApiError ? error : ApiError.unreachable(error instanceof Error ? error.message : "failed");
 
 /**
  * Loads what `key` names and reloads when the key changes or on `retry`. An answer that arrives

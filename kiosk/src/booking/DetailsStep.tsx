@@ -1,7 +1,8 @@
 import type { Appointment, Centre, Service } from "@dost/shared";
 import { useEffect, useRef, useState, type ChangeEvent, type FormEvent } from "react";
 import { bookAppointment, type Slot } from "../api/appointments.js";
-import { ApiError, refusalOf, type Refusal as ServerRefusal } from "../api/client.js";
+import { ApiError } from "@dost/shared/client";
+import { refusalOf, type Refusal as ServerRefusal } from "../api/client.js";
 import { useI18n } from "../i18n/i18n.js";
 import { ServerMessage } from "../ui/ServerMessage.js";
 import { TextField } from "../ui/TextField.js";
@@ -71,7 +72,7 @@ export function DetailsStep(props: {
     bookAppointment({ centreId: centre.id, serviceId: service.id, start: slot.start, citizen, language })
       .then(props.onBooked)
       .catch((error: unknown) => {
-        const e = error instanceof ApiError ? error : new ApiError("unreachable", String(error));
+        const e = error instanceof ApiError ? error : ApiError.unreachable(String(error));
         const fields = e.code === "VALIDATION_FAILED" ? problemsFromServer(e.details) : {};
         if (Object.keys(fields).length > 0) return showProblems(fields);
         if (e.code === "RATE_LIMITED") return setRefusal({ kind: "rate-limited" });

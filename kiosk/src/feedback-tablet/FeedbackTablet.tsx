@@ -1,6 +1,6 @@
 import type { FeedbackReason, Language } from "@dost/shared";
 import { useCallback, useEffect, useId, useRef, useState, type FormEvent } from "react";
-import { ApiError } from "../api/client.js";
+import { ApiError } from "@dost/shared/client";
 import { DEFAULT_LANGUAGE, I18nProvider, useI18n } from "../i18n/i18n.js";
 import { KioskHeader } from "../kiosk/KioskHeader.js";
 import { FeedbackReasons } from "../status/FeedbackReasons.js";

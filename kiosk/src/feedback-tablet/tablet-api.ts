@@ -1,5 +1,5 @@
-import { counterFeedbackTicketResponseSchema, feedbackResponseSchema, type FeedbackBody } from "@dost/shared";
-import { deviceAuth, request } from "../api/client.js";
+import type { FeedbackBody } from "@dost/shared";
+import { api, deviceAuth } from "../api/client.js";
 
 /** The visit a counter's feedback tablet asks about: the last one ended there, recent and unrated. */
 export interface PendingVisit {
@@ -10,11 +10,7 @@ export interface PendingVisit {
 
 /** The feedback tablet's two calls (CONTRACT.md "Feedback"), made with its device key. */
 export async function fetchPendingVisit(deviceKey: string): Promise<PendingVisit | null> {
-  return (
-    await request("/feedback-tablet/ticket", counterFeedbackTicketResponseSchema, {
-      headers: deviceAuth(deviceKey),
-    })
-  ).ticket;
+  return (await api.call("feedbackTabletTicket", { headers: deviceAuth(deviceKey) })).ticket;
 }
 
 /** A 409 (`feedback_closed`) is an ApiError with code CONFLICT: already rated, or too late. */
@@ -23,9 +19,8 @@ export async function sendCounterFeedback(
   ticketId: string,
   body: FeedbackBody,
 ): Promise<void> {
-  await request("/feedback-tablet/feedback", feedbackResponseSchema, {
-    method: "POST",
-    headers: { ...deviceAuth(deviceKey), "content-type": "application/json" },
-    body: JSON.stringify({ ticketId, ...body }),
+  await api.call("feedbackTabletSend", {
+    headers: deviceAuth(deviceKey),
+    body: { ticketId, ...body },
   });
 }

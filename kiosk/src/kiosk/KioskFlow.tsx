@@ -1,6 +1,7 @@
 import type { Centre, Language, Priority, Service } from "@dost/shared";
 import { useCallback, useRef, useState } from "react";
-import { ApiError, issueTicket, newIdempotencyKey } from "../api/client.js";
+import { ApiError } from "@dost/shared/client";
+import { issueTicket, newIdempotencyKey } from "../api/client.js";
 import { useAudioMode } from "../audio/AudioMode.js";
 import { useAudioGuide } from "../audio/useAudioGuide.js";
 import { CheckInProblem } from "../checkin/CheckInProblem.js";

@@ -1,7 +1,8 @@
 import type { Centre, Service } from "@dost/shared";
 import { useRef, type Dispatch, type SetStateAction } from "react";
 import { checkIn } from "../api/appointments.js";
-import { ApiError, fetchServices, refusalOf } from "../api/client.js";
+import { ApiError } from "@dost/shared/client";
+import { fetchServices, refusalOf } from "../api/client.js";
 import type { CheckInProblemKind } from "../checkin/CheckInProblem.js";
 import type { Visit } from "./visit.js";
 
@@ -30,7 +31,7 @@ export function useCheckIn(props: {
     const known = services?.find((s) => s.id === serviceId);
     if (known) return known;
     const fresh = (await fetchServices(centre.id)).find((s) => s.id === serviceId);
-    if (!fresh) throw new ApiError("unreachable", "the ticket's service is not in the catalogue");
+    if (!fresh) throw ApiError.unreachable("the ticket's service is not in the catalogue");
     return fresh;
   };
 

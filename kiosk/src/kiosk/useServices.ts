@@ -1,6 +1,7 @@
 import type { Issuing, QueueChanged, Service } from "@dost/shared";
 import { useCallback, useEffect, useEffectEvent, useState } from "react";
-import { ApiError, fetchCatalogue } from "../api/client.js";
+import { ApiError } from "@dost/shared/client";
+import { fetchCatalogue } from "../api/client.js";
 import { useLive } from "../api/live.js";
 
 export type ServicesState =

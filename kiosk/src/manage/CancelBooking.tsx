@@ -1,7 +1,8 @@
 import type { Appointment } from "@dost/shared";
 import { useRef, useState } from "react";
 import { cancelAppointment } from "../api/appointments.js";
-import { ApiError, refusalOf, type Refusal as ServerRefusal } from "../api/client.js";
+import { ApiError } from "@dost/shared/client";
+import { refusalOf, type Refusal as ServerRefusal } from "../api/client.js";
 import { whenText } from "../appointments/Facts.js";
 import { useI18n } from "../i18n/i18n.js";
 import { ScreenHeading } from "../ui/ScreenHeading.js";

@@ -1,7 +1,8 @@
 import type { Appointment } from "@dost/shared";
 import { useRef, useState } from "react";
 import { rescheduleAppointment, type Slot } from "../api/appointments.js";
-import { ApiError, refusalOf, type Refusal as ServerRefusal } from "../api/client.js";
+import { ApiError } from "@dost/shared/client";
+import { refusalOf, type Refusal as ServerRefusal } from "../api/client.js";
 import { dateIn, monthOf, type Month } from "../appointments/dates.js";
 import { whenText } from "../appointments/Facts.js";
 import { MonthCalendar } from "../appointments/MonthCalendar.js";

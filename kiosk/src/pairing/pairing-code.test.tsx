@@ -7,7 +7,8 @@ import { DEVICE_KEY, installFakeServer, json, type Handler } from "../test/fake-
 import { CENTRE } from "../test/fixtures.js";
 import { findStartScreen, renderKiosk } from "../test/render.js";
 import "../test/setup.js";
-import { takePairingCodeFromAddress } from "./device-key.js";
+import { takePairingFromAddress } from "@dost/shared/client";
+import { kioskKey } from "./device-key.js";
 
 vi.mock("socket.io-client", async () => ({ io: (await import("../test/fake-socket.js")).fakeIo }));
 
@@ -42,12 +43,12 @@ const pairRequests = (server: ReturnType<typeof installFakeServer>) =>
 describe("pairing with a one-time code", () => {
   it("takes ?pair= out of the address at once, keeping the rest", () => {
     window.history.replaceState(null, "", "/kiosk/?pair=123456&debug=1#top");
-    expect(takePairingCodeFromAddress()).toBe("123456");
+    expect(takePairingFromAddress(kioskKey).pairingCode).toBe("123456");
     expect(window.location.search).toBe("?debug=1");
     expect(window.location.hash).toBe("#top");
     expect(window.location.href).not.toContain("123456");
     window.history.replaceState(null, "", "/kiosk/");
-    expect(takePairingCodeFromAddress()).toBeNull();
+    expect(takePairingFromAddress(kioskKey).pairingCode).toBeNull();
   });
 
   it("opened at its pairing link, trades the code for a key, keeps the key and starts", async () => {

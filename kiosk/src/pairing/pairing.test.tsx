@@ -4,19 +4,21 @@ import { describe, expect, it, vi } from "vitest";
 import { DEVICE_KEY, installFakeServer, unreachable } from "../test/fake-server.js";
 import { findStartScreen, renderKiosk } from "../test/render.js";
 import "../test/setup.js";
-import { adoptDeviceKeyFromAddress } from "./device-key.js";
+import { takePairingFromAddress } from "@dost/shared/client";
+import { kioskKey } from "./device-key.js";
 
 vi.mock("socket.io-client", async () => ({ io: (await import("../test/fake-socket.js")).fakeIo }));
 
 describe("pairing", () => {
   it("takes the key from the address, remembers it and drops it from the address bar", () => {
     window.history.replaceState(null, "", `/kiosk/?key=${DEVICE_KEY}&debug=1`);
-    expect(adoptDeviceKeyFromAddress()).toBe(DEVICE_KEY);
+    expect(takePairingFromAddress(kioskKey).key).toBe(DEVICE_KEY);
     expect(window.location.search).toBe("?debug=1");
     expect(localStorage.getItem("dost.kiosk.deviceKey")).toBe(DEVICE_KEY);
     // Next time the kiosk opens as plain /kiosk/ and still knows its key.
     window.history.replaceState(null, "", "/kiosk/");
-    expect(adoptDeviceKeyFromAddress()).toBe(DEVICE_KEY);
+    expect(takePairingFromAddress(kioskKey).key).toBeNull();
+    expect(kioskKey.remembered()).toBe(DEVICE_KEY);
   });
 
   it.each([

@@ -1,7 +1,8 @@
 import type { Centre } from "@dost/shared";
 import { useCallback, useEffect, useState } from "react";
-import { ApiError, exchangePairingCode, fetchCentre, fetchDevice } from "../api/client.js";
-import { forgetDeviceKey, rememberDeviceKey } from "./device-key.js";
+import { ApiError } from "@dost/shared/client";
+import { exchangePairingCode, fetchCentre, fetchDevice } from "../api/client.js";
+import { kioskKey } from "./device-key.js";
 
 /** Why the kiosk is asking to be paired (again); each has its own words on the pairing screen. */
 export type PairingProblem = "keyRefused" | "codeRefused" | "codeMalformed" | "tooManyTries" | "notKiosk";
@@ -22,16 +23,16 @@ async function checkDeviceKey(deviceKey: string): Promise<Pairing> {
     const { device, publicUrl } = await fetchDevice(deviceKey);
     // A display's key authenticates too, but it cannot issue tickets.
     if (device.kind !== "kiosk") {
-      forgetDeviceKey();
+      kioskKey.forget();
       return { state: "unpaired", problem: "notKiosk" };
     }
     const centre = await fetchCentre(device.centreId);
-    rememberDeviceKey(deviceKey);
+    kioskKey.remember(deviceKey);
     return { state: "paired", deviceKey, centre, publicUrl };
   } catch (error) {
     if (!(error instanceof ApiError && error.failure === "unauthenticated"))
       return { state: "unreachable", attempt: { deviceKey } };
-    forgetDeviceKey();
+    kioskKey.forget();
     return { state: "unpaired", problem: "keyRefused" };
   }
 }
@@ -42,7 +43,7 @@ async function pairWithCode(code: string): Promise<Pairing> {
     const { key, device } = await exchangePairingCode(code);
     // The code was spent either way; a display's code leaves this kiosk unpaired.
     if (device.kind !== "kiosk") return { state: "unpaired", problem: "notKiosk" };
-    rememberDeviceKey(key);
+    kioskKey.remember(key);
     return await checkDeviceKey(key);
   } catch (error) {
     if (error instanceof ApiError && error.failure === "unauthenticated")
@@ -86,7 +87,7 @@ export function usePairing(initialKey: string | null, pairingCode: string | null
   }, []);
 
   const refused = useCallback(() => {
-    forgetDeviceKey();
+    kioskKey.forget();
     setPairing({ state: "unpaired", problem: "keyRefused" });
   }, []);
 

@@ -1,6 +1,7 @@
 import type { Feedback, FeedbackReason } from "@dost/shared";
 import { useEffect, useId, useState, type FormEvent } from "react";
-import { ApiError, fetchFeedback, sendFeedback } from "../api/client.js";
+import { ApiError } from "@dost/shared/client";
+import { fetchFeedback, sendFeedback } from "../api/client.js";
 import { useI18n } from "../i18n/i18n.js";
 import { FeedbackReasons } from "./FeedbackReasons.js";
 

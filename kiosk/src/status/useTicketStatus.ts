@@ -1,6 +1,7 @@
 import type { Centre, Service, Ticket } from "@dost/shared";
 import { useCallback, useEffect, useRef, useState } from "react";
-import { ApiError, fetchCentre, fetchPublicTicket, fetchServices } from "../api/client.js";
+import { ApiError } from "@dost/shared/client";
+import { fetchCentre, fetchPublicTicket, fetchServices } from "../api/client.js";
 import { useLive } from "../api/live.js";
 
 export type TicketStatusState =

@@ -1,6 +1,6 @@
-import { publicWaitsResponseSchema, type PublicWaits } from "@dost/shared";
+import type { PublicWaits } from "@dost/shared";
 import { useCallback, useEffect, useState } from "react";
-import { request } from "../api/client.js";
+import { fetchPublicWaits } from "../api/client.js";
 
 /**
  * How often the page asks again. The server caches the figures for 15 s, so asking more often
@@ -14,10 +14,6 @@ export interface WaitsState {
   /** The last attempt failed (with `waits` null: nothing to show yet). */
   failed: boolean;
   retry(): void;
-}
-
-export function fetchPublicWaits(): Promise<PublicWaits> {
-  return request("/public/waits", publicWaitsResponseSchema);
 }
 
 export function useWaits(): WaitsState {

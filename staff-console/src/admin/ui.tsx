@@ -1,6 +1,6 @@
 import { LANGUAGES, type Language, type LocalizedText } from "@dost/shared";
 import { useCallback, useEffect, useId, useRef, useState, type ReactNode } from "react";
-import { ApiError, type FailureCode } from "../api/http.js";
+import { ApiError, type FailureCode } from "@dost/shared/client";
 import { useI18n } from "../i18n/i18n.js";
 
 /** What went wrong, in the reader's language, with the server's field-level detail when it gave one. */

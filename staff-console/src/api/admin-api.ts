@@ -1,22 +1,5 @@
 import {
-  adminCentreResponseSchema,
-  adminCentresResponseSchema,
-  adminCounterResponseSchema,
-  adminCountersResponseSchema,
-  adminDeviceResponseSchema,
-  adminDevicesResponseSchema,
-  adminServiceResponseSchema,
-  adminServicesResponseSchema,
-  adminUserResponseSchema,
-  adminUsersResponseSchema,
-  auditResponseSchema,
-  closedDatesResponseSchema,
-  createdDeviceResponseSchema,
-  createdUserResponseSchema,
-  offerResponseSchema,
-  pairingCodeResponseSchema,
   type UpdateDeviceBody,
-  temporaryPasswordResponseSchema,
   type AdminCentre,
   type AdminCounter,
   type AdminDevice,
@@ -33,11 +16,7 @@ import {
   type PatchUserBody,
   type PutOfferBody,
 } from "@dost/shared";
-import type { createHttp } from "./http.js";
-
-type Http = ReturnType<typeof createHttp>;
-
-const at = (id: string) => encodeURIComponent(id);
+import type { ApiClient, Query } from "@dost/shared/client";
 
 /** The filters of the audit view; empty ones are left out of the query. */
 export interface AuditFilters {
@@ -49,81 +28,71 @@ export interface AuditFilters {
   cursor?: string;
 }
 
-export function auditQuery(filters: AuditFilters, limit = 50): string {
-  const query = new URLSearchParams();
-  for (const [key, value] of Object.entries(filters)) if (value) query.set(key, String(value));
-  query.set("limit", String(limit));
-  return query.toString();
-}
-
 /** CONTRACT.md "Administration": every answer checked against the shared schemas. */
-export function adminEndpoints(http: Http) {
+export function adminEndpoints({ call }: ApiClient) {
   return {
-    centres: async (): Promise<AdminCentre[]> =>
-      (await http.get("/admin/centres", adminCentresResponseSchema)).centres,
+    centres: async (): Promise<AdminCentre[]> => (await call("admin.centres")).centres,
     centre: async (id: string): Promise<AdminCentre> =>
-      (await http.get(`/admin/centres/${at(id)}`, adminCentreResponseSchema)).centre,
+      (await call("admin.centre", { params: { centreId: id } })).centre,
     createCentre: async (body: CreateCentreBody): Promise<AdminCentre> =>
-      (await http.post("/admin/centres", body, adminCentreResponseSchema)).centre,
+      (await call("admin.createCentre", { body })).centre,
     patchCentre: async (id: string, body: PatchCentreBody): Promise<AdminCentre> =>
-      (await http.patch(`/admin/centres/${at(id)}`, body, adminCentreResponseSchema)).centre,
+      (await call("admin.patchCentre", { params: { centreId: id }, body })).centre,
 
-    services: async (): Promise<AdminService[]> =>
-      (await http.get("/admin/services", adminServicesResponseSchema)).services,
+    services: async (): Promise<AdminService[]> => (await call("admin.services")).services,
     createService: async (body: CreateServiceBody): Promise<AdminService> =>
-      (await http.post("/admin/services", body, adminServiceResponseSchema)).service,
+      (await call("admin.createService", { body })).service,
     patchService: async (id: string, body: PatchServiceBody): Promise<AdminService> =>
-      (await http.patch(`/admin/services/${at(id)}`, body, adminServiceResponseSchema)).service,
+      (await call("admin.patchService", { params: { serviceId: id }, body })).service,
 
     offer: async (centreId: string): Promise<OfferedService[]> =>
-      (await http.get(`/admin/centres/${at(centreId)}/services`, offerResponseSchema)).services,
+      (await call("admin.offer", { params: { centreId } })).services,
     putOffer: async (centreId: string, body: PutOfferBody): Promise<OfferedService[]> =>
-      (await http.put(`/admin/centres/${at(centreId)}/services`, body, offerResponseSchema)).services,
+      (await call("admin.putOffer", { params: { centreId }, body })).services,
 
     counters: async (centreId: string): Promise<AdminCounter[]> =>
-      (await http.get(`/admin/centres/${at(centreId)}/counters`, adminCountersResponseSchema)).counters,
+      (await call("admin.counters", { params: { centreId } })).counters,
     createCounter: async (centreId: string, body: { label: string; zone: string }): Promise<AdminCounter> =>
-      (await http.post(`/admin/centres/${at(centreId)}/counters`, body, adminCounterResponseSchema)).counter,
+      (await call("admin.createCounter", { params: { centreId }, body })).counter,
     patchCounter: async (
       id: string,
       body: { label?: string; zone?: string; active?: boolean },
     ): Promise<AdminCounter> =>
-      (await http.patch(`/admin/counters/${at(id)}`, body, adminCounterResponseSchema)).counter,
+      (await call("admin.patchCounter", { params: { counterId: id }, body })).counter,
 
     users: async (centreId: string | null): Promise<AdminUser[]> =>
-      (await http.get(`/admin/users${centreId ? `?centreId=${at(centreId)}` : ""}`, adminUsersResponseSchema))
-        .users,
-    createUser: (body: CreateUserBody) => http.post("/admin/users", body, createdUserResponseSchema),
+      (await call("admin.users", { query: { centreId } })).users,
+    createUser: (body: CreateUserBody) => call("admin.createUser", { body }),
     patchUser: async (id: string, body: PatchUserBody): Promise<AdminUser> =>
-      (await http.patch(`/admin/users/${at(id)}`, body, adminUserResponseSchema)).user,
+      (await call("admin.patchUser", { params: { userId: id }, body })).user,
     resetPassword: async (id: string): Promise<string> =>
-      (await http.post(`/admin/users/${at(id)}/reset-password`, undefined, temporaryPasswordResponseSchema))
-        .temporaryPassword,
+      (await call("admin.resetPassword", { params: { userId: id } })).temporaryPassword,
 
     devices: async (centreId: string): Promise<AdminDevice[]> =>
-      (await http.get(`/admin/centres/${at(centreId)}/devices`, adminDevicesResponseSchema)).devices,
+      (await call("admin.devices", { params: { centreId } })).devices,
     createDevice: (centreId: string, body: CreateDeviceBody) =>
-      http.post(`/admin/centres/${at(centreId)}/devices`, body, createdDeviceResponseSchema),
+      call("admin.createDevice", { params: { centreId }, body }),
     patchDevice: async (id: string, body: UpdateDeviceBody): Promise<AdminDevice> =>
-      (await http.patch(`/admin/devices/${at(id)}`, body, adminDeviceResponseSchema)).device,
+      (await call("admin.patchDevice", { params: { deviceId: id }, body })).device,
     revokeDevice: async (id: string): Promise<AdminDevice> =>
-      (await http.post(`/admin/devices/${at(id)}/revoke`, undefined, adminDeviceResponseSchema)).device,
-    pairingCode: (id: string) =>
-      http.post(`/admin/devices/${at(id)}/pairing-code`, undefined, pairingCodeResponseSchema),
+      (await call("admin.revokeDevice", { params: { deviceId: id } })).device,
+    pairingCode: (id: string) => call("admin.pairingCode", { params: { deviceId: id } }),
 
     closedDates: async (centreId: string): Promise<ClosedDate[]> =>
-      (await http.get(`/admin/centres/${at(centreId)}/closed-dates`, closedDatesResponseSchema)).dates,
+      (await call("admin.closedDates", { params: { centreId } })).dates,
     putClosedDates: async (centreId: string, dates: ClosedDate[]): Promise<ClosedDate[]> =>
-      (await http.put(`/admin/centres/${at(centreId)}/closed-dates`, { dates }, closedDatesResponseSchema))
-        .dates,
-    holidays: async (): Promise<ClosedDate[]> =>
-      (await http.get("/admin/holidays", closedDatesResponseSchema)).dates,
+      (await call("admin.putClosedDates", { params: { centreId }, body: { dates } })).dates,
+    holidays: async (): Promise<ClosedDate[]> => (await call("admin.holidays")).dates,
     putHolidays: async (dates: ClosedDate[]): Promise<ClosedDate[]> =>
-      (await http.put("/admin/holidays", { dates }, closedDatesResponseSchema)).dates,
+      (await call("admin.putHolidays", { body: { dates } })).dates,
 
-    audit: (filters: AuditFilters, limit?: number) =>
-      http.get(`/admin/audit?${auditQuery(filters, limit)}`, auditResponseSchema),
+    /** Empty filters are left out of the query. */
+    audit: (filters: AuditFilters, limit = 50) =>
+      call("admin.audit", { query: { ...emptyAsUnset(filters), limit } }),
   };
 }
+
+const emptyAsUnset = (filters: AuditFilters): Query =>
+  Object.fromEntries(Object.entries(filters).map(([key, value]) => [key, value || undefined]));
 
 export type AdminApi = ReturnType<typeof adminEndpoints>;

@@ -1,22 +1,12 @@
-import { appointmentCapacityResponseSchema, type AppointmentCapacityResponse } from "@dost/shared";
-import type { createHttp } from "./http.js";
-
-type Http = ReturnType<typeof createHttp>;
-const at = (id: string) => encodeURIComponent(id);
+import type { AppointmentCapacityResponse } from "@dost/shared";
+import type { ApiClient } from "@dost/shared/client";
 
 /** Appointment capacity: the suggestion per service and hour, and applying it (managers, admins). */
-export function capacityCalls(http: Http) {
+export function capacityCalls({ call }: ApiClient) {
   return {
     appointmentCapacity: (centreId: string, date: string): Promise<AppointmentCapacityResponse> =>
-      http.get(
-        `/centres/${at(centreId)}/appointment-capacity?date=${encodeURIComponent(date)}`,
-        appointmentCapacityResponseSchema,
-      ),
+      call("appointmentCapacity", { params: { centreId }, query: { date } }),
     applyAppointmentCapacity: (centreId: string, date: string): Promise<AppointmentCapacityResponse> =>
-      http.post(
-        `/centres/${at(centreId)}/appointment-capacity/apply`,
-        { date },
-        appointmentCapacityResponseSchema,
-      ),
+      call("applyAppointmentCapacity", { params: { centreId }, body: { date } }),
   };
 }

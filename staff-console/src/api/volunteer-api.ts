@@ -1,5 +1,5 @@
-import { ticketResponseSchema, type Language, type Priority, type Ticket } from "@dost/shared";
-import type { createHttp } from "./http.js";
+import type { Language, Priority, Ticket } from "@dost/shared";
+import type { ApiClient } from "@dost/shared/client";
 
 /** What a volunteer issues for a visitor (CONTRACT.md "Tickets"). */
 export interface VolunteerIssue {
@@ -9,17 +9,15 @@ export interface VolunteerIssue {
   language: Language;
 }
 
-const at = (id: string) => encodeURIComponent(id);
-
 /**
- * The two calls of the volunteer's tablet, kept apart so they move with the console's other
- * clients: a walk-in ticket, and an appointment's check-in by its code.
+ * The two calls of the volunteer's tablet: a walk-in ticket, and an appointment's check-in by its
+ * code.
  */
-export function volunteerEndpoints(http: ReturnType<typeof createHttp>) {
+export function volunteerEndpoints({ call }: ApiClient) {
   return {
     issue: async (centreId: string, body: VolunteerIssue): Promise<Ticket> =>
-      (await http.post(`/centres/${at(centreId)}/tickets`, body, ticketResponseSchema)).ticket,
+      (await call("issueTicket", { params: { centreId }, body })).ticket,
     checkIn: async (centreId: string, code: string): Promise<Ticket> =>
-      (await http.post(`/centres/${at(centreId)}/check-in`, { code }, ticketResponseSchema)).ticket,
+      (await call("checkIn", { params: { centreId }, body: { code } })).ticket,
   };
 }

@@ -1,4 +1,4 @@
-import type { FailureCode } from "../api/http.js";
+import type { FailureCode } from "@dost/shared/client";
 import { useI18n, type MessageKey } from "../i18n/i18n.js";
 
 /** The server's error codes, said in the employee's language; the screen has been refetched. */

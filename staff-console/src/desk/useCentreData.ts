@@ -1,6 +1,6 @@
 import type { Counter, Service, Ticket } from "@dost/shared";
 import { useCallback, useRef, useState } from "react";
-import { ApiError, type FailureCode } from "../api/http.js";
+import { ApiError, type FailureCode } from "@dost/shared/client";
 import { useLiveRefresh } from "../realtime/useLiveRefresh.js";
 import { useSession } from "../session/session.js";
 

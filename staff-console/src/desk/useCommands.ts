@@ -1,5 +1,5 @@
 import { useCallback, useRef, useState } from "react";
-import { ApiError, type FailureCode } from "../api/http.js";
+import { ApiError, type FailureCode } from "@dost/shared/client";
 
 export type Outcome<T> = { ok: true; value: T } | { ok: false };
 

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useEffectEvent, useRef } from "react";
-import { ApiError } from "../api/http.js";
+import { ApiError } from "@dost/shared/client";
 import { useSession } from "../session/session.js";
 import { createRefresher } from "./refresher.js";
 import { useCentreEvents } from "./useCentreEvents.js";

@@ -1,7 +1,6 @@
 import type { User } from "@dost/shared";
 import { createContext, use, useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from "react";
 import { createConsoleApi, type ConsoleApi } from "../api/console-api.js";
-import type { HttpOptions } from "../api/http.js";
 
 /** Kept per browser tab, so a reload stays signed in and closing the tab forgets it. */
 const TOKEN_KEY = "dost.console.token";
@@ -64,7 +63,7 @@ export function SessionProvider({
   fetch: fetchImpl,
 }: {
   children: ReactNode;
-  fetch?: HttpOptions["fetch"];
+  fetch?: typeof fetch;
 }) {
   const [state, setState] = useState<SessionState>({ status: "checking" });
   const [store] = useState(createTokenStore);

@@ -1,6 +1,6 @@
 import { PASSWORD_MIN_LENGTH, type User } from "@dost/shared";
 import { useState, type FormEvent } from "react";
-import { ApiError } from "../api/http.js";
+import { ApiError } from "@dost/shared/client";
 import { useI18n } from "../i18n/i18n.js";
 import { useSession } from "../session/session.js";
 import { LanguageSwitch } from "./LanguageSwitch.js";

@@ -1,4 +1,4 @@
-import { ApiError } from "../api/http.js";
+import { ApiError } from "@dost/shared/client";
 import type { VolunteerKey } from "./i18n.js";
 
 /** What a refusal means to the volunteer, by the contract's `reason` (never the English message). */

@@ -1,38 +1,8 @@
+import { CALENDAR_WORDS } from "@dost/shared/client";
 import type { BookingMessages, CalendarNames, CheckInMessages, ManageMessages } from "./messages.js";
 
-const MONTHS = [
-  "yanvar",
-  "fevral",
-  "mart",
-  "aprel",
-  "may",
-  "iyun",
-  "iyul",
-  "avqust",
-  "sentyabr",
-  "oktyabr",
-  "noyabr",
-  "dekabr",
-];
-
 export const azCalendar: CalendarNames = {
-  months: MONTHS,
-  monthTitles: [
-    "Yanvar",
-    "Fevral",
-    "Mart",
-    "Aprel",
-    "May",
-    "İyun",
-    "İyul",
-    "Avqust",
-    "Sentyabr",
-    "Oktyabr",
-    "Noyabr",
-    "Dekabr",
-  ],
-  weekdays: ["bazar ertəsi", "çərşənbə axşamı", "çərşənbə", "cümə axşamı", "cümə", "şənbə", "bazar"],
-  weekdaysShort: ["B.e.", "Ç.a.", "Ç.", "C.a.", "C.", "Ş.", "B."],
+  ...CALENDAR_WORDS.az,
   date: (weekday, day, month, year) => `${day} ${month} ${year}, ${weekday}`,
   monthTitle: (month, year) => `${month} ${year}`,
 };

@@ -1,25 +1,8 @@
+import { CALENDAR_WORDS } from "@dost/shared/client";
 import type { BookingMessages, CalendarNames, CheckInMessages, ManageMessages } from "./messages.js";
 
-const MONTHS = [
-  "January",
-  "February",
-  "March",
-  "April",
-  "May",
-  "June",
-  "July",
-  "August",
-  "September",
-  "October",
-  "November",
-  "December",
-];
-
 export const enCalendar: CalendarNames = {
-  months: MONTHS,
-  monthTitles: MONTHS,
-  weekdays: ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"],
-  weekdaysShort: ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"],
+  ...CALENDAR_WORDS.en,
   date: (weekday, day, month, year) => `${weekday}, ${day} ${month} ${year}`,
   monthTitle: (month, year) => `${month} ${year}`,
 };

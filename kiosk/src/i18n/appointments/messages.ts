@@ -1,17 +1,11 @@
+import type { CalendarWords } from "@dost/shared/client";
 import type { AppointmentStatus } from "@dost/shared";
 
 /**
  * Names for dates, in the dictionaries rather than from Intl: browsers differ in the locales they
  * carry, and some (Chromium's own builds among them) have no Azerbaijani month names at all.
  */
-export interface CalendarNames {
-  /** Month names as a date uses them ("24 ноября"), January first. */
-  months: readonly string[];
-  /** Month names standing alone, as a calendar's title ("Ноябрь 2026"). */
-  monthTitles: readonly string[];
-  /** Monday first. */
-  weekdays: readonly string[];
-  weekdaysShort: readonly string[];
+export interface CalendarNames extends CalendarWords {
   date: (weekday: string, day: number, month: string, year: number) => string;
   monthTitle: (month: string, year: number) => string;
 }

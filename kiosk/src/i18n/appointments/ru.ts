@@ -1,3 +1,4 @@
+import { CALENDAR_WORDS } from "@dost/shared/client";
 import type { BookingMessages, CalendarNames, CheckInMessages, ManageMessages } from "./messages.js";
 
 const plural = new Intl.PluralRules("ru-RU");
@@ -9,36 +10,7 @@ function count(n: number, one: string, few: string, many: string): string {
 }
 
 export const ruCalendar: CalendarNames = {
-  months: [
-    "января",
-    "февраля",
-    "марта",
-    "апреля",
-    "мая",
-    "июня",
-    "июля",
-    "августа",
-    "сентября",
-    "октября",
-    "ноября",
-    "декабря",
-  ],
-  monthTitles: [
-    "Январь",
-    "Февраль",
-    "Март",
-    "Апрель",
-    "Май",
-    "Июнь",
-    "Июль",
-    "Август",
-    "Сентябрь",
-    "Октябрь",
-    "Ноябрь",
-    "Декабрь",
-  ],
-  weekdays: ["понедельник", "вторник", "среда", "четверг", "пятница", "суббота", "воскресенье"],
-  weekdaysShort: ["Пн", "Вт", "Ср", "Чт", "Пт", "Сб", "Вс"],
+  ...CALENDAR_WORDS.ru,
   date: (weekday, day, month, year) => `${weekday}, ${day} ${month} ${year} г.`,
   monthTitle: (month, year) => `${month} ${year}`,
 };

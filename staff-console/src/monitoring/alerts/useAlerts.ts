@@ -1,6 +1,6 @@
 import type { Alert, AlertCleared } from "@dost/shared";
 import { useCallback, useEffect, useState } from "react";
-import { ApiError, type FailureCode } from "../../api/http.js";
+import { ApiError, type FailureCode } from "@dost/shared/client";
 import { useCentreEvents } from "../../realtime/useCentreEvents.js";
 import { useSession } from "../../session/session.js";
 

@@ -1,6 +1,6 @@
 import type { LiveStats, Service } from "@dost/shared";
 import { useRef, useState } from "react";
-import { ApiError, type FailureCode } from "../../api/http.js";
+import { ApiError, type FailureCode } from "@dost/shared/client";
 import { useLiveRefresh } from "../../realtime/useLiveRefresh.js";
 import { useSession } from "../../session/session.js";
 

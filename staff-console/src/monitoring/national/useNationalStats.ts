@@ -1,6 +1,6 @@
 import type { NationalStats } from "@dost/shared";
 import { useEffect, useState } from "react";
-import { ApiError, type FailureCode } from "../../api/http.js";
+import { ApiError, type FailureCode } from "@dost/shared/client";
 import { useSession } from "../../session/session.js";
 
 /**

@@ -1,7 +1,7 @@
 import type { Language, Report } from "@dost/shared";
 import { useEffect, useState } from "react";
 import type { ReportRequest } from "../../api/console-api.js";
-import { ApiError, type FailureCode } from "../../api/http.js";
+import { ApiError, type FailureCode } from "@dost/shared/client";
 import { useSession } from "../../session/session.js";
 
 export interface ReportSet {

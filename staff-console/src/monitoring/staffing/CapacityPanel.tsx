@@ -1,6 +1,6 @@
 import type { AppointmentCapacityResponse, Service } from "@dost/shared";
 import { useEffect, useId, useState } from "react";
-import { ApiError, type FailureCode } from "../../api/http.js";
+import { ApiError, type FailureCode } from "@dost/shared/client";
 import { FailureAlert } from "../../desk/FailureAlert.js";
 import { useI18n } from "../../i18n/i18n.js";
 import { useSession } from "../../session/session.js";

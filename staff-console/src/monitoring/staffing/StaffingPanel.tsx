@@ -1,7 +1,7 @@
 import type { StaffingResponse } from "@dost/shared";
 import { useEffect, useId, useState } from "react";
 import { Bar, CartesianGrid, ComposedChart, Legend, Line, Tooltip, XAxis, YAxis } from "recharts";
-import { ApiError, type FailureCode } from "../../api/http.js";
+import { ApiError, type FailureCode } from "@dost/shared/client";
 import { serverNow } from "../../api/server-clock.js";
 import { FailureAlert } from "../../desk/FailureAlert.js";
 import { useI18n } from "../../i18n/i18n.js";
