@@ -141,6 +141,11 @@ describe("a blind visitor takes a ticket by ear", () => {
 
     await arrowTo(page, en.bring.continue);
     await page.keyboard.press("Enter");
+    // The optional phone for texts is read out and skipped by ear.
+    await page.getByRole("heading", { level: 1, name: en.phone.heading }).waitFor();
+    await hears(page, en.phone.heading);
+    await arrowTo(page, en.phone.skip);
+    await page.keyboard.press("Enter");
     await page.getByRole("heading", { level: 1, name: en.priorityHeading }).waitFor();
     await hears(page, `${en.chosenService}: ${chosen.name.en}. ${en.priorityHeading}`);
     expect(await seriousViolations(page)).toEqual([]);

@@ -106,6 +106,13 @@ describe("audio mode", () => {
     press("ArrowDown");
     expect(texts()).toEqual([en.bring.continue]);
     fireEvent.click(document.activeElement as HTMLElement);
+    // The optional phone for texts: read out, and skipped by the arrows and Enter.
+    await screen.findByRole("heading", { level: 1, name: en.phone.heading });
+    expect(texts()[0]).toContain(en.phone.hint);
+    guard = 0;
+    while (texts()[0] !== en.phone.skip && guard++ < 20) press("ArrowDown");
+    expect(texts()).toEqual([en.phone.skip]);
+    fireEvent.click(document.activeElement as HTMLElement);
     await screen.findByRole("heading", { level: 1, name: en.priorityHeading });
     expect(texts()[0]).toContain(en.priorityHint);
     press("ArrowDown");

@@ -192,6 +192,7 @@ describe("the priority question and the ticket", () => {
     renderKiosk();
     await findStartScreen();
     fireEvent.click(screen.getByRole("button", { name: new RegExp(PENSION.name.az) }));
+    await skipPhone();
     fireEvent.click(screen.getByRole("button", { name: "Xeyr" }));
     await screen.findByText(ticket({}).code, { selector: ".ticket-code" });
     await settle();
