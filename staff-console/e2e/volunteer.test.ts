@@ -2,6 +2,7 @@
 import type { Appointment, AuditEvent, Service } from "@dost/shared";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ticketContacts } from "../../server/src/db/schema.js";
 import { createAccount, TEST_PASSWORD } from "../../server/test/support/accounts.js";
 import { apiClient } from "../../server/test/support/api.js";
 import { startTestApp, type TestApp } from "../../server/test/support/app.js";
@@ -87,12 +88,17 @@ describe("the volunteer's tablet", () => {
     expect(await issue.isDisabled()).toBe(true);
     await page.getByRole("checkbox", { name: "I confirmed this with the person" }).check();
     await page.getByRole("radio", { name: "Русский" }).check();
+    // A visitor who steps outside gets a text: the number goes with the ticket, never shown back.
+    await page.getByLabel("Visitor's mobile number (optional)").fill("+994 50 123 45 67");
     await issue.click();
 
     await page.getByRole("heading", { name: "The visitor's ticket" }).waitFor();
     const code = (await page.getByTestId("ticket-code").textContent())!;
     expect(code).toMatch(new RegExp(`^${service.prefix}\\d{3}$`));
     await page.getByText("Person with a disability").waitFor();
+    expect(await page.getByText("45 67").count()).toBe(0);
+    const [contact] = await test.db.database.db.select().from(ticketContacts);
+    expect(contact?.phone).toMatch(/1234567$/);
     const qr = page.locator("figure.volunteer-qr");
     expect(await qr.getAttribute("data-status-url")).toMatch(/\/kiosk\/t\/[A-Za-z0-9_-]{22}$/);
     expect(await qr.locator("svg").count()).toBe(1);

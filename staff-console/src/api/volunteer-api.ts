@@ -7,6 +7,8 @@ export interface VolunteerIssue {
   priority: Priority;
   /** The visitor's language: the status page and the calls speak it. */
   language: Language;
+  /** Optional: texts when the turn is near and when called; never shown back. */
+  phone?: string;
 }
 
 /**

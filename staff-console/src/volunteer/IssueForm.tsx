@@ -30,6 +30,7 @@ export function IssueForm({
   const [priority, setPriority] = useState<Priority>("none");
   const [confirmed, setConfirmed] = useState(false);
   const [visitorLanguage, setVisitorLanguage] = useState<Language>(language);
+  const [phone, setPhone] = useState("");
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<VolunteerKey | null>(null);
 
@@ -44,7 +45,10 @@ export function IssueForm({
     setBusy(true);
     setFailure(null);
     try {
-      onIssued(await api.volunteer.issue(centreId, { serviceId, priority, language: visitorLanguage }));
+      const texts = phone.trim() ? { phone: phone.trim() } : {};
+      onIssued(
+        await api.volunteer.issue(centreId, { serviceId, priority, language: visitorLanguage, ...texts }),
+      );
     } catch (error) {
       setFailure(failureKey(error));
       setBusy(false);
@@ -122,6 +126,21 @@ export function IssueForm({
             </label>
           ))}
         </fieldset>
+        <label className="stack volunteer-field">
+          <span className="field-label">{t("volunteer.phone")}</span>
+          <input
+            type="tel"
+            className="volunteer-input"
+            inputMode="tel"
+            autoComplete="off"
+            value={phone}
+            aria-describedby="volunteer-phone-hint"
+            onChange={(e) => setPhone(e.target.value)}
+          />
+          <span id="volunteer-phone-hint" className="muted small">
+            {t("volunteer.phoneHint")}
+          </span>
+        </label>
         {failure && (
           <p className="alert" role="alert">
             {t(failure)}

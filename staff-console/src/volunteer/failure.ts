@@ -8,6 +8,8 @@ export function failureKey(error: unknown): VolunteerKey {
   switch (error.reason) {
     case "centre_closed":
       return "volunteer.closed";
+    case "phone_invalid":
+      return "volunteer.phoneInvalid";
     case "check_in_too_early":
       return "volunteer.tooEarly";
     case "check_in_too_late":

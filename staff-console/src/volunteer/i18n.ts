@@ -15,6 +15,10 @@ export const volunteerEn = {
   "volunteer.confirmed": "I confirmed this with the person",
   "volunteer.confirmFirst": "Confirm the priority group with the person and tick the box.",
   "volunteer.language": "The visitor's language",
+  "volunteer.phone": "Visitor's mobile number (optional)",
+  "volunteer.phoneHint":
+    "We text them when their turn is near and when they are called. Used for nothing else.",
+  "volunteer.phoneInvalid": "That is not a mobile number. Check it, or leave it empty.",
   "volunteer.issue": "Issue the ticket",
   "volunteer.chooseService": "Choose a service first.",
   "volunteer.checkInHeading": "Check in an appointment",
@@ -51,6 +55,10 @@ export const volunteerAz: Record<VolunteerKey, string> = {
   "volunteer.confirmed": "Bunu şəxslə təsdiqlədim",
   "volunteer.confirmFirst": "Güzəştli qrupu şəxslə təsdiqləyin və qutunu işarələyin.",
   "volunteer.language": "Ziyarətçinin dili",
+  "volunteer.phone": "Ziyarətçinin mobil nömrəsi (istəyə bağlı)",
+  "volunteer.phoneHint":
+    "Növbəsi yaxınlaşanda və masaya çağırılanda SMS gələcək. Nömrə başqa heç nə üçün istifadə olunmur.",
+  "volunteer.phoneInvalid": "Bu mobil nömrə deyil. Yoxlayın və ya boş saxlayın.",
   "volunteer.issue": "Növbə talonunu ver",
   "volunteer.chooseService": "Əvvəlcə xidməti seçin.",
   "volunteer.checkInHeading": "Qəbulun qeydiyyatı",
@@ -85,6 +93,10 @@ export const volunteerRu: Record<VolunteerKey, string> = {
   "volunteer.confirmed": "Я подтвердил(а) это с человеком",
   "volunteer.confirmFirst": "Подтвердите льготную группу с человеком и отметьте флажок.",
   "volunteer.language": "Язык посетителя",
+  "volunteer.phone": "Мобильный номер посетителя (по желанию)",
+  "volunteer.phoneHint":
+    "SMS придёт, когда очередь подойдёт и когда вызовут к окну. Номер больше ни для чего не используется.",
+  "volunteer.phoneInvalid": "Это не мобильный номер. Проверьте его или оставьте поле пустым.",
   "volunteer.issue": "Выдать талон",
   "volunteer.chooseService": "Сначала выберите услугу.",
   "volunteer.checkInHeading": "Отметить приход по записи",
