@@ -4,6 +4,7 @@ import { conflict, invalid, notFound, unauthenticated } from "../../lib/errors.j
 import { sha256 } from "../../lib/tokens.js";
 import { auditLog, type AuditActor } from "../audit/index.js";
 import { violatedUnique } from "../../db/errors.js";
+import type { Tx } from "../../db/client.js";
 import { assertCentreInScope, type AdminDeps, type Caller } from "./context.js";
 import { counterSetupRepository } from "./counters.repository.js";
 import { deviceAdminRepository as repo, type DeviceRow } from "./devices.repository.js";
@@ -45,11 +46,7 @@ export function createDeviceAdmin({
   forgetDevices,
   publicUrl,
 }: Pick<AdminDeps, "db" | "clock" | "publisher" | "forgetDevices" | "publicUrl">) {
-  async function lockInScope(
-    tx: Parameters<Parameters<typeof db.transaction>[0]>[0],
-    caller: Caller,
-    id: string,
-  ) {
+  async function lockInScope(tx: Tx, caller: Caller, id: string) {
     const device = await repo.lock(tx, id);
     if (!device) throw notFound("Device");
     assertCentreInScope(caller, device.centreId);
@@ -60,6 +57,33 @@ export function createDeviceAdmin({
   async function cutOff(deviceId: string): Promise<void> {
     await forgetDevices();
     publisher.disconnectDevice(deviceId);
+  }
+
+  /**
+   * One audited change of a live device in the caller's centres: locked, refused once revoked,
+   * written by `apply`, and recorded with its before and after.
+   */
+  async function change(
+    caller: Caller,
+    deviceId: string,
+    kind: "device.updated" | "device.revoked",
+    apply: (tx: Tx, current: DeviceRow, now: Date) => Promise<DeviceRow>,
+  ): Promise<DeviceRow> {
+    const now = clock.now();
+    return db.transaction(async (tx) => {
+      const current = await lockInScope(tx, caller, deviceId);
+      if (current.revokedAt) throw revoked();
+      const row = await apply(tx, current, now);
+      await auditLog.record(tx, caller.actor, {
+        kind,
+        at: now,
+        centreId: row.centreId,
+        target: { type: "device", id: deviceId },
+        before: toAdminDevice(current),
+        after: toAdminDevice(row),
+      });
+      return row;
+    });
   }
 
   return {
@@ -117,42 +141,19 @@ export function createDeviceAdmin({
      * device's cached principal carries it, so every process forgets its cached devices after.
      */
     async update(caller: Caller, deviceId: string, body: UpdateDeviceBody): Promise<AdminDevice> {
-      const now = clock.now();
-      const row = await db.transaction(async (tx) => {
-        const current = await lockInScope(tx, caller, deviceId);
-        if (current.revokedAt) throw revoked();
+      const row = await change(caller, deviceId, "device.updated", async (tx, current) => {
         if (body.printer !== null && current.kind !== "kiosk")
           throw invalid("Only a kiosk prints tickets", [{ path: "printer", message: "only for a kiosk" }]);
-        const row = await repo.update(tx, deviceId, { printer: body.printer });
-        await auditLog.record(tx, caller.actor, {
-          kind: "device.updated",
-          at: now,
-          centreId: row.centreId,
-          target: { type: "device", id: deviceId },
-          before: toAdminDevice(current),
-          after: toAdminDevice(row),
-        });
-        return row;
+        return repo.update(tx, deviceId, { printer: body.printer });
       });
       await forgetDevices();
       return toAdminDevice(row);
     },
 
     async revoke(caller: Caller, deviceId: string): Promise<AdminDevice> {
-      const now = clock.now();
-      const row = await db.transaction(async (tx) => {
-        const current = await lockInScope(tx, caller, deviceId);
-        if (current.revokedAt) throw revoked();
+      const row = await change(caller, deviceId, "device.revoked", async (tx, _current, now) => {
         const row = await repo.update(tx, deviceId, { revokedAt: now });
         await repo.dropPairingCode(tx, deviceId);
-        await auditLog.record(tx, caller.actor, {
-          kind: "device.revoked",
-          at: now,
-          centreId: row.centreId,
-          target: { type: "device", id: deviceId },
-          before: toAdminDevice(current),
-          after: toAdminDevice(row),
-        });
         return row;
       });
       await cutOff(deviceId);
