@@ -3,7 +3,7 @@ import userEvent from "@testing-library/user-event";
 import { describe, expect, it, vi } from "vitest";
 import { CENTRE, PENSION, ticket } from "../test/fixtures.js";
 import { errorBody, installFakeServer, json, unreachable, type Handler } from "../test/fake-server.js";
-import { HANDSHAKE_RETRY_MS } from "../api/live.js";
+import { RECONNECT_MAX_DELAY_MS } from "@dost/shared/client";
 import { openSockets, type FakeSocket } from "../test/fake-socket.js";
 import { findStartScreen, renderKiosk } from "../test/render.js";
 import "../test/setup.js";
@@ -109,9 +109,9 @@ describe("when the server cannot be reached", () => {
     const socket = openSockets()[0];
     act(() => socket?.fire("connect_error", new Error("UNAVAILABLE")));
     expect(screen.getByText(stale)).toBeTruthy();
-    // socket.io gives up after a refused handshake; the kiosk asks again by itself.
+    // socket.io gives up after a refused handshake; the live connector asks again by itself.
     const reconnect = vi.spyOn(socket as FakeSocket, "connect");
-    act(() => void vi.advanceTimersByTime(HANDSHAKE_RETRY_MS));
+    act(() => void vi.advanceTimersByTime(RECONNECT_MAX_DELAY_MS));
     expect(reconnect).toHaveBeenCalledTimes(1);
     expect(screen.queryByText(stale)).toBeNull();
   });

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { phoneSchema } from "./appointments.js";
+import type { StaffTicketAction } from "../domain/ticket-lifecycle.js";
 import { freeText, isoDateTimeSchema, languageSchema, uuidSchema } from "./common.js";
 
 export const TICKET_STATUSES = [
@@ -71,6 +72,16 @@ export const ticketListQuerySchema = z.strictObject({
 });
 
 export const ticketParamsSchema = z.object({ ticketId: uuidSchema });
+
+/** The route of each staff action on a ticket (CONTRACT.md "Tickets"), served and called from here. */
+export const TICKET_ACTION_PATHS = {
+  recall: "/tickets/:ticketId/recall",
+  start: "/tickets/:ticketId/start",
+  complete: "/tickets/:ticketId/complete",
+  noShow: "/tickets/:ticketId/no-show",
+  cancel: "/tickets/:ticketId/cancel",
+  transfer: "/tickets/:ticketId/transfer",
+} as const satisfies Record<StaffTicketAction, string>;
 /** Public ids are 22 characters of base64url: 128 random bits. */
 export const publicTicketParamsSchema = z.object({
   publicId: z.string().regex(/^[A-Za-z0-9_-]{22}$/, "not a ticket status id"),

@@ -46,7 +46,13 @@ import {
   staffingResponseSchema,
 } from "../api/monitoring.js";
 import { liveStatsResponseSchema, nationalStatsResponseSchema, reportResponseSchema } from "../api/stats.js";
-import { maybeTicketResponseSchema, ticketResponseSchema, ticketsResponseSchema } from "../api/tickets.js";
+import {
+  maybeTicketResponseSchema,
+  TICKET_ACTION_PATHS,
+  ticketResponseSchema,
+  ticketsResponseSchema,
+} from "../api/tickets.js";
+import type { StaffTicketAction } from "../domain/ticket-lifecycle.js";
 
 /** Anything with zod's `parse`: every answer is checked before a screen shows it. */
 export interface Parser<T> {
@@ -72,22 +78,7 @@ export type ParamNames<P extends string> = P extends `${string}:${infer Name}/${
       ? Name
       : never;
 
-/**
- * The ticket actions a counter takes on a ticket, each with a route of its own under
- * /tickets/:ticketId/ (CONTRACT.md "Tickets"); the console's buttons and this table read this list.
- */
-export const TICKET_ACTIONS = ["recall", "start", "complete", "noShow", "cancel", "transfer"] as const;
-export type TicketAction = (typeof TICKET_ACTIONS)[number];
-export const TICKET_ACTION_PATHS = {
-  recall: "/tickets/:ticketId/recall",
-  start: "/tickets/:ticketId/start",
-  complete: "/tickets/:ticketId/complete",
-  noShow: "/tickets/:ticketId/no-show",
-  cancel: "/tickets/:ticketId/cancel",
-  transfer: "/tickets/:ticketId/transfer",
-} as const satisfies Record<TicketAction, string>;
-
-const ticketAction = <A extends TicketAction>(action: A) =>
+const ticketAction = <A extends StaffTicketAction>(action: A) =>
   ({ method: "POST", path: TICKET_ACTION_PATHS[action], response: ticketResponseSchema }) as const;
 
 /**

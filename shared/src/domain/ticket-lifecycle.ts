@@ -20,6 +20,21 @@ export type TicketAction = keyof typeof TICKET_TRANSITIONS;
 
 export const TICKET_ACTIONS = Object.keys(TICKET_TRANSITIONS) as TicketAction[];
 
+/**
+ * The actions a member of staff takes on a ticket by its id, each a route of its own (calling goes
+ * through a counter, expiring is the server's own). The server's routes and the console's client
+ * both read this list.
+ */
+export const STAFF_TICKET_ACTIONS = [
+  "recall",
+  "start",
+  "complete",
+  "noShow",
+  "cancel",
+  "transfer",
+] as const satisfies readonly TicketAction[];
+export type StaffTicketAction = (typeof STAFF_TICKET_ACTIONS)[number];
+
 export function allowedFrom(action: TicketAction): readonly TicketStatus[] {
   return TICKET_TRANSITIONS[action].from;
 }

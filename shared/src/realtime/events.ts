@@ -39,6 +39,9 @@ export type CounterChanged = z.infer<typeof counterChangedSchema>;
 export const displayChangedSchema = z.object({ centreId: z.uuid() });
 export type DisplayChanged = z.infer<typeof displayChangedSchema>;
 
+export const sessionEndedSchema = z.object({ reason: z.enum(["signed_out", "revoked"]) });
+export type SessionEnded = z.infer<typeof sessionEndedSchema>;
+
 /** Server → client events; the map types both the server's broadcaster and the apps' sockets. */
 export interface ServerToClientEvents {
   "ticket:called": (payload: TicketCalled) => void;
@@ -49,7 +52,7 @@ export interface ServerToClientEvents {
    */
   "ticket:place": (payload: TicketUpdated) => void;
   /** To a signed-in user's sockets just before they are disconnected: the session was ended. */
-  "session:ended": (payload: { reason: "signed_out" | "revoked" }) => void;
+  "session:ended": (payload: SessionEnded) => void;
   "queue:changed": (payload: QueueChanged) => void;
   "counter:changed": (payload: CounterChanged) => void;
   /** The display's settings changed (its message line): refetch display-state. */

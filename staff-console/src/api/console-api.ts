@@ -11,17 +11,18 @@ import {
   type Report,
   type ReportGroup,
   type Service,
+  type StaffTicketAction,
   type Ticket,
   type User,
 } from "@dost/shared";
-import { createApiClient, routePath, ROUTES, type Query, type TicketAction } from "@dost/shared/client";
+import { createApiClient, routePath, ROUTES, type Query } from "@dost/shared/client";
 import { adminEndpoints } from "./admin-api.js";
 import { capacityCalls } from "./capacity-calls.js";
 import { learnServerTime } from "./server-clock.js";
 import { volunteerEndpoints } from "./volunteer-api.js";
 
 /** The ticket actions with a route of their own under /tickets/:id/ and no body (transfer has one). */
-export type TicketCommand = Exclude<TicketAction, "transfer">;
+export type TicketCommand = Exclude<StaffTicketAction, "transfer">;
 
 export interface ConsoleApiOptions {
   /** The session token, sent as `Authorization: Bearer`; without one the cookie speaks. */

@@ -5,26 +5,13 @@ import { CENTRE_ID, EMPLOYMENT, PENSIONS, SERVICES } from "../test/monitoring-da
 import { fakeServer, renderWithServer } from "../test/server.js";
 import { AppointmentsScreen } from "./AppointmentsScreen.js";
 import { dateInAddress, formatAppointmentCode, isAppointmentsPath } from "./route.js";
+import { live } from "../test/fake-live.js";
 
-/** socket.io's client, replaced by one whose events the test fires itself. */
-const socket = vi.hoisted(() => {
-  type Handler = (...args: unknown[]) => void;
-  const handlers = new Map<string, Handler[]>();
-  return {
-    active: true,
-    on(event: string, handler: Handler) {
-      handlers.set(event, [...(handlers.get(event) ?? []), handler]);
-    },
-    emit: () => undefined,
-    fire(event: string, ...args: unknown[]) {
-      for (const handler of handlers.get(event) ?? []) handler(...args);
-    },
-    removeAllListeners: () => handlers.clear(),
-    connect: () => undefined,
-    disconnect: () => undefined,
-  };
-});
-vi.mock("socket.io-client", () => ({ io: () => socket }));
+/** The live connection, played by the test. */
+vi.mock("@dost/shared/client", async (original) => ({
+  ...(await original<object>()),
+  connectLive: (await import("../test/fake-live.js")).fakeConnectLive,
+}));
 
 const BAKU: Centre = {
   id: CENTRE_ID,
@@ -110,6 +97,7 @@ beforeEach(() => {
 });
 afterEach(() => {
   cleanup();
+  live.reset();
   vi.useRealTimers();
 });
 
@@ -187,16 +175,16 @@ describe("the appointments screen", () => {
     const booked = days["2026-11-23"][2] as Appointment;
     days["2026-11-23"][2] = { ...booked, status: "checked_in", checkedInAt: "2026-11-23T06:45:00Z" };
     act(() => {
-      socket.fire("queue:changed", { centreId: CENTRE_ID });
-      socket.fire("ticket:updated", { centreId: CENTRE_ID });
-      socket.fire("queue:changed", { centreId: CENTRE_ID });
+      live.send("queue:changed", { centreId: CENTRE_ID });
+      live.send("ticket:updated", { centreId: CENTRE_ID });
+      live.send("queue:changed", { centreId: CENTRE_ID });
     });
     await waitFor(() => expect(cells("BKED2345").at(-1)).toBe("Checked in at 10:45"));
     expect(count("checked_in")).toBe("Checked in: 2");
     await new Promise((r) => setTimeout(r, 400));
     expect(server.asked().length).toBe(2);
 
-    act(() => socket.fire("queue:changed", { centreId: "1a2b3c4d-5e6f-4a0e-9a39-2f1e0c6b7d11" }));
+    act(() => live.send("queue:changed", { centreId: "1a2b3c4d-5e6f-4a0e-9a39-2f1e0c6b7d11" }));
     await new Promise((r) => setTimeout(r, 400));
     expect(server.asked().length).toBe(2);
   });

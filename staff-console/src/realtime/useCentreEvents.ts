@@ -1,6 +1,6 @@
-import type { AlertCleared, AlertRaised, ClientToServerEvents, ServerToClientEvents } from "@dost/shared";
+import type { AlertCleared, AlertRaised } from "@dost/shared";
+import { connectLive } from "@dost/shared/client";
 import { useEffect, useEffectEvent, useState } from "react";
-import { io, type Socket } from "socket.io-client";
 
 export interface CentreEventHandlers {
   /** Something in the centre changed: tickets, queues or counters. */
@@ -39,52 +39,26 @@ export function useCentreEvents(
   const onAlertCleared = useEffectEvent((cleared: AlertCleared) => handlers.onAlertCleared?.(cleared));
 
   useEffect(() => {
-    // Without a token in this tab, the handshake sends the httpOnly session cookie.
-    const socket: Socket<ServerToClientEvents, ClientToServerEvents> = io({
-      path: "/socket.io",
-      ...(token ? { auth: { token } } : {}),
-      withCredentials: true,
-    });
     const belongsHere = (payload: { centreId: string }) => payload.centreId === centreId;
-
-    socket.on("connect", () => {
-      setOnline(true);
-      onResync();
-      // The server joins an admin to the centre's room only once it has looked the centre up: an
-      // event in that moment would be missed, so rebuild again when it confirms.
-      if (subscribe)
-        socket.emit("subscribe", { centreId }, (result) => {
-          if (result.ok) onResync();
-        });
+    const changed = (payload: { centreId: string }) => belongsHere(payload) && onChange();
+    // Without a token in this tab, the handshake sends the httpOnly session cookie.
+    const connection = connectLive({
+      ...(token ? { auth: { token } } : {}),
+      ...(subscribe ? { subscribe: { centreId } } : {}),
+      onStatus: (status) => setOnline(status === "online"),
+      onResync: () => onResync(),
+      onRefused: () => onUnauthenticated(),
+      onServerDisconnect: () => onServerDisconnect(),
+      on: {
+        "ticket:called": changed,
+        "ticket:updated": changed,
+        "queue:changed": changed,
+        "counter:changed": changed,
+        "alert:raised": (p) => belongsHere(p) && onAlertRaised(p),
+        "alert:cleared": (p) => belongsHere(p) && onAlertCleared(p),
+      },
     });
-    socket.on("disconnect", (reason) => {
-      setOnline(false);
-      if (reason === "io server disconnect") {
-        void onServerDisconnect().then((stillSignedIn) => {
-          if (stillSignedIn) socket.connect();
-        });
-      }
-    });
-    let retry: ReturnType<typeof setTimeout> | undefined;
-    socket.on("connect_error", (error) => {
-      setOnline(false);
-      if (error.message === "UNAUTHENTICATED") return onUnauthenticated();
-      // A refusal by the server's middleware (say the database is away) is not retried by the
-      // client itself; transport failures are.
-      if (!socket.active) retry = setTimeout(() => socket.connect(), 3000);
-    });
-    socket.on("ticket:called", (p) => belongsHere(p) && onChange());
-    socket.on("ticket:updated", (p) => belongsHere(p) && onChange());
-    socket.on("queue:changed", (p) => belongsHere(p) && onChange());
-    socket.on("counter:changed", (p) => belongsHere(p) && onChange());
-    socket.on("alert:raised", (p) => belongsHere(p) && onAlertRaised(p));
-    socket.on("alert:cleared", (p) => belongsHere(p) && onAlertCleared(p));
-
-    return () => {
-      clearTimeout(retry);
-      socket.removeAllListeners();
-      socket.disconnect();
-    };
+    return () => connection.close();
   }, [centreId, token, subscribe]);
 
   return { online };

@@ -1,10 +1,7 @@
-import { nextStatus, type TicketAction } from "@dost/shared";
+import { nextStatus, type StaffTicketAction } from "@dost/shared";
 import type { Principal } from "../../core/principal.js";
 import { forbidden } from "../../lib/errors.js";
 import type { TicketChanges } from "./tickets.repository.js";
-
-/** Actions a member of staff takes on a ticket by its id (calling goes through a counter). */
-export type StaffTicketAction = Exclude<TicketAction, "call" | "expire">;
 
 /** At a counter, only the person staffing it (or a manager or admin of the centre) acts on its visitor. */
 export function assertMayHandle(principal: Principal, counterUserId: string | null): void {

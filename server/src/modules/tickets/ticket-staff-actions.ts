@@ -1,4 +1,4 @@
-import { TICKET_TRANSITIONS, canTransition, type Ticket } from "@dost/shared";
+import { TICKET_TRANSITIONS, canTransition, type StaffTicketAction, type Ticket } from "@dost/shared";
 import type { Db, Executor } from "../../db/client.js";
 import type { TicketRow } from "../../db/schema.js";
 import { actorOf, canAccessCentre, type Principal } from "../../core/principal.js";
@@ -6,7 +6,7 @@ import type { CentreEvent } from "../../core/realtime.js";
 import type { Clock } from "../../lib/clock.js";
 import { conflict, invalid, notFound } from "../../lib/errors.js";
 import type { CentreRecord } from "../catalog/index.js";
-import { assertMayHandle, changesFor, type StaffTicketAction } from "./ticket-actions.js";
+import { assertMayHandle, changesFor } from "./ticket-actions.js";
 import { calledEvent, counterChangedEvent } from "./ticket-events.js";
 import type { ticketsRepository } from "./tickets.repository.js";
 

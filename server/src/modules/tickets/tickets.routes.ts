@@ -4,28 +4,27 @@ import {
   centreParamsSchema,
   noteBodySchema,
   publicTicketParamsSchema,
+  STAFF_TICKET_ACTIONS,
+  TICKET_ACTION_PATHS,
   ticketActionBodySchema,
   ticketListQuerySchema,
   ticketParamsSchema,
   ticketResponseSchema,
   ticketsResponseSchema,
   transferBodySchema,
+  type StaffTicketAction,
 } from "@dost/shared";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { centreIdOf, principalOf } from "../../core/access.js";
 import { serverPrinterOf } from "../../core/principal.js";
 import { perDeviceLimit } from "../../core/rate-limit.js";
-import type { StaffTicketAction } from "./ticket-actions.js";
 import type { TicketService } from "./tickets.service.js";
 
-const SIMPLE_ACTIONS: Record<string, Exclude<StaffTicketAction, "transfer">> = {
-  recall: "recall",
-  start: "start",
-  complete: "complete",
-  "no-show": "noShow",
-  cancel: "cancel",
-};
+/** The staff actions that take only an optional note; transfer, with its target, has its own route. */
+const NOTE_ONLY_ACTIONS = STAFF_TICKET_ACTIONS.filter(
+  (action): action is Exclude<StaffTicketAction, "transfer"> => action !== "transfer",
+);
 
 export const ticketRoutes: FastifyPluginAsyncZod<{
   tickets: TicketService;
@@ -89,9 +88,9 @@ export const ticketRoutes: FastifyPluginAsyncZod<{
     async (request) => ({ ticket: await tickets.getPublic(request.params.publicId) }),
   );
 
-  for (const [path, action] of Object.entries(SIMPLE_ACTIONS)) {
+  for (const action of NOTE_ONLY_ACTIONS) {
     app.post(
-      `/tickets/:ticketId/${path}`,
+      TICKET_ACTION_PATHS[action],
       {
         config: { access: { audience: ["staff"], centre: "ticket" } },
         schema: {
@@ -110,7 +109,7 @@ export const ticketRoutes: FastifyPluginAsyncZod<{
   }
 
   app.post(
-    "/tickets/:ticketId/transfer",
+    TICKET_ACTION_PATHS.transfer,
     {
       config: { access: { audience: ["staff"], centre: "ticket" } },
       schema: {

@@ -6,33 +6,17 @@ import { translate } from "../../i18n/i18n.js";
 import { CENTRE_ID, EMPLOYMENT, PENSIONS, SERVICES } from "../../test/monitoring-data.js";
 import { fakeServer, renderWithServer } from "../../test/server.js";
 import { AlertTray } from "./AlertTray.js";
+import { live } from "../../test/fake-live.js";
 
-/** socket.io's client, replaced by one whose events the test fires itself. */
-const socket = vi.hoisted(() => {
-  type Handler = (...args: unknown[]) => void;
-  const handlers = new Map<string, Handler[]>();
-  return {
-    active: true,
-    emitted: [] as unknown[][],
-    on(event: string, handler: Handler) {
-      handlers.set(event, [...(handlers.get(event) ?? []), handler]);
-    },
-    emit(...args: unknown[]) {
-      this.emitted.push(args);
-    },
-    fire(event: string, ...args: unknown[]) {
-      for (const handler of handlers.get(event) ?? []) handler(...args);
-    },
-    removeAllListeners: () => handlers.clear(),
-    connect: () => undefined,
-    disconnect: () => undefined,
-  };
-});
-vi.mock("socket.io-client", () => ({ io: () => socket }));
+/** The live connection, played by the test. */
+vi.mock("@dost/shared/client", async (original) => ({
+  ...(await original<object>()),
+  connectLive: (await import("../../test/fake-live.js")).fakeConnectLive,
+}));
 
 afterEach(() => {
   cleanup();
-  socket.emitted = [];
+  live.reset();
   localStorage.clear();
 });
 
@@ -119,7 +103,7 @@ describe("the alert tray", () => {
     const { sound } = renderTray([uncovered]);
     await waitFor(() => expect(items()).toHaveLength(1));
 
-    act(() => socket.fire("alert:raised", overTarget));
+    act(() => live.send("alert:raised", overTarget));
     expect(items()).toHaveLength(2);
     // Newest first, and announced once for a screen reader.
     expect(items()[0]!.textContent).toContain("Pensions (A): the wait is heading over its target");
@@ -130,17 +114,17 @@ describe("the alert tray", () => {
     );
 
     // The same alert turning critical replaces it in place and chimes again; a repeat does not.
-    act(() => socket.fire("alert:raised", { ...overTarget, severity: "critical" }));
+    act(() => live.send("alert:raised", { ...overTarget, severity: "critical" }));
     expect(items()).toHaveLength(2);
     expect(items()[0]!.className).toContain("critical");
     expect(items()[0]!.textContent).toContain("Pensions (A): the wait is over its target");
     expect(sound).toHaveBeenCalledTimes(2);
-    act(() => socket.fire("alert:raised", { ...overTarget, severity: "critical" }));
+    act(() => live.send("alert:raised", { ...overTarget, severity: "critical" }));
     expect(sound).toHaveBeenCalledTimes(2);
 
     // Another centre's alert is not ours.
     act(() =>
-      socket.fire("alert:raised", {
+      live.send("alert:raised", {
         ...overTarget,
         id: "a3333333-3333-4333-8333-333333333333",
         key: "x",
@@ -151,7 +135,7 @@ describe("the alert tray", () => {
     expect(sound).toHaveBeenCalledTimes(2);
 
     act(() =>
-      socket.fire("alert:cleared", {
+      live.send("alert:cleared", {
         centreId: CENTRE_ID,
         id: uncovered.id,
         key: uncovered.key,
@@ -173,12 +157,12 @@ describe("the alert tray", () => {
     expect(mute.getAttribute("aria-pressed")).toBe("true");
     expect(localStorage.getItem("dost.console.alertsMuted")).toBe("1");
 
-    act(() => socket.fire("alert:raised", overTarget));
+    act(() => live.send("alert:raised", overTarget));
     expect(items()).toHaveLength(1);
     expect(sound).not.toHaveBeenCalled();
 
     await userEvent.keyboard("{Enter}");
-    act(() => socket.fire("alert:raised", uncovered));
+    act(() => live.send("alert:raised", uncovered));
     expect(sound).toHaveBeenCalledTimes(1);
   });
 
@@ -187,9 +171,9 @@ describe("the alert tray", () => {
     await waitFor(() => expect(items()).toHaveLength(1));
     const reads = () => server.requests.filter((u) => u.pathname.endsWith("/alerts")).length;
     const before = reads();
-    act(() => socket.fire("connect"));
+    act(() => live.connect());
     await waitFor(() => expect(reads()).toBe(before + 1));
-    expect(socket.emitted[0]?.slice(0, 2)).toEqual(["subscribe", { centreId: CENTRE_ID }]);
+    expect(live.subscriptions[0]?.centreId).toBe(CENTRE_ID);
     expect(within(items()[0]!).getByText(/Open counter 7/)).toBeTruthy();
   });
 });

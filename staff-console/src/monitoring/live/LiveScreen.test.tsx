@@ -3,33 +3,17 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import { CENTRE_ID, SERVICES, liveStats, serviceFigures } from "../../test/monitoring-data.js";
 import { fakeServer, renderWithServer } from "../../test/server.js";
 import { LiveScreen } from "./LiveScreen.js";
+import { live } from "../../test/fake-live.js";
 
-/** socket.io's client, replaced by one whose events the test fires itself. */
-const socket = vi.hoisted(() => {
-  type Handler = (...args: unknown[]) => void;
-  const handlers = new Map<string, Handler[]>();
-  return {
-    active: true,
-    emitted: [] as unknown[][],
-    on(event: string, handler: Handler) {
-      handlers.set(event, [...(handlers.get(event) ?? []), handler]);
-    },
-    emit(...args: unknown[]) {
-      this.emitted.push(args);
-    },
-    fire(event: string, ...args: unknown[]) {
-      for (const handler of handlers.get(event) ?? []) handler(...args);
-    },
-    removeAllListeners: () => handlers.clear(),
-    connect: () => undefined,
-    disconnect: () => undefined,
-  };
-});
-vi.mock("socket.io-client", () => ({ io: () => socket }));
+/** The live connection, played by the test. */
+vi.mock("@dost/shared/client", async (original) => ({
+  ...(await original<object>()),
+  connectLive: (await import("../../test/fake-live.js")).fakeConnectLive,
+}));
 
 afterEach(() => {
   cleanup();
-  socket.emitted = [];
+  live.reset();
 });
 
 function liveServer() {
@@ -58,31 +42,30 @@ describe("the live screen", () => {
     await waitFor(() => expect(waitingShown()).toBe("3"));
 
     // An admin's socket asks to watch the centre on every (re)connect, which also rebuilds the screen.
-    act(() => socket.fire("connect"));
+    act(() => live.connect());
     await waitFor(() => expect(statsRequests()).toBe(2));
     // (The alert tray on the same connection asks too.)
-    expect(socket.emitted.length).toBeGreaterThan(0);
-    for (const [event, payload] of socket.emitted)
-      expect([event, payload]).toEqual(["subscribe", { centreId: CENTRE_ID }]);
+    expect(live.subscriptions.length).toBeGreaterThan(0);
+    for (const { centreId } of live.subscriptions) expect(centreId).toBe(CENTRE_ID);
     // Once the server confirms the room, the screen is rebuilt again: nothing sent meanwhile is lost.
     act(() => {
-      for (const [, , ack] of socket.emitted) (ack as (result: { ok: boolean }) => void)({ ok: true });
+      for (const subscription of live.subscriptions) subscription.confirm(true);
     });
     await waitFor(() => expect(statsRequests()).toBe(3));
 
     state.waiting = 4;
     act(() => {
-      socket.fire("ticket:updated", { centreId: CENTRE_ID });
-      socket.fire("queue:changed", { centreId: CENTRE_ID });
-      socket.fire("ticket:called", { centreId: CENTRE_ID });
-      socket.fire("counter:changed", { centreId: CENTRE_ID });
+      live.send("ticket:updated", { centreId: CENTRE_ID });
+      live.send("queue:changed", { centreId: CENTRE_ID });
+      live.send("ticket:called", { centreId: CENTRE_ID });
+      live.send("counter:changed", { centreId: CENTRE_ID });
     });
     await waitFor(() => expect(waitingShown()).toBe("4"));
     await new Promise((r) => setTimeout(r, 400));
     expect(statsRequests()).toBe(4);
 
     // Another centre's events are not ours.
-    act(() => socket.fire("queue:changed", { centreId: "1a2b3c4d-5e6f-4a0e-9a39-2f1e0c6b7d11" }));
+    act(() => live.send("queue:changed", { centreId: "1a2b3c4d-5e6f-4a0e-9a39-2f1e0c6b7d11" }));
     await new Promise((r) => setTimeout(r, 400));
     expect(statsRequests()).toBe(4);
   });
@@ -92,8 +75,8 @@ describe("the live screen", () => {
     renderWithServer(<LiveScreen centreId={CENTRE_ID} centre={null} subscribe={false} />, server.fetch);
     await waitFor(() => expect(waitingShown()).toBe("3"));
     expect(screen.getByText(/Live updates are off/)).toBeTruthy();
-    act(() => socket.fire("connect"));
+    act(() => live.connect());
     expect(screen.queryByText(/Live updates are off/)).toBeNull();
-    expect(socket.emitted).toEqual([]);
+    expect(live.subscriptions).toEqual([]);
   });
 });
