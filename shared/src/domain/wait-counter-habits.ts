@@ -50,6 +50,8 @@ const SAME_BREAK_MINUTES = 45;
 const OVERDUE_MINUTES = 60;
 /** The wander assumed until there are days enough to learn it. */
 const DEFAULT_SPREAD_MINUTES = 10;
+/** People are never punctual to the minute, however regular their past: the least wander assumed. */
+const LEAST_SPREAD_MINUTES = 3;
 
 export const NO_HABITS: CounterHabits = { counters: new Map(), days: 0, spreadMinutes: 0 };
 
@@ -129,7 +131,8 @@ export function learnCounterHabits(visits: readonly CounterVisit[]): CounterHabi
   return {
     counters,
     days: days.size,
-    spreadMinutes: days.size >= 3 ? Math.sqrt(3) * rms : DEFAULT_SPREAD_MINUTES,
+    spreadMinutes:
+      days.size >= 3 ? Math.max(LEAST_SPREAD_MINUTES, Math.sqrt(3) * rms) : DEFAULT_SPREAD_MINUTES,
   };
 }
 
