@@ -12,7 +12,8 @@ export interface TicketRecord {
   service: string;
   priority: Priority;
   issuedAt: number;
-  quotedMinutes: number;
+  /** Null when the server gave no estimate (no counter open or expected for it). */
+  quotedMinutes: number | null;
   range: { low: number; high: number } | null;
   calledAt: number | null;
   cancelled: boolean;
@@ -134,7 +135,7 @@ export async function driveDay(args: {
       service: visitor.serviceId,
       priority: ticket.priority,
       issuedAt: Date.parse(ticket.issuedAt),
-      quotedMinutes: ticket.estimatedWaitMinutes ?? 0,
+      quotedMinutes: ticket.estimatedWaitMinutes,
       range: ticket.estimatedWaitRange,
       calledAt: null,
       cancelled: false,

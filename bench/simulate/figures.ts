@@ -50,7 +50,12 @@ function period(label: string, tickets: readonly TicketRecord[]): PeriodFigures 
     meanWaitMinutes: mean(waits),
     p90WaitMinutes: quantileOf(waits, 0.9),
     accuracy: waitAccuracy(
-      called.map((t) => ({ quotedMinutes: t.quotedMinutes, range: t.range, actualMinutes: wait(t) })),
+      // A ticket told "no estimate" was quoted nothing to judge.
+      called.flatMap((t) =>
+        t.quotedMinutes === null
+          ? []
+          : [{ quotedMinutes: t.quotedMinutes, range: t.range, actualMinutes: wait(t) }],
+      ),
     ),
     priorityMeanMinutes: mean(priority),
     ordinaryMeanMinutes: mean(ordinary),

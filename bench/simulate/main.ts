@@ -6,7 +6,7 @@
  *
  *   npm run simulate -- [--centre BAKU-2] [--date 2026-11-24] [--speed 60] [--seed 1]
  *     [--counters 14,20,20,18,18,20,18,16,12] [--demand-scale 1] [--estimator new|old|both]
- *     [--database-url postgres://…] [--out bench/results/simulate]
+ *     [--history-weeks 4] [--database-url postgres://…] [--out bench/results/simulate]
  */
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
@@ -17,6 +17,7 @@ import { repoRoot } from "../lib/settings.js";
 import { chartPage } from "./chart.js";
 import { driveDay } from "./drive.js";
 import { dayFigures, figuresTable, type DayFigures } from "./figures.js";
+import { loadHistory } from "./history.js";
 import { planDay } from "./plan.js";
 import { SimulatedClock, startSimulatedServer } from "./server.js";
 
@@ -30,6 +31,7 @@ const { values } = parseArgs({
     counters: { type: "string" },
     "demand-scale": { type: "string", default: "1" },
     estimator: { type: "string", default: "both" },
+    "history-weeks": { type: "string", default: "4" },
     "database-url": { type: "string" },
     out: { type: "string", default: "bench/results/simulate" },
   },
@@ -43,6 +45,9 @@ const chosen =
 if (!chosen.every((k) => k in KINDS)) throw new Error("--estimator is new, old or both");
 const speed = Number(values.speed);
 if (!(speed >= 1 && speed <= 1000)) throw new Error("--speed is between 1 and 1000");
+const historyWeeks = Number(values["history-weeks"]);
+if (!(Number.isInteger(historyWeeks) && historyWeeks >= 0 && historyWeeks <= 8))
+  throw new Error("--history-weeks is a whole number from 0 to 8");
 const countersPerHour = values.counters ? values.counters.split(",").map(Number) : null;
 if (countersPerHour?.some((n) => !Number.isInteger(n) || n < 0))
   throw new Error("--counters: whole numbers per hour");
@@ -74,6 +79,15 @@ async function runOne(name: keyof typeof KINDS): Promise<DayFigures> {
       `/centres/${values.centre}/services`,
     );
     api.close();
+    // The same past for both servers: the same weekday of earlier weeks, drawn and played offline.
+    await loadHistory(server.db, {
+      centreCode: values.centre,
+      config,
+      plan,
+      seed: Number(values.seed),
+      weeks: historyWeeks,
+      serviceIds: new Map(services.map((s) => [s.code, s.id])),
+    });
     const record = await driveDay({
       url: server.url,
       clock,

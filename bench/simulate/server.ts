@@ -5,7 +5,7 @@ import path from "node:path";
 import pg from "pg";
 import { buildApp } from "../../server/src/app.js";
 import { loadConfig } from "../../server/src/config.js";
-import { databaseOptions, openDatabase } from "../../server/src/db/client.js";
+import { databaseOptions, openDatabase, type Db } from "../../server/src/db/client.js";
 import type { Clock } from "../../server/src/lib/clock.js";
 import { prepareDatabase } from "../../server/src/setup/prepare.js";
 
@@ -48,6 +48,8 @@ export class SimulatedClock implements Clock {
 
 export interface SimulatedServer {
   url: string;
+  /** Its database, to write the centre's past into before the day (history.ts). */
+  db: Db;
   stop(): Promise<void>;
 }
 
@@ -101,6 +103,7 @@ export async function startSimulatedServer(options: {
   await app.listen({ port: 0, host: "127.0.0.1" });
   return {
     url: `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`,
+    db: database.db,
     async stop() {
       await app.close();
       await dropDatabase?.();

@@ -124,4 +124,30 @@ describe("why a ticket is next, at a counter", () => {
     const counter = (await api.counters("BAKU-1", staff.auth))[0]!;
     expect((await nextAt(counter.id, staff.auth, 11)).status).toBe(400);
   });
+
+  it("says when the one at the counter was called out of turn, or called again", async () => {
+    const staff = await api.login("staff.baku1.3");
+    const counter = (await api.counters("BAKU-1", staff.auth)).find((c) => c.user === null)!;
+    expect((await api.openCounter(counter.id, staff.auth, [service.id])).status).toBe(204);
+    clock.advance(60_000);
+    const first = (await api.issue("BAKU-1", { serviceId: service.id })).body.ticket as Ticket;
+    clock.advance(60_000);
+    const second = (await api.issue("BAKU-1", { serviceId: service.id })).body.ticket as Ticket;
+    // The second, chosen by hand ahead of the first.
+    const chosen = await api.call<{ ticket: Ticket }>({
+      method: "POST",
+      url: `/api/v1/counters/${counter.id}/call`,
+      auth: staff.auth,
+      body: { ticketId: second.id, reason: "Came back with the missing document" },
+    });
+    expect(chosen.status).toBe(200);
+    expect((await nextAt(counter.id, staff.auth)).body.current?.reason.outOfTurn).toBe("out_of_order");
+    expect((await api.act(second.id, "no-show", staff.auth)).status).toBe(200);
+
+    expect((await api.callNext(counter.id, staff.auth)).body.ticket!.id).toBe(first.id);
+    // Called in its turn: its score alone says why.
+    expect((await nextAt(counter.id, staff.auth)).body.current?.reason.outOfTurn).toBeUndefined();
+    expect((await api.act(first.id, "recall", staff.auth)).status).toBe(200);
+    expect((await nextAt(counter.id, staff.auth)).body.current?.reason.outOfTurn).toBe("recalled");
+  });
 });

@@ -29,6 +29,7 @@ export * from "./domain/random.js";
 export * from "./domain/handling-time.js";
 export * from "./domain/wait-estimator-input.js";
 export * from "./domain/wait-estimator.js";
+export * from "./domain/wait-counter-habits.js";
 export * from "./domain/wait-accuracy.js";
 export * from "./domain/call-reason.js";
 export * from "./domain/day-model/day-config.js";

@@ -33,6 +33,7 @@ export const az: Messages = {
   minutes: (minutes) => `~${minutes} dəq.`,
   hoursMinutes: (hours, minutes) => (minutes ? `~${hours} saat ${minutes} dəq.` : `~${hours} saat`),
   underAMinute: "1 dəqiqədən az",
+  noEstimate: "hələ açıq masa yoxdur",
   aboutMinutesRange: (low, high) => `təxminən ${low}–${high} dəq.`,
   aboutRange: (low, high) => `təxminən ${low} – ${high}`,
 

@@ -33,6 +33,7 @@ export const en: Messages = {
   minutes: (minutes) => `~${minutes} min`,
   hoursMinutes: (hours, minutes) => (minutes ? `~${hours} h ${minutes} min` : `~${hours} h`),
   underAMinute: "under a minute",
+  noEstimate: "no counter open yet",
   aboutMinutesRange: (low, high) => `about ${low}–${high} min`,
   aboutRange: (low, high) => `about ${low} – ${high}`,
 

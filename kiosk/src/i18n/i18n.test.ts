@@ -56,7 +56,8 @@ describe("Russian counts", () => {
 
 describe("formatting", () => {
   it("rounds waits for people and never shows a false zero", () => {
-    expect(formatWait(en, null)).toBe("—");
+    // No honest estimate (no counter open, none expected): said in words, never a made-up figure.
+    expect(formatWait(en, null)).toBe("no counter open yet");
     expect(formatWait(en, 0)).toBe("under a minute");
     expect(formatWait(en, 0.9)).toBe("under a minute");
     expect(formatWait(en, 12.4)).toBe("~12 min");

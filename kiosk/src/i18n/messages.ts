@@ -58,6 +58,8 @@ export interface Messages {
   minutes: (minutes: number) => string;
   hoursMinutes: (hours: number, minutes: number) => string;
   underAMinute: string;
+  /** Instead of a wait when there is no honest estimate (no counter open yet). */
+  noEstimate: string;
   /** A wait band under an hour, in whole minutes: "about 10–15 min". */
   aboutMinutesRange: (low: number, high: number) => string;
   /** A wait band reaching past an hour, from two formatted ends. */

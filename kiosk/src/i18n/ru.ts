@@ -33,6 +33,7 @@ export const ru: Messages = {
   minutes: (minutes) => `~${minutes} мин`,
   hoursMinutes: (hours, minutes) => (minutes ? `~${hours} ч ${minutes} мин` : `~${hours} ч`),
   underAMinute: "меньше минуты",
+  noEstimate: "пока ни одно окно не открыто",
   aboutMinutesRange: (low, high) => `примерно ${low}–${high} мин`,
   aboutRange: (low, high) => `примерно ${low} – ${high}`,
 

@@ -57,6 +57,12 @@ export const callReasonSchema = z.object({
   appointment: z.object({ at: isoDateTimeSchema, bonusMinutes: z.number().int().nullable() }).nullable(),
   /** Everything together, in minutes: what the call order compares. */
   totalMinutes: z.number().int(),
+  /**
+   * For a ticket already called: when it was not the policy's pick, why ("out_of_order": chosen by
+   * hand, its reason in the event log; "recalled": called again after not coming). Absent or null:
+   * called in its turn.
+   */
+  outOfTurn: z.enum(["out_of_order", "recalled"]).nullable().optional(),
 });
 export type CallReasonView = z.infer<typeof callReasonSchema>;
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { callReason } from "./call-reason.js";
+import { callReason, OUT_OF_ORDER_NOTE, outOfTurn } from "./call-reason.js";
 import { DEFAULT_POLICY_WEIGHTS, compareCandidates, type QueueCandidate } from "./queue-policy.js";
 
 const NOW = new Date("2026-11-24T06:30:00Z");
@@ -44,5 +44,14 @@ describe("why a ticket is next", () => {
     expect(callReason(veteran, NOW, DEFAULT_POLICY_WEIGHTS).totalMinutes).toBeGreaterThan(
       callReason(ordinary, NOW, DEFAULT_POLICY_WEIGHTS).totalMinutes,
     );
+  });
+});
+
+describe("a call out of turn", () => {
+  it("is one chosen by hand, or a call again; a first call by the policy is in turn", () => {
+    expect(outOfTurn({ callCount: 1, callNote: `${OUT_OF_ORDER_NOTE} came back` })).toBe("out_of_order");
+    expect(outOfTurn({ callCount: 2, callNote: `${OUT_OF_ORDER_NOTE} came back` })).toBe("out_of_order");
+    expect(outOfTurn({ callCount: 2, callNote: null })).toBe("recalled");
+    expect(outOfTurn({ callCount: 1, callNote: null })).toBeNull();
   });
 });

@@ -33,3 +33,18 @@ export function callReason(candidate: QueueCandidate, now: Date, weights: Policy
     totalMinutes: Math.floor((waitedSeconds + priorityBonusSeconds + appointmentSeconds) / 60),
   };
 }
+
+/** The note a call out of the policy's order carries in the event log (counters' callTicket). */
+export const OUT_OF_ORDER_NOTE = "out of order:";
+
+/**
+ * Why a called ticket was not simply the policy's pick: chosen by hand (its call's note says so),
+ * or called again after not coming (more than one call). Null: called in its turn.
+ */
+export function outOfTurn(call: {
+  callCount: number;
+  callNote: string | null;
+}): "out_of_order" | "recalled" | null {
+  if (call.callNote?.startsWith(OUT_OF_ORDER_NOTE)) return "out_of_order";
+  return call.callCount > 1 ? "recalled" : null;
+}

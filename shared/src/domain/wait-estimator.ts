@@ -110,6 +110,17 @@ export function estimateCentreWaits(
 const minutes = (ms: number): number => Math.round(ms / 6_000) / 10;
 
 /**
+ * The estimate as it may be told to a visitor, or null when it would be falsely certain: if, in
+ * nearly every simulated future, nobody calls the ticket before closing (no counter open for its
+ * service and none expected to open), "until closing" with a band of nothing would be a figure
+ * without knowledge behind it. The visitor is told that no counter is open yet instead.
+ */
+export function tellableEstimate(estimate: WaitEstimate | undefined, coverage = 0.8): WaitEstimate | null {
+  if (!estimate) return null;
+  return estimate.calledBeforeCloseShare < (1 - coverage) / 2 ? null : estimate;
+}
+
+/**
  * The sample quantile at plotting position p·(n + 1) (Hyndman and Fan's type 6), interpolating
  * between order statistics. A new draw from the same distribution falls between the j-th and k-th
  * smallest of n draws with probability (k − j) / (n + 1), so with these positions the band holds

@@ -4,6 +4,8 @@
  */
 export interface WaitWords {
   underAMinute: string;
+  /** Said instead of a figure when there is no honest estimate: "no counter open yet". */
+  noEstimate: string;
   minutes: (m: number) => string;
   hoursMinutes: (h: number, m: number) => string;
   /** A band under an hour, in whole minutes: "about 10–15 min". */
@@ -12,9 +14,9 @@ export interface WaitWords {
   aboutRange: (low: string, high: string) => string;
 }
 
-/** Whole minutes, hours past the hour, never a false "0 min"; "—" when there is no estimate. */
+/** Whole minutes, hours past the hour, never a false "0 min"; `noEstimate` when there is no estimate. */
 export function sayWait(words: WaitWords, minutes: number | null): string {
-  if (minutes === null || !Number.isFinite(minutes)) return "—";
+  if (minutes === null || !Number.isFinite(minutes)) return words.noEstimate;
   if (minutes < 1) return words.underAMinute;
   const whole = Math.round(minutes);
   if (whole < 60) return words.minutes(whole);

@@ -24,8 +24,10 @@ export function callReasonText(
     const time = formatClock(appointment.at, language, timeZone);
     counted.push(t("why.appointmentDue", { time, minutes: appointment.bonusMinutes }));
   }
-  const said = counted.join(" + ");
+  let said = counted.join(" + ");
   if (appointment && appointment.bonusMinutes === null)
-    return `${said}, ${t("why.appointmentLater", { time: formatClock(appointment.at, language, timeZone) })}`;
+    said = `${said}, ${t("why.appointmentLater", { time: formatClock(appointment.at, language, timeZone) })}`;
+  // Called by hand or again: the score alone would not explain it.
+  if (reason.outOfTurn) said = `${said}, ${t(`why.outOfTurn.${reason.outOfTurn}`)}`;
   return said;
 }

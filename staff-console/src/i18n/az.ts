@@ -347,6 +347,8 @@ export const az: Messages = {
   "why.bonus.pregnant": "hamiləlik bonusu {minutes} dəq.",
   "why.appointmentDue": "qəbul vaxtı {time} çatıb, bonus {minutes} dəq.",
   "why.appointmentLater": "qəbul vaxtı {time}, o vaxta qədər bonus yoxdur",
+  "why.outOfTurn.out_of_order": "növbədənkənar çağırılıb (səbəb jurnalda)",
+  "why.outOfTurn.recalled": "təkrar çağırılıb",
 
   "note.heading": "Ziyarət haqqında qeyd",
   "note.headingFor": "{code} haqqında qeyd",

@@ -348,6 +348,8 @@ export const en = {
   "why.bonus.pregnant": "pregnancy bonus {minutes} min",
   "why.appointmentDue": "appointment due {time}, bonus {minutes} min",
   "why.appointmentLater": "appointment at {time}, no bonus before then",
+  "why.outOfTurn.out_of_order": "called out of turn (reason in the log)",
+  "why.outOfTurn.recalled": "called again",
 
   "note.heading": "Note on the visit",
   "note.headingFor": "Note on {code}",

@@ -347,6 +347,8 @@ export const ru: Messages = {
   "why.bonus.pregnant": "бонус беременной {minutes} мин",
   "why.appointmentDue": "запись на {time}, бонус {minutes} мин",
   "why.appointmentLater": "запись на {time}, бонус только с этого времени",
+  "why.outOfTurn.out_of_order": "вызван вне очереди (причина в журнале)",
+  "why.outOfTurn.recalled": "вызван повторно",
 
   "note.heading": "Заметка о визите",
   "note.headingFor": "Заметка: {code}",

@@ -1,4 +1,4 @@
-import type { Counter, CounterNext, Ticket } from "@dost/shared";
+import { OUT_OF_ORDER_NOTE, type Counter, type CounterNext, type Ticket } from "@dost/shared";
 import type { Db, Executor, Tx } from "../../db/client.js";
 import { violatedUnique } from "../../db/errors.js";
 import type { TicketRow } from "../../db/schema.js";
@@ -248,7 +248,7 @@ export function createCounterService({
         asUser(principal),
         counterId,
         async () => ticketId,
-        `out of order: ${reason}`,
+        `${OUT_OF_ORDER_NOTE} ${reason}`,
         (tx, row, counter, now) =>
           auditLog.record(tx, auditActorOf(principal, address), {
             kind: "ticket.called_out_of_order",

@@ -105,7 +105,8 @@ export function receiptDetails(receipt: TicketReceipt): TextLine[] {
       gapBefore: 16,
     });
   }
-  if (ticket.estimatedWaitMinutes !== null) {
+  // A waiting ticket with no estimate says why ("no counter open yet") rather than nothing.
+  if (ticket.estimatedWaitMinutes !== null || ticket.position !== null) {
     const wait = sayWaitRange(words, ticket.estimatedWaitMinutes, ticket.estimatedWaitRange);
     details.push({ text: `${words.estimatedWait}: ${wait}`, size: 28, align: "center", gapBefore: 4 });
   }

@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import type { HandlingTimeStats, Priority } from "@dost/shared";
+import type { CounterVisit, HandlingTimeStats, Priority } from "@dost/shared";
 import type { Executor } from "../../db/client.js";
 import { queryRows } from "../../db/rows.js";
 
@@ -155,6 +155,28 @@ export const estimatorRepository = {
             FROM tickets t JOIN days d ON d.service_day = t.service_day
            WHERE t.centre_id = ${args.centreId} AND t.priority <> 'none' AND t.appointment_id IS NULL
            GROUP BY 1, 2, 3`,
+    );
+  },
+
+  /**
+   * Every visit at a counter on past days of one weekday, in minutes after that day's local
+   * midnight: what the counters' usual openings, breaks and closings are learned from.
+   */
+  async counterVisits(
+    ex: Executor,
+    args: { centreId: string; timezone: string; since: string; before: string; isoWeekday: number },
+  ): Promise<CounterVisit[]> {
+    return queryRows<CounterVisit>(
+      ex,
+      sql`SELECT counter_id AS "counterId", service_day::text AS day, service_id AS "serviceId",
+                 (extract(epoch FROM (called_at AT TIME ZONE ${args.timezone}) - service_day::timestamp) / 60)::float8
+                   AS "calledMinute",
+                 (extract(epoch FROM (coalesce(finished_at, called_at) AT TIME ZONE ${args.timezone})
+                   - service_day::timestamp) / 60)::float8 AS "releasedMinute"
+            FROM tickets
+           WHERE centre_id = ${args.centreId} AND service_day >= ${args.since}::date
+             AND service_day < ${args.before}::date AND extract(isodow FROM service_day) = ${args.isoWeekday}
+             AND counter_id IS NOT NULL AND called_at IS NOT NULL AND status IN ('done', 'no_show')`,
     );
   },
 

@@ -2,6 +2,7 @@ import {
   compareCandidates,
   estimateWaitMinutes,
   serviceDay,
+  tellableEstimate,
   type OpeningHours,
   type PolicyWeights,
   type QueueService,
@@ -65,11 +66,20 @@ export class QueueState {
   ) {
     this.loadOf = new Map(load.map((l) => [l.serviceId, l]));
     for (const p of places) {
-      const estimate = simulated?.tickets.get(p.id);
+      if (simulated) {
+        // No figure rather than a falsely certain one when nobody is expected to call it today.
+        const estimate = tellableEstimate(simulated.tickets.get(p.id));
+        this.places.set(p.id, {
+          position: p.position,
+          estimatedWaitMinutes: estimate?.expectedMinutes ?? null,
+          estimatedWaitRange: estimate?.range ?? null,
+        });
+        continue;
+      }
       this.places.set(p.id, {
         position: p.position,
-        estimatedWaitMinutes: estimate ? estimate.expectedMinutes : this.estimate(p.serviceId, p.position),
-        estimatedWaitRange: estimate ? estimate.range : null,
+        estimatedWaitMinutes: this.estimate(p.serviceId, p.position),
+        estimatedWaitRange: null,
       });
     }
   }
@@ -203,7 +213,9 @@ export class QueueState {
         waiting: w?.waiting ?? 0,
         longestWaitSeconds: w ? Math.max(0, Math.round((this.now.getTime() - w.oldestQueuedMs) / 1000)) : 0,
         estimatedWaitMinutes:
-          this.simulated?.newcomers.get(l.serviceId)?.expectedMinutes ??
+          // A newcomer nobody is expected to call today: the figure per service must be a number
+          // (contract), so the pace of one counter, as before counters opened.
+          tellableEstimate(this.simulated?.newcomers.get(l.serviceId))?.expectedMinutes ??
           this.estimate(l.serviceId, w?.waiting ?? 0),
       };
     });

@@ -72,6 +72,16 @@ export const queueRepository = {
     return ids.length ? ex.select().from(tickets).where(inArray(tickets.id, ids)) : [];
   },
 
+  /** The note of a ticket's first call (a call out of order says so), null when it has none. */
+  async firstCallNote(ex: Executor, ticketId: string): Promise<string | null> {
+    const [row] = await queryRows<{ note: string | null }>(
+      ex,
+      sql`SELECT note FROM ticket_events WHERE ticket_id = ${ticketId} AND action = 'call'
+           ORDER BY id LIMIT 1`,
+    );
+    return row?.note ?? null;
+  },
+
   /**
    * Picks the best waiting ticket for a counter and locks it. SKIP LOCKED lets concurrent counters
    * pass over each other's choice instead of waiting on it, so no ticket is called twice and no

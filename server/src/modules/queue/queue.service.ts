@@ -1,4 +1,4 @@
-import { serviceDay, type ExplainedTicket, type Ticket } from "@dost/shared";
+import { outOfTurn, serviceDay, type ExplainedTicket, type Ticket } from "@dost/shared";
 import type { Db, Executor } from "../../db/client.js";
 import type { TicketRow } from "../../db/schema.js";
 import type { Publisher } from "../../core/realtime.js";
@@ -133,7 +133,13 @@ export function createQueueService({
     ): Promise<ExplainedTicket | null> {
       const [row] = await queueRepository.byIds(db, [ticketId]);
       if (!row || row.counterId !== counter.id || row.calledAt === null) return null;
-      return { ticket: toTicket(row, counter, null), reason: explainCall(row, row.calledAt, centre.policy) };
+      const turn = outOfTurn({
+        callCount: row.callCount,
+        callNote: await queueRepository.firstCallNote(db, row.id),
+      });
+      const reason = explainCall(row, row.calledAt, centre.policy);
+      // Said only when it was out of turn: a call in turn reads as its score alone.
+      return { ticket: toTicket(row, counter, null), reason: turn ? { ...reason, outOfTurn: turn } : reason };
     },
   };
 }

@@ -4,7 +4,8 @@ import type { TicketRow } from "../../db/schema.js";
 /** Where a waiting ticket stands: tickets ahead of it in its service, and its expected wait. */
 export interface TicketPlace {
   position: number;
-  estimatedWaitMinutes: number;
+  /** Null when no estimate can honestly be given (no counter open for it, none expected today). */
+  estimatedWaitMinutes: number | null;
   /** The 80% band, when the estimator gives one. */
   estimatedWaitRange: { low: number; high: number } | null;
 }
@@ -32,7 +33,7 @@ export function toTicket(
     finishedAt: iso(row.finishedAt),
     counter: waiting ? null : counter,
     position: waiting ? (place?.position ?? 0) : null,
-    estimatedWaitMinutes: waiting ? (place?.estimatedWaitMinutes ?? 0) : null,
+    estimatedWaitMinutes: waiting ? (place ? place.estimatedWaitMinutes : 0) : null,
     estimatedWaitRange: waiting ? (place?.estimatedWaitRange ?? null) : null,
     language: row.language,
   };

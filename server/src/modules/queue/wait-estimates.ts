@@ -2,8 +2,9 @@ import {
   dayClosesAt,
   estimateCentreWaits,
   fitHandlingTime,
+  foreseeCounters,
   serviceDay,
-  type EstimatorCounter,
+  zonedInstant,
   type OpeningHours,
   type PolicyWeights,
   type WaitEstimate,
@@ -61,19 +62,23 @@ export async function simulateCentreWaits(
   const rates = knowledge.priorityRates.get(localHour(now, centre.timezone));
   const serviceIds = new Set([...knowledge.handling.keys()]);
   for (const t of waiting) serviceIds.add(t.serviceId);
-  const estimatorCounters: EstimatorCounter[] = counters.map((c) => ({
-    id: c.id,
-    serviceIds: c.serviceIds,
-    status: c.status,
-    availableAt:
-      c.status === "break" && c.statusSince
-        ? new Date(c.statusSince.getTime() + USUAL_BREAK_MINUTES * 60_000)
-        : null,
-    serving:
-      c.servingServiceId && c.servingCalledAt
-        ? { serviceId: c.servingServiceId, calledAt: c.servingCalledAt }
-        : null,
-  }));
+  // The counters as they are, and as their habits on this weekday say they will be through the day.
+  const estimatorCounters = foreseeCounters(
+    counters.map((c) => ({
+      id: c.id,
+      serviceIds: c.serviceIds,
+      status: c.status,
+      statusSince: c.statusSince,
+      serving:
+        c.servingServiceId && c.servingCalledAt
+          ? { serviceId: c.servingServiceId, calledAt: c.servingCalledAt }
+          : null,
+    })),
+    knowledge.counterHabits,
+    now,
+    zonedInstant(day, 0, centre.timezone),
+    USUAL_BREAK_MINUTES,
+  );
   const estimates = estimateCentreWaits({
     now,
     closesAt,
@@ -87,6 +92,7 @@ export async function simulateCentreWaits(
     waiting,
     appointments,
     appointmentArrival: knowledge.appointmentArrival,
+    counterTimingSpreadMinutes: knowledge.counterHabits.spreadMinutes,
   });
   return { tickets: estimates.tickets, newcomers: estimates.newcomers };
 }

@@ -2,11 +2,13 @@ import {
   addDays,
   DEFAULT_APPOINTMENT_ARRIVAL,
   fitHandlingTime,
+  learnCounterHabits,
   localTime,
   serviceDay,
   weekdayOf,
   WEEKDAYS,
   type AppointmentArrival,
+  type CounterHabits,
   type HandlingTimeModel,
   type Priority,
 } from "@dost/shared";
@@ -23,6 +25,8 @@ export interface CentreWaitKnowledge {
   /** Local hour → service → priority walk-ins per hour. */
   priorityRates: Map<number, Map<string, Partial<Record<Priority, number>>>>;
   appointmentArrival: AppointmentArrival;
+  /** The counters' usual day on this weekday (openings, breaks, closings): learned once a day. */
+  counterHabits: CounterHabits;
   /** The service day it was learned for: a new day learns again (its weekday's rates differ). */
   day: string;
 }
@@ -39,19 +43,23 @@ export async function learnWaitKnowledge(
   ex: Executor,
   centre: { id: string; timezone: string },
   now: Date,
+  /** The counters' habits already learned today: past days do not change within the day. */
+  counterHabits?: CounterHabits,
 ): Promise<CentreWaitKnowledge> {
   const day = serviceDay(now, centre.timezone);
   const since = new Date(now.getTime() - HISTORY_DAYS * 86_400_000);
-  const [handling, rates, habits] = await Promise.all([
+  const sameWeekday = {
+    centreId: centre.id,
+    timezone: centre.timezone,
+    since: addDays(day, -HISTORY_DAYS),
+    before: day,
+    isoWeekday: WEEKDAYS.indexOf(weekdayOf(day)) + 1,
+  };
+  const [handling, rates, habits, counterHabitsLearned] = await Promise.all([
     estimatorRepository.handlingStats(ex, centre.id, since),
-    estimatorRepository.priorityRates(ex, {
-      centreId: centre.id,
-      timezone: centre.timezone,
-      since: addDays(day, -HISTORY_DAYS),
-      before: day,
-      isoWeekday: WEEKDAYS.indexOf(weekdayOf(day)) + 1,
-    }),
+    estimatorRepository.priorityRates(ex, sameWeekday),
     estimatorRepository.appointmentHabits(ex, centre.id, since),
+    counterHabits ?? estimatorRepository.counterVisits(ex, sameWeekday).then(learnCounterHabits),
   ]);
   const priorityRates: CentreWaitKnowledge["priorityRates"] = new Map();
   for (const r of rates) {
@@ -76,6 +84,7 @@ export async function learnWaitKnowledge(
     ),
     priorityRates,
     appointmentArrival: learned,
+    counterHabits: counterHabitsLearned,
     day,
   };
 }
@@ -99,7 +108,12 @@ export function createWaitKnowledgeCache(ttlMs = WAIT_KNOWLEDGE_TTL_MS) {
       return this.refresh(ex, centre, now);
     },
     refresh(ex: Executor, centre: { id: string; timezone: string }, now: Date): Promise<CentreWaitKnowledge> {
-      const knowledge = learnWaitKnowledge(ex, centre, now);
+      // The counters' habits come from past days only: within the same day they are kept.
+      const day = serviceDay(now, centre.timezone);
+      const prior = entries.get(centre.id)?.knowledge.catch(() => null) ?? Promise.resolve(null);
+      const knowledge = prior.then((p) =>
+        learnWaitKnowledge(ex, centre, now, p?.day === day ? p.counterHabits : undefined),
+      );
       entries.set(centre.id, { at: now.getTime(), knowledge });
       // A failed read must not stick: the next estimate tries again.
       knowledge.catch(() => {

@@ -66,7 +66,9 @@ export function createTicketTexts(deps: TicketTextsDeps) {
     for (const { ticket, phone } of waiting) {
       const place = queue.placeOf(ticket.id);
       if (!place) continue;
-      const near = place.position <= deps.nearPosition || place.estimatedWaitMinutes <= deps.nearMinutes;
+      const near =
+        place.position <= deps.nearPosition ||
+        (place.estimatedWaitMinutes !== null && place.estimatedWaitMinutes <= deps.nearMinutes);
       if (!near) continue;
       await notifications.enqueue(db, {
         ticketId: ticket.id,
