@@ -5,12 +5,16 @@ import { bearer, signIn } from "../lib/staff.js";
 import type { DayRecord } from "./drive.js";
 
 /**
- * Issue 17's "done when" on a simulated day: a manager's socket hears `alert:raised` as the day
- * runs, and afterwards each service's first alert is set against the first moment a visitor's wait
- * passed the service's target (issued + target, for a visitor still waiting then). The lead time is
- * how long before that breach the manager was told; negative when the alert came late.
- * Visitors who gave up are left out of the breach (the drive does not record when they left), so a
- * breach may be found a little late and a lead time read a little long.
+ * Issue 17's "done when" on a simulated day: a manager's socket hears `alert:raised` and
+ * `alert:cleared` as the day runs, and afterwards each service's first breach (the first moment a
+ * walk-in's wait passed the service's target: issued + target, for one still waiting then) is set
+ * against the waiting alert about that service (`wait_over_target` or `service_uncovered`) that was
+ * active at that moment: the lead is how long before the breach it was raised. With none active, the
+ * first raised after the breach gives a negative lead (the alert came late); one raised and cleared
+ * before the breach warned of something else and does not count.
+ * Left out of the breach: appointments (checked in early, they wait for their slot by choice) and
+ * visitors who gave up (the drive does not record when they left), so a breach may be found a
+ * little late and a lead read a little long.
  */
 
 export interface ServiceTarget {
@@ -22,7 +26,7 @@ export interface ServiceTarget {
 export interface ServiceLead {
   service: string;
   targetWaitMinutes: number;
-  /** Visitors called (or left at closing) and how many of them waited past the target. */
+  /** Walk-ins called (or left at closing) and how many of them waited past the target. */
   visitors: number;
   overTarget: number;
   firstAlertAt: string | null;
@@ -33,14 +37,24 @@ export interface ServiceLead {
 }
 
 export interface AlertWatch {
-  /** The alerts heard so far, in order. */
-  heard: { kind: string; serviceId: string | null; raisedAt: number }[];
+  /** The alerts heard so far, in order, each with its clearing once heard. */
+  heard: HeardAlert[];
   /** The counters per hour (from `opensHour`) the staffing advice asks for on `date`, capped at `most`. */
   staffingAdvice(date: string, opensHour: number, hours: number, most: number): Promise<number[]>;
   close(): void;
 }
 
+export interface HeardAlert {
+  id: string;
+  kind: string;
+  serviceId: string | null;
+  raisedAt: number;
+  clearedAt: number | null;
+}
+
 const DEMO_PASSWORD = "dost-demo";
+/** The alerts that tell of waits; `visit_overlong` and the others are about something else. */
+const WAIT_ALERTS = new Set(["wait_over_target", "service_uncovered"]);
 
 /** Signs the centre's demo manager in and listens on its socket for the alerts of its centre. */
 export async function watchAlerts(url: string, centreCode: string): Promise<AlertWatch> {
@@ -88,12 +102,20 @@ export function alertLeads(
   closesAt: number,
 ): ServiceLead[] {
   return services.flatMap((service) => {
-    const tickets = record.tickets.filter((t) => t.service === service.code && !t.cancelled);
+    const tickets = record.tickets.filter(
+      (t) => t.service === service.code && t.kind === "walk_in" && !t.cancelled,
+    );
     if (tickets.length === 0) return [];
     const targetMs = service.targetWaitMinutes * 60_000;
     const over = tickets.filter((t) => (t.calledAt ?? closesAt) - t.issuedAt > targetMs);
     const breach = over.length ? Math.min(...over.map((t) => t.issuedAt + targetMs)) : null;
-    const alert = watch.heard.find((a) => a.serviceId === service.id) ?? null;
+    const about = watch.heard.filter((a) => a.serviceId === service.id && WAIT_ALERTS.has(a.kind));
+    const alert =
+      breach === null
+        ? (about[0] ?? null)
+        : (about.find((a) => a.raisedAt <= breach && (a.clearedAt === null || a.clearedAt > breach)) ??
+          about.find((a) => a.raisedAt > breach) ??
+          null);
     return [
       {
         service: service.code,
@@ -125,7 +147,7 @@ export function leadsTable(leads: readonly ServiceLead[], timeZone: string): str
   const sorted = [...leadsSeen].sort((a, b) => a - b);
   const median = sorted.length ? sorted[Math.floor((sorted.length - 1) / 2)]! : null;
   return [
-    "| service | target min | visitors | over target | first alert | first breach | lead min |",
+    "| service | target min | walk-ins | over target | alert active at the breach | first breach | lead min |",
     "| --- | --- | --- | --- | --- | --- | --- |",
     ...rows,
     `Within target: ${visitors ? Math.round(((visitors - over) / visitors) * 100) : 0}% of ${visitors} visitors; ` +

@@ -14,7 +14,14 @@ import { parseArgs } from "node:util";
 import { WAIT_ACCURACY_TARGETS, WAIT_FAIRNESS_TARGETS } from "@dost/shared";
 import { ApiClient } from "../lib/http.js";
 import { repoRoot } from "../lib/settings.js";
-import { alertLeads, leadsTable, nextWeek, watchAlerts, type ServiceLead } from "./alerts.js";
+import {
+  alertLeads,
+  leadsTable,
+  nextWeek,
+  watchAlerts,
+  type AlertWatch,
+  type ServiceLead,
+} from "./alerts.js";
 import { chartPage } from "./chart.js";
 import { driveDay } from "./drive.js";
 import { dayFigures, figuresTable, type DayFigures } from "./figures.js";
@@ -61,7 +68,10 @@ process.stdout.write(
 );
 
 /** Per estimator: the alerts' lead times and the counters the staffing advice asks for a week on. */
-const alertFigures: Record<string, { leads: ServiceLead[]; advisedCounters: number[] }> = {};
+const alertFigures: Record<
+  string,
+  { leads: ServiceLead[]; advisedCounters: number[]; heard: AlertWatch["heard"] }
+> = {};
 
 async function runOne(name: keyof typeof KINDS): Promise<DayFigures> {
   // Held at 07:50 while the day is set up, so every planned slot can still be booked.
@@ -90,6 +100,7 @@ async function runOne(name: keyof typeof KINDS): Promise<DayFigures> {
     );
     alertFigures[name] = {
       leads: alertLeads(alerts, record, services, plan.closesAt),
+      heard: alerts.heard,
       advisedCounters: await alerts.staffingAdvice(
         nextWeek(values.date),
         opensHour,
