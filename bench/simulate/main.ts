@@ -14,6 +14,14 @@ import { parseArgs } from "node:util";
 import { WAIT_ACCURACY_TARGETS, WAIT_FAIRNESS_TARGETS } from "@dost/shared";
 import { ApiClient } from "../lib/http.js";
 import { repoRoot } from "../lib/settings.js";
+import {
+  alertLeads,
+  leadsTable,
+  nextWeek,
+  watchAlerts,
+  type AlertWatch,
+  type ServiceLead,
+} from "./alerts.js";
 import { chartPage } from "./chart.js";
 import { driveDay } from "./drive.js";
 import { dayFigures, figuresTable, type DayFigures } from "./figures.js";
@@ -64,6 +72,12 @@ process.stdout.write(
     `(about ${Math.ceil((plan.closesAt - plan.opensAt) / 60_000 / speed + 1)} min)…\n`,
 );
 
+/** Per estimator: the alerts' lead times and the counters the staffing advice asks for a week on. */
+const alertFigures: Record<
+  string,
+  { leads: ServiceLead[]; advisedCounters: number[]; heard: AlertWatch["heard"] }
+> = {};
+
 async function runOne(name: keyof typeof KINDS): Promise<DayFigures> {
   // Held at 07:50 while the day is set up, so every planned slot can still be booked.
   const clock = new SimulatedClock(plan.opensAt - 70 * 60_000, speed);
@@ -74,10 +88,9 @@ async function runOne(name: keyof typeof KINDS): Promise<DayFigures> {
   });
   try {
     const api = new ApiClient(server.url);
-    const { services } = await api.expect<{ services: { id: string; code: string }[] }>(
-      "GET",
-      `/centres/${values.centre}/services`,
-    );
+    const { services } = await api.expect<{
+      services: { id: string; code: string; targetWaitMinutes: number }[];
+    }>("GET", `/centres/${values.centre}/services`);
     api.close();
     // The same past for both servers: the same weekday of earlier weeks, drawn and played offline.
     await loadHistory(server.db, {
@@ -88,6 +101,7 @@ async function runOne(name: keyof typeof KINDS): Promise<DayFigures> {
       weeks: historyWeeks,
       serviceIds: new Map(services.map((s) => [s.code, s.id])),
     });
+    const alerts = await watchAlerts(server.url, values.centre);
     const record = await driveDay({
       url: server.url,
       clock,
@@ -95,6 +109,20 @@ async function runOne(name: keyof typeof KINDS): Promise<DayFigures> {
       centreCode: values.centre,
       serviceIds: new Map(services.map((s) => [s.code, s.id])),
     });
+    const opensHour = Number(
+      new Date(plan.opensAt).toLocaleString("en-GB", { timeZone: config.timeZone, hour: "numeric" }),
+    );
+    alertFigures[name] = {
+      leads: alertLeads(alerts, record, services, plan.closesAt),
+      heard: alerts.heard,
+      advisedCounters: await alerts.staffingAdvice(
+        nextWeek(values.date),
+        opensHour,
+        Math.ceil((plan.closesAt - plan.opensAt) / 3_600_000),
+        plan.counters.length,
+      ),
+    };
+    alerts.close();
     return dayFigures(`${name} (${KINDS[name]})`, record, config.timeZone);
   } finally {
     await server.stop();
@@ -120,6 +148,14 @@ const tables = days
         (Object.keys(d.problems).length ? `; refused: ${JSON.stringify(d.problems)}` : ""),
     ].join("\n");
   })
+  .concat(
+    Object.entries(alertFigures).map(
+      ([name, a]) =>
+        `## Alerts to the manager (${name}): lead before each service's first wait past target\n` +
+        `${leadsTable(a.leads, config.timeZone)}\n` +
+        `Staffing advice for the same weekday a week on: --counters ${a.advisedCounters.join(",")}`,
+    ),
+  )
   .join("\n\n");
 const targets =
   `Targets: inside band ≥ ${pct(WAIT_ACCURACY_TARGETS.insideRangeShare)}, median |error| ≤ ` +
@@ -131,7 +167,7 @@ process.stdout.write(`\n${tables}\n\n${targets}\n`);
 const out = path.resolve(repoRoot, values.out);
 await mkdir(path.dirname(out), { recursive: true });
 const title = `Simulated day at ${values.centre}, ${values.date} (seed ${values.seed}, ${speed}x)`;
-await writeFile(`${out}.json`, JSON.stringify({ options: values, days }, null, 2));
+await writeFile(`${out}.json`, JSON.stringify({ options: values, days, alerts: alertFigures }, null, 2));
 await writeFile(`${out}.html`, chartPage(title, days, `${tables}\n\n${targets}`));
 process.stdout.write(`Wrote ${out}.json and ${out}.html\n`);
 

@@ -219,7 +219,7 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
     clock,
     centres,
     catalog: catalog.service,
-    offer: admin.service.offer,
+    slotCapacity: admin.service.slotCapacity,
   });
   const printing = printingModule({
     db,

@@ -398,6 +398,19 @@ const MATRIX: Record<string, Sample> = {
       payload: { date: "2026-11-24" },
     }),
   },
+  "GET /api/v1/admin/centres/:centreId/slot-capacity": {
+    allowed: MANAGERS_OF_1,
+    request: async () => ({ method: "GET", url: "/api/v1/admin/centres/BAKU-1/slot-capacity" }),
+  },
+  "PUT /api/v1/admin/centres/:centreId/slot-capacity": {
+    allowed: MANAGERS_OF_1,
+    // No service listed: the caller gets through and nothing changes.
+    request: async () => ({
+      method: "PUT",
+      url: "/api/v1/admin/centres/BAKU-1/slot-capacity",
+      payload: { services: [] },
+    }),
+  },
   "GET /api/v1/admin/centres/:centreId/alert-thresholds": {
     allowed: ["manager1", "admin", "viewer"],
     request: async () => ({ method: "GET", url: "/api/v1/admin/centres/BAKU-1/alert-thresholds" }),

@@ -1,4 +1,10 @@
-import type { AppointmentCapacityResponse, AuditEvent, OfferedService, Service } from "@dost/shared";
+import type {
+  AppointmentCapacityResponse,
+  AuditEvent,
+  OfferedService,
+  Service,
+  SlotCapacityResponse,
+} from "@dost/shared";
 import { appointmentCapacityResponseSchema } from "@dost/shared";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { hourlyServiceStats } from "../src/db/schema.js";
@@ -18,7 +24,7 @@ import { FakeClock } from "./support/clock.js";
  *   11:00–17:00: 1 open, 0 needed → 60 × 0.85 = 51 minutes for appointments; three slots an hour of
  *     10.8 minutes each cost 32.4 minutes per appointment in every slot: floor(51 / 32.4) = 1, and
  *     the 18.6 left cannot buy a second → 1.
- * The day's figure is the tightest hour's: 0.
+ * The day's figure is the tightest hour's: 0. Applying sets each hour's own (0 until 11:00, then 1).
  */
 let t: TestApp;
 let api: ReturnType<typeof apiClient>;
@@ -99,24 +105,120 @@ describe("appointment capacity", { timeout: 180_000 }, () => {
 
     const applied = await apply(manager.auth);
     expect(applied.status).toBe(200);
-    expect(applied.body.services[0]).toMatchObject({ configuredCapacity: 0, suggestedCapacity: 0 });
-    // Booking follows: with no seat in any slot, the service takes no appointments for now.
-    const slots = await api.call<{ error: { reason: string } }>({
+    // Each hour takes its own suggestion; the service's own figure stays for hours without slots.
+    expect(applied.body.services[0]).toMatchObject({ configuredCapacity: 2, suggestedCapacity: 0 });
+    expect(
+      applied.body.services[0]!.hours.map((h) => [h.hour, h.configuredCapacity, h.suggestedCapacity]),
+    ).toEqual([[9, 0, 0], [10, 0, 0], ...[11, 12, 13, 14, 15, 16, 17].map((hour) => [hour, 1, 1])]);
+    const settings = await api.call<SlotCapacityResponse>({
       method: "GET",
-      url: `/api/v1/centres/BAKU-1/services/${pensions.id}/slots?date=2026-11-25`,
+      url: `/api/v1/admin/centres/BAKU-1/slot-capacity`,
+      auth: manager.auth,
     });
-    expect(slots.status).toBe(409);
-    expect(slots.body.error.reason).toBe("appointments_disabled");
+    expect(settings.status).toBe(200);
+    expect(settings.body.services).toEqual([
+      {
+        serviceId: pensions.id,
+        slotCapacity: 2,
+        hours: [9, 10, 11, 12, 13, 14, 15, 16, 17].map((hour) => ({ hour, capacity: hour < 11 ? 0 : 1 })),
+      },
+    ]);
 
     const audit = await api.call<{ events: AuditEvent[] }>({
       method: "GET",
-      url: "/api/v1/admin/audit?kind=offer.updated&limit=1",
+      url: "/api/v1/admin/audit?kind=slot_capacity.updated&limit=1",
       auth: viewer.auth,
     });
     const [event] = audit.body.events;
     expect(event?.actor.name).toBe("manager.baku1");
-    expect(event?.before).toEqual([expect.objectContaining({ serviceId: pensions.id, slotCapacity: 2 })]);
-    expect(event?.after).toEqual([expect.objectContaining({ serviceId: pensions.id, slotCapacity: 0 })]);
+    expect(event?.before).toEqual([{ serviceId: pensions.id, slotCapacity: 2, hours: [] }]);
+    expect(event?.after).toEqual(settings.body.services);
+  });
+
+  it("books each hour up to its own capacity: a full hour refuses with slot_full, another still accepts", async () => {
+    // Wednesday 25 Nov, 20-minute slots: 09:00–10:59 take none, 11:00–17:59 one each.
+    const slots = await api.call<{ slots: { start: string; available: number }[] }>({
+      method: "GET",
+      url: `/api/v1/centres/BAKU-1/services/${pensions.id}/slots?date=2026-11-25`,
+    });
+    expect(slots.status).toBe(200);
+    const available = new Map(slots.body.slots.map((s) => [s.start, s.available]));
+    expect(available.get("2026-11-25T05:00:00.000Z")).toBe(0); // 09:00 Baku
+    expect(available.get("2026-11-25T07:00:00.000Z")).toBe(1); // 11:00
+    let phone = 7_100_000;
+    const book = (start: string) =>
+      api.call<{ error?: { reason: string } }>({
+        method: "POST",
+        url: "/api/v1/appointments",
+        payload: {
+          centreId: "BAKU-1",
+          serviceId: pensions.id,
+          start,
+          citizen: { name: "Test Citizen", phone: `+99455${phone++}` },
+        },
+      });
+    const closedHour = await book("2026-11-25T05:00:00.000Z");
+    expect(closedHour.status).toBe(409);
+    expect(closedHour.body.error?.reason).toBe("slot_full");
+    expect((await book("2026-11-25T07:00:00.000Z")).status).toBe(201);
+    const full = await book("2026-11-25T07:00:00.000Z");
+    expect(full.status).toBe(409);
+    expect(full.body.error?.reason).toBe("slot_full");
+    expect((await book("2026-11-25T08:00:00.000Z")).status).toBe(201); // 12:00 still accepts
+
+    // Raising 11:00 to two makes room in the slot already booked; lowering it back closes it again.
+    const manager = await api.login("manager.baku1");
+    const setEleven = (capacity: number) =>
+      api.call<SlotCapacityResponse>({
+        method: "PUT",
+        url: `/api/v1/admin/centres/BAKU-1/slot-capacity`,
+        auth: manager.auth,
+        payload: {
+          services: [
+            {
+              serviceId: pensions.id,
+              hours: [9, 10, 11, 12, 13, 14, 15, 16, 17].map((hour) => ({
+                hour,
+                capacity: hour === 11 ? capacity : hour < 11 ? 0 : 1,
+              })),
+            },
+          ],
+        },
+      });
+    expect((await setEleven(2)).status).toBe(200);
+    expect((await book("2026-11-25T07:20:00.000Z")).status).toBe(201);
+    expect((await book("2026-11-25T07:00:00.000Z")).status).toBe(201);
+    expect((await setEleven(1)).status).toBe(200);
+    expect((await book("2026-11-25T07:20:00.000Z")).body.error?.reason).toBe("slot_full");
+  });
+
+  it("refuses an hour listed twice or a service the centre does not offer with 400, changing nothing", async () => {
+    const manager = await api.login("manager.baku1");
+    const put = (payload: Record<string, unknown>) =>
+      api.call<{ error: { code: string } }>({
+        method: "PUT",
+        url: `/api/v1/admin/centres/BAKU-1/slot-capacity`,
+        auth: manager.auth,
+        payload,
+      });
+    const before = await api.call<SlotCapacityResponse>({
+      method: "GET",
+      url: `/api/v1/admin/centres/BAKU-1/slot-capacity`,
+      auth: manager.auth,
+    });
+    const twice = { hour: 12, capacity: 3 };
+    expect((await put({ services: [{ serviceId: pensions.id, hours: [twice, twice] }] })).status).toBe(400);
+    const other = "00000000-0000-4000-8000-000000000000";
+    expect((await put({ services: [{ serviceId: other, hours: [] }] })).status).toBe(400);
+    expect(
+      (await put({ services: [{ serviceId: pensions.id, hours: [{ hour: 24, capacity: 1 }] }] })).status,
+    ).toBe(400);
+    const after = await api.call<SlotCapacityResponse>({
+      method: "GET",
+      url: `/api/v1/admin/centres/BAKU-1/slot-capacity`,
+      auth: manager.auth,
+    });
+    expect(after.body).toEqual(before.body);
   });
 
   it("refuses a bad date with 400", async () => {

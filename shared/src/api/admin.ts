@@ -339,6 +339,7 @@ export const AUDIT_KINDS = [
   "service.created",
   "service.updated",
   "offer.updated",
+  "slot_capacity.updated",
   "counter.created",
   "counter.updated",
   "user.created",

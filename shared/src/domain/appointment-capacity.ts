@@ -61,7 +61,7 @@ export interface HourCapacity {
 
 export interface AppointmentCapacity {
   hours: HourCapacity[];
-  /** One figure per service for the whole day: its tightest hour, since slot capacity is per service. */
+  /** One figure per service for the whole day, its tightest hour: what holds if one figure serves all hours. */
   services: { serviceId: string; suggestedCapacity: number }[];
 }
 

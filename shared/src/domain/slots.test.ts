@@ -1,6 +1,14 @@
 import { describe, expect, it } from "vitest";
 import type { OpeningHours } from "./service-day.js";
-import { checkInVerdict, dayVerdict, isBookableStart, slotsOf, type SlotRules } from "./slots.js";
+import {
+  checkInVerdict,
+  dayVerdict,
+  isBookableStart,
+  slotCapacityAt,
+  slotsOf,
+  takesAppointments,
+  type SlotRules,
+} from "./slots.js";
 import { zonedInstant } from "./zoned-time.js";
 
 const withLunch = [
@@ -78,5 +86,27 @@ describe("check-in window", () => {
     expect(checkInVerdict(start, at(0), window)).toBe("open");
     expect(checkInVerdict(start, at(15), window)).toBe("open");
     expect(checkInVerdict(start, at(15.01), window)).toBe("late");
+  });
+});
+
+describe("slot capacity per hour", () => {
+  const capacity = {
+    perSlot: 3,
+    byHour: new Map([
+      [10, 0],
+      [15, 5],
+    ]),
+  };
+  it("uses the local hour's capacity where one is set, else the service's", () => {
+    // 06:00Z is 10:00 in Baku (+04:00); 11:00Z is 15:00; 05:30Z is 09:30.
+    expect(slotCapacityAt(new Date("2026-11-24T06:00:00Z"), "Asia/Baku", capacity)).toBe(0);
+    expect(slotCapacityAt(new Date("2026-11-24T06:45:00Z"), "Asia/Baku", capacity)).toBe(0);
+    expect(slotCapacityAt(new Date("2026-11-24T11:15:00Z"), "Asia/Baku", capacity)).toBe(5);
+    expect(slotCapacityAt(new Date("2026-11-24T05:30:00Z"), "Asia/Baku", capacity)).toBe(3);
+  });
+  it("takes appointments while the service or any hour has room", () => {
+    expect(takesAppointments(capacity)).toBe(true);
+    expect(takesAppointments({ perSlot: 0, byHour: new Map([[10, 2]]) })).toBe(true);
+    expect(takesAppointments({ perSlot: 0, byHour: new Map([[10, 0]]) })).toBe(false);
   });
 });

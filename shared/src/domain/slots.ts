@@ -1,4 +1,4 @@
-import { serviceDay, toMinutes, type OpeningHours } from "./service-day.js";
+import { localTime, serviceDay, toMinutes, type OpeningHours } from "./service-day.js";
 import { addDays, weekdayOf, zonedInstant } from "./zoned-time.js";
 
 /** How a centre takes appointments for one service. */
@@ -52,6 +52,27 @@ export function slotsOf(date: string, now: Date, rules: SlotRules): Slot[] {
 export function isBookableStart(start: Date, now: Date, rules: SlotRules): Slot | null {
   const date = serviceDay(start, rules.timeZone);
   return slotsOf(date, now, rules).find((s) => s.start.getTime() === start.getTime()) ?? null;
+}
+
+/**
+ * How many appointments a service's slots take: its own figure (the centre's override, else the
+ * catalogue's), replaced hour by hour where the centre set one, so a busy hour may take fewer.
+ */
+export interface SlotCapacity {
+  perSlot: number;
+  /** Local hour of the slot's start (0–23) → its capacity, where the centre set one. */
+  byHour: ReadonlyMap<number, number>;
+}
+
+/** The capacity of the slot starting at `start`: its local hour's, else the service's. */
+export function slotCapacityAt(start: Date, timeZone: string, capacity: SlotCapacity): number {
+  const hour = Math.floor(localTime(start, timeZone).minutes / 60);
+  return capacity.byHour.get(hour) ?? capacity.perSlot;
+}
+
+/** Whether any slot can take an appointment: the service's figure or one of its hours above 0. */
+export function takesAppointments(capacity: SlotCapacity): boolean {
+  return capacity.perSlot > 0 || [...capacity.byHour.values()].some((c) => c > 0);
 }
 
 export interface CheckInWindow {

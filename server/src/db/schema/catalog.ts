@@ -117,3 +117,26 @@ export const centreServices = pgTable(
     ),
   ],
 );
+
+/**
+ * A centre's slot capacity for one service in one local hour of the day (slots starting in it),
+ * overriding the service's (the offer's, else the catalogue's) for that hour only: the morning peak
+ * may take fewer appointments than the quiet afternoon. Hours without a row use the service's.
+ */
+export const serviceHourCapacities = pgTable(
+  "service_hour_capacities",
+  {
+    centreId: uuid("centre_id")
+      .notNull()
+      .references(() => centres.id),
+    serviceId: uuid("service_id")
+      .notNull()
+      .references(() => services.id),
+    hour: integer("hour").notNull(),
+    capacity: integer("capacity").notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.centreId, t.serviceId, t.hour] }),
+    check("service_hour_capacities_range", sql`${t.hour} >= 0 AND ${t.hour} <= 23 AND ${t.capacity} >= 0`),
+  ],
+);

@@ -7,6 +7,7 @@ import type { AdminDeps } from "./context.js";
 import { createCounterAdmin } from "./counters.service.js";
 import { createDeviceAdmin } from "./devices.service.js";
 import { createOfferAdmin } from "./offer.service.js";
+import { createSlotCapacityAdmin } from "./slot-capacity.service.js";
 import { createUserAdmin } from "./users.service.js";
 
 /**
@@ -18,6 +19,7 @@ export function createAdminService(deps: AdminDeps) {
     centres: createCentreAdmin(deps),
     catalogue: createCatalogueAdmin(deps),
     offer: createOfferAdmin(deps),
+    slotCapacity: createSlotCapacityAdmin(deps),
     counters: createCounterAdmin(deps),
     users: createUserAdmin(deps),
     devices: createDeviceAdmin(deps),

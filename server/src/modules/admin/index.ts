@@ -6,6 +6,7 @@ import { catalogueAdminRoutes } from "./catalogue.routes.js";
 import { centreAdminRoutes } from "./centres.routes.js";
 import { counterAdminRoutes } from "./counters.routes.js";
 import { deviceAdminRoutes } from "./devices.routes.js";
+import { slotCapacityAdminRoutes } from "./slot-capacity.routes.js";
 import { userAdminRoutes } from "./users.routes.js";
 
 import type { AdminDeps } from "./context.js";
@@ -19,6 +20,7 @@ export const adminRoutes: FastifyPluginAsyncZod<{ admin: AdminService; pairPerMi
   { admin, pairPerMinute },
 ) => {
   await app.register(centreAdminRoutes, { admin });
+  await app.register(slotCapacityAdminRoutes, { admin });
   await app.register(catalogueAdminRoutes, { admin });
   await app.register(counterAdminRoutes, { admin });
   await app.register(userAdminRoutes, { admin });

@@ -4,6 +4,7 @@ import { auditLog } from "../audit/index.js";
 import { catalogueRepository } from "./catalogue.repository.js";
 import { assertCentreInScope, type AdminDeps, type Caller } from "./context.js";
 import { offerRepository as repo } from "./offer.repository.js";
+import { slotCapacityRepository } from "./slot-capacity.repository.js";
 
 /**
  * What a centre offers: the services in their order on the kiosk, each with the centre's own prefix
@@ -68,53 +69,11 @@ export function createOfferAdmin({ db, clock }: Pick<AdminDeps, "db" | "clock">)
           );
         }
         await repo.replace(tx, centreId, rows);
+        await slotCapacityRepository.keepOnly(tx, centreId, ids);
         const after = await repo.list(tx, centreId);
         await auditLog.record(tx, caller.actor, {
           kind: "offer.updated",
           at: now,
-          centreId,
-          target: { type: "centre", id: centreId },
-          before,
-          after,
-        });
-        return after;
-      });
-    },
-
-    /**
-     * Sets the slot capacity of some of the services the centre offers, the rest of its offer as it
-     * was: one transaction, audited as any change of the offer (the appointment-capacity advice
-     * applies its suggestions through here). Services the centre does not offer are ignored.
-     */
-    async setSlotCapacities(
-      caller: Caller,
-      centreId: string,
-      capacities: ReadonlyMap<string, number>,
-    ): Promise<OfferedService[]> {
-      assertCentreInScope(caller, centreId);
-      for (const [serviceId, capacity] of capacities) {
-        if (!(Number.isInteger(capacity) && capacity >= 0))
-          throw invalid("A slot capacity is a whole number, 0 or more", [
-            { path: serviceId, message: "not a whole number ≥ 0" },
-          ]);
-      }
-      return db.transaction(async (tx) => {
-        await repo.lockCentre(tx, centreId);
-        const before = await repo.list(tx, centreId);
-        await repo.replace(
-          tx,
-          centreId,
-          before.map((s) => ({
-            serviceId: s.serviceId,
-            prefix: s.prefix,
-            slotCapacity: capacities.get(s.serviceId) ?? s.slotCapacity,
-            targetWaitMinutes: s.targetWaitMinutes,
-          })),
-        );
-        const after = await repo.list(tx, centreId);
-        await auditLog.record(tx, caller.actor, {
-          kind: "offer.updated",
-          at: clock.now(),
           centreId,
           target: { type: "centre", id: centreId },
           before,

@@ -1,6 +1,13 @@
 import { and, asc, eq, gte, inArray, isNotNull, isNull, lt, or, sql } from "drizzle-orm";
 import type { Executor } from "../../db/client.js";
-import { appointmentSlots, appointments, closedDates, services, tickets } from "../../db/schema.js";
+import {
+  appointmentSlots,
+  appointments,
+  closedDates,
+  serviceHourCapacities,
+  services,
+  tickets,
+} from "../../db/schema.js";
 
 export type AppointmentRow = typeof appointments.$inferSelect;
 
@@ -17,6 +24,17 @@ export const appointmentsRepository = {
         ),
       );
     return new Set(rows.map((r) => r.date));
+  },
+
+  /** The centre's slot capacity for the service by local hour, where it set one. */
+  async hourCapacities(ex: Executor, centreId: string, serviceId: string): Promise<Map<number, number>> {
+    const rows = await ex
+      .select({ hour: serviceHourCapacities.hour, capacity: serviceHourCapacities.capacity })
+      .from(serviceHourCapacities)
+      .where(
+        and(eq(serviceHourCapacities.centreId, centreId), eq(serviceHourCapacities.serviceId, serviceId)),
+      );
+    return new Map(rows.map((r) => [r.hour, r.capacity]));
   },
 
   /** Seats taken per slot start between two instants. */
@@ -41,7 +59,11 @@ export const appointmentsRepository = {
     return new Map(rows.map((r) => [r.start.getTime(), r.booked]));
   },
 
-  /** Takes a seat in a slot if one is free; false when the slot is full. One statement, race-free. */
+  /**
+   * Takes a seat in a slot if one is free; false when the slot is full. One statement, race-free.
+   * The slot's row takes the capacity in force now, so a capacity lowered after the first booking
+   * (an hour's own, or the service's) holds for the bookings after it.
+   */
   async takeSeat(
     ex: Executor,
     slot: { centreId: string; serviceId: string; start: Date; capacity: number },
@@ -52,8 +74,8 @@ export const appointmentsRepository = {
       .values({ ...slot, booked: 1 })
       .onConflictDoUpdate({
         target: [appointmentSlots.centreId, appointmentSlots.serviceId, appointmentSlots.start],
-        set: { booked: sql`${appointmentSlots.booked} + 1` },
-        setWhere: sql`${appointmentSlots.booked} < ${appointmentSlots.capacity}`,
+        set: { booked: sql`${appointmentSlots.booked} + 1`, capacity: sql`excluded.capacity` },
+        setWhere: sql`${appointmentSlots.booked} < excluded.capacity`,
       })
       .returning({ booked: appointmentSlots.booked });
     return rows.length > 0;

@@ -1,4 +1,11 @@
-import { checkInVerdict, serviceDay, type Appointment, type Language, type Ticket } from "@dost/shared";
+import {
+  checkInVerdict,
+  serviceDay,
+  slotCapacityAt,
+  type Appointment,
+  type Language,
+  type Ticket,
+} from "@dost/shared";
 import type { Db, Executor } from "../../db/client.js";
 import { violatedUnique } from "../../db/errors.js";
 import { ONE_BOOKING_PER_PHONE, UNIQUE_APPOINTMENT_CODE, type TicketRow } from "../../db/schema.js";
@@ -100,7 +107,7 @@ export function createAppointmentService({
                 centreId: centre.id,
                 serviceId: service.id,
                 start: slot.start,
-                capacity,
+                capacity: slotCapacityAt(slot.start, centre.timezone, capacity),
               }))
             ) {
               throw conflict("That time is fully booked; choose another", "slot_full");
@@ -188,7 +195,7 @@ export function createAppointmentService({
               centreId: row.centreId,
               serviceId: row.serviceId,
               start: slot.start,
-              capacity,
+              capacity: slotCapacityAt(slot.start, centre.timezone, capacity),
             }))
           ) {
             throw conflict("That time is fully booked; choose another", "slot_full");

@@ -3,8 +3,11 @@ import {
   dayVerdict,
   isBookableStart,
   serviceDay,
+  slotCapacityAt,
   slotsOf,
+  takesAppointments,
   type Slot,
+  type SlotCapacity,
   type SlotRules,
 } from "@dost/shared";
 import type { Db } from "../../db/client.js";
@@ -30,19 +33,23 @@ export function createAvailability({
   async function bookable(
     centreRef: string,
     serviceId: string,
-  ): Promise<{ centre: CentreRecord; service: ServiceRecord; capacity: number; slotMinutes: number }> {
+  ): Promise<{ centre: CentreRecord; service: ServiceRecord; capacity: SlotCapacity; slotMinutes: number }> {
     const centre = await centres.find(db, centreRef);
     if (!centre) throw notFound("Centre");
     const service = await catalog.serviceOfCentre(db, centre.id, serviceId);
     if (!service) throw notFound("Service");
-    // Slot capacity as this centre offers it (its override, else the catalogue's).
-    if (!service.appointmentEnabled || service.slotCapacity <= 0) {
+    // Slot capacity as this centre offers it (its override, else the catalogue's), hour by hour.
+    const capacity = {
+      perSlot: service.slotCapacity,
+      byHour: await repo.hourCapacities(db, centre.id, service.id),
+    };
+    if (!service.appointmentEnabled || !takesAppointments(capacity)) {
       throw conflict(
         "This service does not take appointments; take a ticket at the centre",
         "appointments_disabled",
       );
     }
-    return { centre, service, capacity: service.slotCapacity, slotMinutes: service.slotMinutes };
+    return { centre, service, capacity, slotMinutes: service.slotMinutes };
   }
 
   async function rulesFor(
@@ -86,7 +93,10 @@ export function createAvailability({
       return slots.map((s) => ({
         start: s.start.toISOString(),
         end: s.end.toISOString(),
-        available: Math.max(0, capacity - (booked.get(s.start.getTime()) ?? 0)),
+        available: Math.max(
+          0,
+          slotCapacityAt(s.start, centre.timezone, capacity) - (booked.get(s.start.getTime()) ?? 0),
+        ),
       }));
     },
 
@@ -105,7 +115,12 @@ export function createAvailability({
       return dates.map((date, i) => {
         const verdict = dayVerdict(date, now, rules);
         const available = daySlots[i]!.reduce(
-          (sum, s) => sum + Math.max(0, capacity - (booked.get(s.start.getTime()) ?? 0)),
+          (sum, s) =>
+            sum +
+            Math.max(
+              0,
+              slotCapacityAt(s.start, centre.timezone, capacity) - (booked.get(s.start.getTime()) ?? 0),
+            ),
           0,
         );
         const status = verdict !== "open" ? verdict : available === 0 ? ("full" as const) : ("open" as const);

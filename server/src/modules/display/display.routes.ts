@@ -7,21 +7,20 @@ import {
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { centreIdOf } from "../../core/access.js";
+import { centreGet } from "../../core/centre-get.js";
 import type { DisplayService } from "./display.service.js";
 
 export const displayRoutes: FastifyPluginAsyncZod<{ display: DisplayService }> = async (app, { display }) => {
-  app.get(
-    "/centres/:centreId/display-state",
+  centreGet(
+    app,
+    "display-state",
     {
-      config: { access: { audience: ["display", "kiosk", "staff"], centre: "param" } },
-      schema: {
-        tags: ["display"],
-        params: centreParamsSchema,
-        querystring: displayStateQuerySchema,
-        response: { 200: displayStateSchema },
-      },
+      audience: ["display", "kiosk", "staff"],
+      tags: ["display"],
+      querystring: displayStateQuerySchema,
+      response: displayStateSchema,
     },
-    async (request) => display.state(centreIdOf(request), request.query.zone),
+    (centreId, query) => display.state(centreId, query.zone),
   );
 
   app.put(

@@ -6,27 +6,26 @@ import {
 } from "@dost/shared";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { centreIdOf } from "../../core/access.js";
+import { centreGet } from "../../core/centre-get.js";
 import { callerOf } from "../admin/index.js";
 import type { AppointmentCapacityService } from "./appointment-capacity.service.js";
 
 export const appointmentCapacityRoutes: FastifyPluginAsyncZod<{
   capacity: AppointmentCapacityService;
 }> = async (app, { capacity }) => {
-  app.get(
-    "/centres/:centreId/appointment-capacity",
+  centreGet(
+    app,
+    "appointment-capacity",
     {
-      config: { access: { audience: ["manager", "viewer"], centre: "param" } },
-      schema: {
-        tags: ["monitoring"],
-        params: centreParamsSchema,
-        querystring: appointmentCapacityQuerySchema,
-        response: { 200: appointmentCapacityResponseSchema },
-      },
+      audience: ["manager", "viewer"],
+      tags: ["monitoring"],
+      querystring: appointmentCapacityQuerySchema,
+      response: appointmentCapacityResponseSchema,
     },
-    async (request) => capacity.advise(centreIdOf(request), request.query.date),
+    (centreId, query) => capacity.advise(centreId, query.date),
   );
 
-  // Applying writes the centre's offer: its managers and admins, as the admin settings allow.
+  // Applying writes the centre's slot capacity per hour: its managers and admins, as the admin settings allow.
   app.post(
     "/centres/:centreId/appointment-capacity/apply",
     {

@@ -11,8 +11,8 @@ export interface AppointmentCapacityDeps {
   centres: Pick<CentreDirectory, "find">;
   catalog: Pick<CatalogService, "servicesOfCentre">;
   staffing: Pick<StaffingService, "plan">;
-  /** Suggestions are applied as the admin settings apply any change of the offer: audited. */
-  offer: Pick<AdminService["offer"], "setSlotCapacities">;
+  /** Suggestions are applied through the admin settings of slot capacity per hour: audited. */
+  slotCapacity: Pick<AdminService["slotCapacity"], "configured" | "put">;
 }
 
 /**
@@ -27,19 +27,23 @@ export function createAppointmentCapacityService({
   centres,
   catalog,
   staffing,
-  offer,
+  slotCapacity,
 }: AppointmentCapacityDeps) {
   async function advise(centreRef: string, date: string): Promise<AppointmentCapacityResponse> {
     const centre = await centres.find(db, centreRef);
     if (!centre) throw notFound("Centre");
     const services = await catalog.servicesOfCentre(db, centre.id);
-    const [plan, forecast, handlingMinutes] = await Promise.all([
+    const [plan, forecast, handlingMinutes, configured] = await Promise.all([
       staffing.plan(centre.id, date),
       loadForecast(db, centre, date),
       loadHandlingMinutes(db, centre.id, date, services),
+      slotCapacity.configured(centre.id),
     ]);
+    const hourCapacity = new Map(
+      configured.map((s) => [s.serviceId, new Map(s.hours.map((h) => [h.hour, h.capacity]))]),
+    );
     const bookable = services.filter((s) => s.appointmentEnabled);
-    const configured = services.map((s) => s.handlingMinutes);
+    const handling = services.map((s) => s.handlingMinutes);
     const suggestion = suggestAppointmentCapacity({
       walkIns: forecast,
       demand: forecast,
@@ -51,7 +55,7 @@ export function createAppointmentCapacityService({
       })),
       handlingMinutes,
       defaultHandlingMinutes:
-        configured.length > 0 ? configured.reduce((a, b) => a + b, 0) / configured.length : 10,
+        handling.length > 0 ? handling.reduce((a, b) => a + b, 0) / handling.length : 10,
       targetWaitMinutes: plan.targetWaitMinutes,
       countersPlanned: Object.fromEntries(plan.hours.map((h) => [h.hour, h.countersOpen])),
     });
@@ -67,7 +71,12 @@ export function createAppointmentCapacityService({
         hours: suggestion.hours.flatMap((h) =>
           h.services
             .filter((x) => x.serviceId === s.id)
-            .map((x) => ({ hour: h.hour, slots: x.slots, suggestedCapacity: x.suggestedCapacity })),
+            .map((x) => ({
+              hour: h.hour,
+              slots: x.slots,
+              configuredCapacity: hourCapacity.get(s.id)?.get(h.hour) ?? s.slotCapacity,
+              suggestedCapacity: x.suggestedCapacity,
+            })),
         ),
       })),
     };
@@ -76,16 +85,27 @@ export function createAppointmentCapacityService({
   return {
     advise,
 
-    /** Sets each bookable service's slot capacity to the day's suggestion, in one audited change. */
+    /**
+     * Sets each bookable service's capacity in every hour it has slots to that hour's suggestion, in
+     * one audited change; its hours without slots, and its own figure, stay as they were.
+     */
     async apply(caller: Caller, centreRef: string, date: string): Promise<AppointmentCapacityResponse> {
       const advice = await advise(centreRef, date);
       const centre = await centres.find(db, centreRef);
       if (!centre) throw notFound("Centre");
-      await offer.setSlotCapacities(
-        caller,
-        centre.id,
-        new Map(advice.services.map((s) => [s.serviceId, s.suggestedCapacity])),
-      );
+      const current = new Map((await slotCapacity.configured(centre.id)).map((s) => [s.serviceId, s]));
+      await slotCapacity.put(caller, centre.id, {
+        services: advice.services.map((s) => {
+          const suggested = new Map(s.hours.map((h) => [h.hour, h.suggestedCapacity]));
+          const kept = (current.get(s.serviceId)?.hours ?? []).filter((h) => !suggested.has(h.hour));
+          return {
+            serviceId: s.serviceId,
+            hours: [...kept, ...[...suggested].map(([hour, capacity]) => ({ hour, capacity }))].sort(
+              (a, b) => a.hour - b.hour,
+            ),
+          };
+        }),
+      });
       return advise(centre.id, date);
     },
   };

@@ -14,7 +14,7 @@ export type { StaffingService } from "./staffing.service.js";
  * the appointment capacity those counters leave beside the walk-ins.
  */
 export function staffingModule(
-  deps: StaffingServiceDeps & Pick<AppointmentCapacityDeps, "offer">,
+  deps: StaffingServiceDeps & Pick<AppointmentCapacityDeps, "slotCapacity">,
 ): FeatureModule<StaffingService> {
   const service = createStaffingService(deps);
   const capacity = createAppointmentCapacityService({ ...deps, staffing: service });

@@ -1,23 +1,21 @@
-import { centreParamsSchema, staffingQuerySchema, staffingResponseSchema } from "@dost/shared";
+import { staffingQuerySchema, staffingResponseSchema } from "@dost/shared";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import { centreIdOf } from "../../core/access.js";
+import { centreGet } from "../../core/centre-get.js";
 import type { StaffingService } from "./staffing.service.js";
 
 export const staffingRoutes: FastifyPluginAsyncZod<{ staffing: StaffingService }> = async (
   app,
   { staffing },
 ) => {
-  app.get(
-    "/centres/:centreId/staffing",
+  centreGet(
+    app,
+    "staffing",
     {
-      config: { access: { audience: ["manager", "viewer"], centre: "param" } },
-      schema: {
-        tags: ["monitoring"],
-        params: centreParamsSchema,
-        querystring: staffingQuerySchema,
-        response: { 200: staffingResponseSchema },
-      },
+      audience: ["manager", "viewer"],
+      tags: ["monitoring"],
+      querystring: staffingQuerySchema,
+      response: staffingResponseSchema,
     },
-    async (request) => staffing.plan(centreIdOf(request), request.query.date),
+    (centreId, query) => staffing.plan(centreId, query.date),
   );
 };

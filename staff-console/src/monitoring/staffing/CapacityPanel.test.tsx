@@ -12,30 +12,30 @@ const SERVICES = [
   { id: PENSIONS, name: { az: "Pensiya", ru: "Пенсия", en: "Pensions" } },
 ] as unknown as Service[];
 
-const advice = (configured: number): AppointmentCapacityResponse => ({
+const advice = (applied: boolean): AppointmentCapacityResponse => ({
   date: "2026-11-24",
   targetWaitMinutes: 15,
   basedOn: ["2026-11-17"],
   services: [
     {
       serviceId: PENSIONS,
-      configuredCapacity: configured,
+      configuredCapacity: 3,
       suggestedCapacity: 1,
       hours: [
-        { hour: 9, slots: 3, suggestedCapacity: 2 },
-        { hour: 10, slots: 3, suggestedCapacity: 1 },
+        { hour: 9, slots: 3, configuredCapacity: applied ? 2 : 3, suggestedCapacity: 2 },
+        { hour: 10, slots: 3, configuredCapacity: 1, suggestedCapacity: 1 },
       ],
     },
   ],
 });
 
 function renderPanel(mayApply: boolean) {
-  let configured = 3;
+  let applied = false;
   const server = fakeServer((url) => {
     const base = `/api/v1/centres/${CENTRE_ID}/appointment-capacity`;
-    if (url.pathname === `${base}/apply`) configured = 1;
+    if (url.pathname === `${base}/apply`) applied = true;
     else if (url.pathname !== base) return undefined;
-    return { body: advice(configured) };
+    return { body: advice(applied) };
   });
   renderWithServer(
     <CapacityPanel centreId={CENTRE_ID} timeZone="Asia/Baku" services={SERVICES} mayApply={mayApply} />,
@@ -51,20 +51,20 @@ const rows = () =>
   );
 
 describe("the appointment-capacity table", () => {
-  it("shows configured against suggested per service and hour, and a manager applies it in one step", async () => {
+  it("shows each hour's configured capacity against its suggestion, and a manager applies them in one step", async () => {
     const server = renderPanel(true);
     await waitFor(() => expect(rows()).toHaveLength(1));
     expect([...document.querySelectorAll(".capacity-table thead th")].map((th) => th.textContent)).toEqual([
       "Service",
-      "Configured",
-      "Suggested for the day",
+      "Default",
       "09:00",
       "10:00",
     ]);
-    expect(rows()).toEqual([["Pensions", "3", "1", "2", "1"]]);
+    // Each hour: configured, with the suggestion after an arrow where it differs.
+    expect(rows()).toEqual([["Pensions", "3", "3 → 2", "1"]]);
     fireEvent.click(screen.getByRole("button", { name: "Apply suggestions" }));
-    await screen.findByText("Suggestions applied: slot capacities are now as suggested.");
-    expect(rows()).toEqual([["Pensions", "1", "1", "2", "1"]]);
+    await screen.findByText("Suggestions applied: each hour's slot capacity is now as suggested.");
+    expect(rows()).toEqual([["Pensions", "3", "2", "1"]]);
     expect(server.requests.some((u) => u.pathname.endsWith("/appointment-capacity/apply"))).toBe(true);
     expect((screen.getByRole("button", { name: "Apply suggestions" }) as HTMLButtonElement).disabled).toBe(
       true,

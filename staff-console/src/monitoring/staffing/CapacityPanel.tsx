@@ -9,10 +9,10 @@ import { ScrollRegion } from "../ScrollRegion.js";
 import { serviceDayIn } from "./StaffingPanel.js";
 
 /**
- * Appointments per slot, service by service and hour by hour: the configured capacity beside the
- * one that keeps the forecast walk-ins within target (as the server works it out). A manager or an
- * admin applies the day's suggestions in one step; the server writes them as an audited change of
- * the centre's offer. Viewers read the table only.
+ * Appointments per slot, service by service and hour by hour: each hour's configured capacity beside
+ * the one that keeps the forecast walk-ins within target (as the server works it out). A manager or
+ * an admin applies the day's suggestions in one step; the server writes each hour's as an audited
+ * change of the centre's slot capacity per hour. Viewers read the table only.
  */
 export function CapacityPanel({
   centreId,
@@ -60,7 +60,8 @@ export function CapacityPanel({
   const hours = [...new Set(advice?.services.flatMap((s) => s.hours.map((h) => h.hour)) ?? [])].sort(
     (a, b) => a - b,
   );
-  const pending = advice?.services.some((s) => s.configuredCapacity !== s.suggestedCapacity) ?? false;
+  const pending =
+    advice?.services.some((s) => s.hours.some((h) => h.configuredCapacity !== h.suggestedCapacity)) ?? false;
 
   const apply = () => {
     setApplying(true);
@@ -108,7 +109,6 @@ export function CapacityPanel({
                 <tr>
                   <th scope="col">{t("capacity.service")}</th>
                   <th scope="col">{t("capacity.configured")}</th>
-                  <th scope="col">{t("capacity.suggested")}</th>
                   {hours.map((h) => (
                     <th key={h} scope="col">
                       {hourLabel(h)}
@@ -121,12 +121,21 @@ export function CapacityPanel({
                   <tr key={s.serviceId} data-service={s.serviceId}>
                     <th scope="row">{nameOf(s.serviceId)}</th>
                     <td>{s.configuredCapacity}</td>
-                    <td className={s.suggestedCapacity !== s.configuredCapacity ? "changed" : undefined}>
-                      {s.suggestedCapacity}
-                    </td>
-                    {hours.map((h) => (
-                      <td key={h}>{s.hours.find((x) => x.hour === h)?.suggestedCapacity ?? "–"}</td>
-                    ))}
+                    {hours.map((h) => {
+                      const hour = s.hours.find((x) => x.hour === h);
+                      if (!hour) return <td key={h}>–</td>;
+                      const changed = hour.suggestedCapacity !== hour.configuredCapacity;
+                      return (
+                        <td key={h} className={changed ? "changed" : undefined}>
+                          {changed
+                            ? t("capacity.cell", {
+                                configured: hour.configuredCapacity,
+                                suggested: hour.suggestedCapacity,
+                              })
+                            : hour.configuredCapacity}
+                        </td>
+                      );
+                    })}
                   </tr>
                 ))}
               </tbody>
