@@ -1,5 +1,5 @@
 import { centreParamsSchema } from "@dost/shared";
-import type { FastifyInstance, FastifyBaseLogger, RawServerDefault } from "fastify";
+import type { FastifyBaseLogger, FastifyInstance, RawServerDefault, RouteShorthandOptions } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { z } from "zod";
@@ -27,17 +27,16 @@ export function centreGet<Query extends z.ZodType, Answer extends z.ZodType>(
 ): void {
   // Registered untyped: the provider cannot resolve a generic schema's types (query or reply);
   // this function's signature carries them, and the schemas still validate both at run time.
-  (app as FastifyInstance).get(
-    `/centres/:centreId/${what}`,
-    {
-      config: { access: { audience: spec.audience, centre: "param" } },
-      schema: {
-        tags: spec.tags,
-        params: centreParamsSchema,
-        querystring: spec.querystring,
-        response: { 200: spec.response },
-      },
+  const options: RouteShorthandOptions = {
+    config: { access: { audience: spec.audience, centre: "param" } },
+    schema: {
+      tags: spec.tags,
+      params: centreParamsSchema,
+      querystring: spec.querystring,
+      response: { 200: spec.response },
     },
-    async (request) => answer(centreIdOf(request), request.query as z.output<Query>),
+  };
+  (app as FastifyInstance).get(`/centres/:centreId/${what}`, options, async (request) =>
+    answer(centreIdOf(request), request.query as z.output<Query>),
   );
 }
