@@ -63,12 +63,18 @@ export async function watchAlerts(url: string, centreCode: string): Promise<Aler
   const token = await signIn(api, `manager.${slug}`, DEMO_PASSWORD);
   const socket = io(url, { transports: ["websocket"], auth: { token }, forceNew: true });
   const heard: AlertWatch["heard"] = [];
-  socket.on("alert:raised", (alert: { kind: string; serviceId?: string; raisedAt: string }) => {
+  socket.on("alert:raised", (alert: { id: string; kind: string; serviceId?: string; raisedAt: string }) => {
     heard.push({
+      id: alert.id,
       kind: alert.kind,
       serviceId: alert.serviceId ?? null,
       raisedAt: Date.parse(alert.raisedAt),
+      clearedAt: null,
     });
+  });
+  socket.on("alert:cleared", (cleared: { id: string; clearedAt: string }) => {
+    const alert = heard.find((a) => a.id === cleared.id);
+    if (alert) alert.clearedAt = Date.parse(cleared.clearedAt);
   });
   await new Promise<void>((resolve, reject) => {
     socket.once("connect", () => resolve());

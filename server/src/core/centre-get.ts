@@ -1,5 +1,5 @@
 import { centreParamsSchema } from "@dost/shared";
-import type { FastifyInstance, FastifyBaseLogger, RawServerDefault, RouteShorthandOptions } from "fastify";
+import type { FastifyBaseLogger, FastifyInstance, RawServerDefault, RouteShorthandOptions } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { z } from "zod";
