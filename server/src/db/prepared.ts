@@ -1,10 +1,11 @@
-import { getTableColumns, sql, type SQL } from "drizzle-orm";
+import { getTableColumns, is, sql, SQL } from "drizzle-orm";
 import { PgDialect, type PgColumn, type PgTable } from "drizzle-orm/pg-core";
 import type { Executor } from "./client.js";
 
 const dialect = new PgDialect();
 
-type Fields = { path: string[]; field: PgColumn }[];
+/** A statement's output columns, in order, each with where it lands in the mapped row. */
+export type StatementFields = { path: string[]; field: PgColumn | SQL }[];
 
 /**
  * A hot statement sent by name: PostgreSQL parses and plans it once per connection, and the SQL text
@@ -17,42 +18,34 @@ export interface NamedStatement<T> {
   run(ex: Executor, values: Record<string, unknown>): Promise<T[]>;
 }
 
-/** Rows as PostgreSQL returns them (column names as aliased in the SQL). */
-export function namedStatement<T>(name: string, query: SQL): NamedStatement<T> {
-  const built = dialect.sqlToQuery(query);
-  return {
-    async run(ex, values) {
-      const result = (await ex._.session.prepareQuery(built, undefined, name, false).execute(values)) as {
-        rows: T[];
-      };
-      return result.rows;
-    },
-  };
+/** The columns of `table` as fields, under `prefix` in the mapped row when given. */
+export function tableFields(table: PgTable, prefix?: string): StatementFields {
+  return Object.entries(getTableColumns(table)).map(([key, column]) => ({
+    path: prefix ? [prefix, key] : [key],
+    field: column as PgColumn,
+  }));
 }
 
 /**
- * Rows of `table` mapped as drizzle maps its own selects (dates, column names). `select(columns)`
- * builds the statement around the table's column list, in the order the rows are mapped.
+ * A statement whose rows are mapped as drizzle maps its own selects (each column's decoder, dates
+ * included). `build` gets the select list of `fields` in their order: a column by its bare name (as
+ * a CTE returns it), an SQL field as written.
  */
-export function namedTableStatement<TTable extends PgTable>(
+export function namedStatement<T>(
   name: string,
-  table: TTable,
-  select: (columns: SQL) => SQL,
-): NamedStatement<TTable["$inferSelect"]> {
-  const fields: Fields = Object.entries(getTableColumns(table)).map(([key, column]) => ({
-    path: [key],
-    field: column as PgColumn,
-  }));
+  fields: StatementFields,
+  build: (columns: SQL) => SQL,
+): NamedStatement<T> {
   const columns = sql.join(
-    fields.map((f) => sql.identifier(f.field.name)),
+    fields.map((f) => (is(f.field, SQL) ? f.field : sql.identifier(f.field.name))),
     sql`, `,
   );
-  const built = dialect.sqlToQuery(select(columns));
+  const built = dialect.sqlToQuery(build(columns));
   return {
     async run(ex, values) {
-      // Given the fields, drizzle asks for array rows and maps them with each column's decoder.
+      // Given the fields, drizzle asks for array rows and maps them by `path`.
       const prepared = ex._.session.prepareQuery(built, fields, name, false);
-      return (await prepared.execute(values)) as TTable["$inferSelect"][];
+      return (await prepared.execute(values)) as T[];
     },
   };
 }

@@ -1,7 +1,7 @@
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import type { TicketStatus } from "@dost/shared";
 import type { Executor } from "../../db/client.js";
-import { namedTableStatement } from "../../db/prepared.js";
+import { namedStatement, tableFields } from "../../db/prepared.js";
 import {
   counters,
   idempotencyKeys,
@@ -43,9 +43,9 @@ const p = (name: keyof IssueAtOnceArgs | "key" | "principal" | "requestHash") =>
  * already held (ON CONFLICT DO NOTHING waits for a concurrent holder to commit, then skips).
  * The code pads like `ticketCode` (three digits at least, never cut).
  */
-const issueStatement = namedTableStatement(
+const issueStatement = namedStatement<TicketRow>(
   "dost_issue_ticket",
-  tickets,
+  tableFields(tickets),
   (columns) => sql`
     WITH svc AS (
       SELECT s.id, s.prefix FROM centre_services cs JOIN services s ON s.id = cs.service_id
