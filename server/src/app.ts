@@ -116,7 +116,7 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
     outboxBacklog: async () => gauges.notifications?.backlog() ?? { pending: 0, oldestDueSeconds: 0 },
     poolStats: () => database.poolStats(),
   });
-  const publisher = metrics.observePublisher(createSocketPublisher(sockets.io));
+  const publisher = metrics.observePublisher(createSocketPublisher(sockets.io, sockets.delivery));
   const publicPerMinute = config.rateLimit.publicPerMinute;
 
   const auth = authModule({

@@ -48,6 +48,9 @@ function counters(state: {
 }) {
   const calls: string[] = [];
   const repo = {
+    // The one-statement call leaves every case below to the transactional path.
+    callNextAtOnce: async () => ({ outcome: "elsewhere" }),
+    centreOf: async () => null,
     lock: async () => state.counter,
     currentTicketId: async () => (state.busy ? "t0" : null),
   };

@@ -1,4 +1,4 @@
-import { OUT_OF_ORDER_NOTE, type Counter, type CounterNext, type Ticket } from "@dost/shared";
+import { OUT_OF_ORDER_NOTE, serviceDay, type Counter, type CounterNext, type Ticket } from "@dost/shared";
 import type { Db, Executor, Tx } from "../../db/client.js";
 import { violatedUnique } from "../../db/errors.js";
 import type { TicketRow } from "../../db/schema.js";
@@ -13,7 +13,7 @@ import type { QueueService } from "../queue/index.js";
 import { counterChangedEvent } from "../tickets/index.js";
 import type { TicketService } from "../tickets/index.js";
 import { toCounter } from "./counter-view.js";
-import { countersRepository, type CounterRow } from "./counters.repository.js";
+import { countersRepository, type CallAtOnce, type CounterRow } from "./counters.repository.js";
 
 export interface CounterServiceDeps {
   db: Db;
@@ -41,6 +41,47 @@ export function createCounterService({
   auth,
   repo = countersRepository,
 }: CounterServiceDeps) {
+  // A counter never moves to another centre: the access check of every counter route reads its
+  // centre once per process, not once per request.
+  const centreOfCounter = new Map<string, string>();
+  async function counterCentre(counterId: string): Promise<string | null> {
+    const known = centreOfCounter.get(counterId);
+    if (known) return known;
+    const centreId = await repo.centreOf(db, counterId);
+    if (centreId) centreOfCounter.set(counterId, centreId);
+    return centreId;
+  }
+
+  /**
+   * Call-next in one round trip when it can (see countersRepository.callNextAtOnce): undefined when
+   * the transactional path must decide (a counter not open, not free or not the caller's, which it
+   * names; a ticket with a phone, whose text joins the call's transaction).
+   */
+  async function callNextAtOnce(user: UserPrincipal, counterId: string): Promise<Ticket | null | undefined> {
+    const centreId = await counterCentre(counterId);
+    const centre = centreId && canAccessCentre(user, centreId) ? await centres.find(db, centreId) : null;
+    if (!centre) return undefined;
+    const now = clock.now();
+    let result: CallAtOnce;
+    try {
+      result = await repo.callNextAtOnce(db, {
+        counterId,
+        userId: user.user.id,
+        centreId: centre.id,
+        serviceDay: serviceDay(now, centre.timezone),
+        weights: centre.policy,
+        now,
+      });
+    } catch (e) {
+      // A call from the same counter committed while this one waited for its lock.
+      if (violatedUnique(e) !== null) return undefined;
+      throw e;
+    }
+    if (result.outcome === "nobody") return null;
+    if (result.outcome === "elsewhere") return undefined;
+    return tickets.announceCalled(centre, result.ticket, result.counter);
+  }
+
   async function centreOf(ex: Executor, counter: CounterRow): Promise<CentreRecord> {
     const centre = await centres.find(ex, counter.centreId);
     if (!centre) throw notFound("Centre");
@@ -231,7 +272,10 @@ export function createCounterService({
 
     /** Calls the best waiting ticket this counter serves; null when nobody it serves waits. */
     async callNext(principal: Principal, counterId: string): Promise<Ticket | null> {
-      return call(asUser(principal), counterId, (tx, counter, centre, now) =>
+      const user = asUser(principal);
+      const called = await callNextAtOnce(user, counterId);
+      if (called !== undefined) return called;
+      return call(user, counterId, (tx, counter, centre, now) =>
         queue.pickNext(tx, centre, counter.serviceIds, now),
       );
     },
@@ -293,7 +337,7 @@ export function createCounterService({
     withState: (centreId: string) => repo.listWithState(db, centreId),
 
     /** The centre a counter belongs to (for the access rule of counter routes). */
-    centreOf: (counterId: string): Promise<string | null> => repo.centreOf(db, counterId),
+    centreOf: counterCentre,
   };
 }
 

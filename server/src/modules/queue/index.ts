@@ -3,6 +3,7 @@ import { createQueueService, type QueueService, type QueueServiceDeps } from "./
 
 export type { QueueService } from "./queue.service.js";
 export { toTicket } from "./ticket-view.js";
+export { nextTicket } from "./queue.repository.js";
 export type { WaitEstimatorKind } from "./wait-estimates.js";
 
 /** The queue read model: no routes of its own; counters, tickets and monitoring read through it. */

@@ -1,6 +1,7 @@
-import { and, asc, eq, inArray, sql } from "drizzle-orm";
+import { and, asc, inArray, sql, type SQL } from "drizzle-orm";
 import { bonusSeconds, type PolicyWeights, type Priority } from "@dost/shared";
 import type { Executor } from "../../db/client.js";
+import { namedStatement } from "../../db/prepared.js";
 import { queryRows } from "../../db/rows.js";
 import { tickets, type TicketRow } from "../../db/schema.js";
 
@@ -40,6 +41,57 @@ export function effectiveQueueTime(weights: PolicyWeights, now: Date) {
     + CASE WHEN ${tickets.appointmentAt} <= ${now}::timestamptz
       THEN ${weights.appointmentBonusSeconds}::int ELSE 0 END)::float8)`;
 }
+
+const ph = (name: string) => sql.placeholder(name);
+
+/** The policy's weights and the moment as placeholders, filled by `nextTicket.values`. */
+const policyPlaceholders = {
+  priorityBonusSeconds: {
+    none: ph("bonusNone"),
+    disability: ph("bonusDisability"),
+    veteran: ph("bonusVeteran"),
+    martyr_family: ph("bonusMartyrFamily"),
+    elderly: ph("bonusElderly"),
+    pregnant: ph("bonusPregnant"),
+  },
+  appointmentBonusSeconds: ph("bonusAppointment"),
+  // effectiveQueueTime interpolates each weight as an SQL value: a placeholder is one, filled later.
+} as unknown as PolicyWeights;
+
+/**
+ * Call-next's pick as SQL over placeholders, for statements prepared once (the pick below, and the
+ * counter's whole call in countersRepository): the waiting tickets of the day of the services in
+ * `serviceIds`, in the policy's order.
+ */
+export const nextTicket = {
+  where: (serviceIds: SQL) =>
+    sql`${tickets.centreId} = ${ph("centreId")}::uuid AND ${tickets.status} = 'waiting'
+        AND ${tickets.serviceDay} = ${ph("serviceDay")}::date AND ${tickets.serviceId} = ANY(${serviceIds})`,
+  orderBy: sql`${effectiveQueueTime(policyPlaceholders, ph("now") as unknown as Date)}, ${tickets.queuedAt}, ${tickets.id}`,
+  values(args: { centreId: string; serviceDay: string; weights: PolicyWeights; now: Date }) {
+    const bonus = args.weights.priorityBonusSeconds;
+    return {
+      centreId: args.centreId,
+      serviceDay: args.serviceDay,
+      now: args.now.toISOString(),
+      bonusNone: bonus.none,
+      bonusDisability: bonus.disability,
+      bonusVeteran: bonus.veteran,
+      bonusMartyrFamily: bonus.martyr_family,
+      bonusElderly: bonus.elderly,
+      bonusPregnant: bonus.pregnant,
+      bonusAppointment: args.weights.appointmentBonusSeconds,
+    };
+  },
+};
+
+const pickStatement = namedStatement<{ id: string }>(
+  "dost_pick_next",
+  [{ path: ["id"], field: tickets.id }],
+  (columns) => sql`SELECT ${columns} FROM ${tickets}
+    WHERE ${nextTicket.where(sql`${ph("serviceIds")}::uuid[]`)}
+    ORDER BY ${nextTicket.orderBy} LIMIT 1 FOR UPDATE SKIP LOCKED`,
+);
 
 const waitingOf = (centreId: string, serviceDay: string) =>
   sql`${tickets.centreId} = ${centreId} AND ${tickets.status} = 'waiting' AND ${tickets.serviceDay} = ${serviceDay}`;
@@ -95,20 +147,10 @@ export const queueRepository = {
     args: { centreId: string; serviceDay: string; serviceIds: string[]; weights: PolicyWeights; now: Date },
   ): Promise<string | null> {
     if (args.serviceIds.length === 0) return null;
-    const [next] = await ex
-      .select({ id: tickets.id })
-      .from(tickets)
-      .where(
-        and(
-          eq(tickets.centreId, args.centreId),
-          eq(tickets.status, "waiting"),
-          eq(tickets.serviceDay, args.serviceDay),
-          inArray(tickets.serviceId, args.serviceIds),
-        ),
-      )
-      .orderBy(effectiveQueueTime(args.weights, args.now), asc(tickets.queuedAt), asc(tickets.id))
-      .limit(1)
-      .for("update", { skipLocked: true });
+    const [next] = await pickStatement.run(ex, {
+      ...nextTicket.values(args),
+      serviceIds: args.serviceIds,
+    });
     return next?.id ?? null;
   },
 

@@ -63,6 +63,11 @@ export async function issueWithin(
   return row;
 }
 
+/** A volunteer, whose every ticket has an audit row (recordVolunteerAction). */
+export function actsForVisitor(principal: Principal): boolean {
+  return principal.kind === "user" && principal.user.role === "volunteer";
+}
+
 /**
  * A volunteer acts for a visitor who is not at the keyboard: each ticket it issues or checks in is
  * in the audit trail, and a priority it marks is one it says it confirmed with the person (the
@@ -70,7 +75,7 @@ export async function issueWithin(
  */
 async function recordVolunteerAction(tx: Executor, args: IssueWithinArgs, row: TicketRow): Promise<void> {
   const { principal } = args;
-  if (principal.kind !== "user" || principal.user.role !== "volunteer") return;
+  if (!actsForVisitor(principal)) return;
   await auditLog.record(tx, auditActorOf(principal, args.address ?? null), {
     kind: args.appointment ? "volunteer.checked_in" : "volunteer.ticket_issued",
     at: args.now,

@@ -1,6 +1,7 @@
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import type { TicketStatus } from "@dost/shared";
 import type { Executor } from "../../db/client.js";
+import { namedStatement, tableFields } from "../../db/prepared.js";
 import {
   counters,
   idempotencyKeys,
@@ -15,6 +16,70 @@ export type TicketEventValues = typeof ticketEvents.$inferInsert;
 export type TicketChanges = Partial<
   Pick<TicketRow, "status" | "counterId" | "calledAt" | "startedAt" | "finishedAt" | "serviceId">
 > & { countCall?: boolean };
+
+/** What one statement needs to issue a ticket (see `issueAtOnce`). */
+export interface IssueAtOnceArgs {
+  ticketId: string;
+  publicId: string;
+  centreId: string;
+  serviceId: string;
+  serviceDay: string;
+  priority: TicketRow["priority"];
+  language: TicketRow["language"];
+  now: Date;
+  userId: string | null;
+  deviceId: string | null;
+  /** With an Idempotency-Key: the caller's key space, the key and the request's fingerprint. */
+  idempotency: { principal: string; key: string; requestHash: string } | null;
+}
+
+const p = (name: keyof IssueAtOnceArgs | "key" | "principal" | "requestHash") => sql.placeholder(name);
+
+/**
+ * Issuing in one statement, so in one round trip with no transaction around it: the service check,
+ * the key claim, the day's next number, the ticket and its event. A statement is atomic, and the
+ * numbering row stays locked for this one statement only. Every step feeds the next through its
+ * RETURNING rows, so nothing is written for a service the centre does not offer, or for a key
+ * already held (ON CONFLICT DO NOTHING waits for a concurrent holder to commit, then skips).
+ * The code pads like `ticketCode` (three digits at least, never cut).
+ */
+const issueStatement = namedStatement<TicketRow>(
+  "dost_issue_ticket",
+  tableFields(tickets),
+  (columns) => sql`
+    WITH svc AS (
+      SELECT s.id, s.prefix FROM centre_services cs JOIN services s ON s.id = cs.service_id
+       WHERE cs.centre_id = ${p("centreId")}::uuid AND cs.service_id = ${p("serviceId")}::uuid AND s.active
+    ), claim AS (
+      INSERT INTO idempotency_keys (principal, key, request_hash, created_at, ticket_id)
+      SELECT ${p("principal")}::text, ${p("key")}::text, ${p("requestHash")}::text,
+             ${p("now")}::timestamptz, ${p("ticketId")}::uuid
+        FROM svc WHERE ${p("key")}::text IS NOT NULL
+      ON CONFLICT DO NOTHING RETURNING 1
+    ), num AS (
+      INSERT INTO ticket_numbers (centre_id, service_day, prefix, last)
+      SELECT ${p("centreId")}::uuid, ${p("serviceDay")}::date, svc.prefix, 1 FROM svc
+       WHERE ${p("key")}::text IS NULL OR EXISTS (SELECT 1 FROM claim)
+      ON CONFLICT (centre_id, service_day, prefix) DO UPDATE SET last = ticket_numbers.last + 1
+      RETURNING prefix, last
+    ), ins AS (
+      INSERT INTO tickets (id, public_id, centre_id, service_id, service_day, prefix, number, code,
+                           priority, language, issued_at, queued_at)
+      SELECT ${p("ticketId")}::uuid, ${p("publicId")}::text, ${p("centreId")}::uuid, svc.id,
+             ${p("serviceDay")}::date, num.prefix, num.last,
+             num.prefix || CASE WHEN num.last < 100 THEN lpad(num.last::text, 3, '0') ELSE num.last::text END,
+             ${p("priority")}::text, ${p("language")}::text, ${p("now")}::timestamptz, ${p("now")}::timestamptz
+        FROM svc, num
+      RETURNING *
+    ), ev AS (
+      INSERT INTO ticket_events (ticket_id, centre_id, at, action, from_status, to_status, service_id,
+                                 user_id, device_id)
+      SELECT id, centre_id, issued_at, 'issue', NULL, 'waiting', service_id,
+             ${p("userId")}::uuid, ${p("deviceId")}::uuid
+        FROM ins
+    )
+    SELECT ${columns} FROM ins`,
+);
 
 const counterRef = { id: counters.id, label: counters.label, zone: counters.zone, userId: counters.userId };
 
@@ -63,6 +128,23 @@ export const ticketsRepository = {
       .update(idempotencyKeys)
       .set({ ticketId })
       .where(and(eq(idempotencyKeys.principal, principal), eq(idempotencyKeys.key, key)));
+  },
+
+  /**
+   * Issues a walk-in ticket in one statement (see issueStatement). Null when nothing was written:
+   * the service is not offered here, or the Idempotency-Key is already held; the caller then takes
+   * the transactional path, which tells which.
+   */
+  async issueAtOnce(ex: Executor, args: IssueAtOnceArgs): Promise<TicketRow | null> {
+    const { idempotency, now, ...rest } = args;
+    const [row] = await issueStatement.run(ex, {
+      ...rest,
+      now: now.toISOString(),
+      principal: idempotency?.principal ?? null,
+      key: idempotency?.key ?? null,
+      requestHash: idempotency?.requestHash ?? null,
+    });
+    return row ?? null;
   },
 
   /** The next number of the day for a prefix: atomic and gapless, as the row lock serialises it. */

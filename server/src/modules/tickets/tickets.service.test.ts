@@ -84,6 +84,11 @@ function serviceAt(
   const written: string[] = [];
   const repo = {
     nextNumber: async () => 1,
+    // The one-statement path writes the ticket and its event together.
+    issueAtOnce: async (_ex: unknown, { ticketId, centreId, serviceId }: Record<string, string>) => {
+      written.push("insert", "event");
+      return row({ id: ticketId, centreId, serviceId });
+    },
     insert: async (_ex: unknown, values: Partial<TicketRow>) => {
       written.push("insert");
       return row(values);

@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import {
   TICKET_TRANSITIONS,
   compareCandidates,
@@ -9,7 +10,8 @@ import {
 } from "@dost/shared";
 import type { Db, Executor } from "../../db/client.js";
 import type { TicketRow } from "../../db/schema.js";
-import { principalKey, type Principal } from "../../core/principal.js";
+import { actorOf, principalKey, type Principal } from "../../core/principal.js";
+import { newPublicId } from "../../lib/tokens.js";
 import type { CentreEvent } from "../../core/realtime.js";
 import type { Clock } from "../../lib/clock.js";
 import { conflict, invalid, notFound, unprocessable } from "../../lib/errors.js";
@@ -20,7 +22,7 @@ import { toTicket } from "../queue/index.js";
 import { calledChanges } from "./ticket-actions.js";
 import { calledEvent, counterChangedEvent, updatedEvent } from "./ticket-events.js";
 import { requestFingerprint } from "./idempotency.js";
-import { issueWithin, type IssueWithinArgs } from "./ticket-issuer.js";
+import { actsForVisitor, issueWithin, type IssueWithinArgs } from "./ticket-issuer.js";
 import { createStaffActions } from "./ticket-staff-actions.js";
 import { ticketsRepository, type TicketEventValues } from "./tickets.repository.js";
 import type { TicketTexts } from "./ticket-texts.js";
@@ -137,11 +139,35 @@ export function createTicketService({
       const now = clock.now();
       assertIssuingOpen(principal, centre, now);
       const day = serviceDay(now, centre.timezone);
+      // Without the phone: a hash of a nine-digit number is no secret, and none is kept.
+      const { phone: _phone, ...request } = body;
+      const fingerprint = idempotencyKey ? requestFingerprint(centre.id, request) : null;
+      // The common case in one round trip: no phone to keep, no volunteer's audit row.
+      if (!body.phone && !actsForVisitor(principal)) {
+        const row = await repo.issueAtOnce(db, {
+          ticketId: randomUUID(),
+          publicId: newPublicId(),
+          centreId: centre.id,
+          serviceId: body.serviceId,
+          serviceDay: day,
+          priority: body.priority,
+          language: body.language,
+          now,
+          ...actorOf(principal),
+          idempotency:
+            idempotencyKey && fingerprint
+              ? { principal: principalKey(principal), key: idempotencyKey, requestHash: fingerprint }
+              : null,
+        });
+        if (row) {
+          const ticket = await announceIssue(centre, row);
+          afterIssue(principal, centre, ticket);
+          return { ticket, created: true };
+        }
+        // Nothing written: the service is not offered, or the key is held; the path below says which.
+      }
       const outcome = await db.transaction(async (tx): Promise<{ replayOf: string } | { row: TicketRow }> => {
-        if (idempotencyKey) {
-          // Without the phone: a hash of a nine-digit number is no secret, and none is kept.
-          const { phone: _phone, ...request } = body;
-          const fingerprint = requestFingerprint(centre.id, request);
+        if (idempotencyKey && fingerprint) {
           const earlier = await repo.claimIdempotencyKey(
             tx,
             principalKey(principal),

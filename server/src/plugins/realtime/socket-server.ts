@@ -8,7 +8,7 @@ import { Server } from "socket.io";
 import { SESSION_COOKIE } from "../../core/access.js";
 import { canAccessCentre, homeCentre, type Authenticate, type Principal } from "../../core/principal.js";
 import { watchCredentials, type CredentialWatchDeps } from "./credential-watch.js";
-import type { SocketServer } from "./publisher.js";
+import type { Delivery, SocketServer } from "./publisher.js";
 import { rooms } from "./rooms.js";
 
 export interface SocketServerOptions {
@@ -44,7 +44,7 @@ function cookieToken(header: string | undefined): string | undefined {
 export async function createSocketServer(
   http: HttpServer,
   deps: SocketServerOptions,
-): Promise<{ io: SocketServer; close(): Promise<void> }> {
+): Promise<{ io: SocketServer; delivery: Delivery; close(): Promise<void> }> {
   const io: SocketServer = new Server(http, {
     path: "/socket.io",
     serveClient: false,
@@ -66,6 +66,7 @@ export async function createSocketServer(
 
   return {
     io,
+    delivery: redis ? { kind: "adapter" } : { kind: "local-first", crossProcess: deps.pool !== undefined },
     /**
      * Drops every socket and the adapter's listener but leaves the HTTP server to Fastify, which
      * closes it next (io.close() would close it too, and twice is an error). New handshakes are
