@@ -253,6 +253,7 @@ export const ROUTES = {
     path: "/admin/users/:userId/reset-password",
     response: temporaryPasswordResponseSchema,
   },
+  "admin.resetMfa": { method: "POST", path: "/admin/users/:userId/reset-mfa", response: noContent },
   "admin.devices": {
     method: "GET",
     path: "/admin/centres/:centreId/devices",
