@@ -39,6 +39,7 @@ import { appsPlugin } from "./plugins/apps.js";
 import { docsPlugin } from "./plugins/docs.js";
 import { errorsPlugin, frameworkRefusal } from "./plugins/errors.js";
 import { createMetrics } from "./plugins/metrics/index.js";
+import { createSharedRateLimitStore } from "./plugins/rate-limit/shared-store.js";
 import { createConfigChanges } from "./plugins/realtime/config-changes.js";
 import { createSocketPublisher, type SocketServer } from "./plugins/realtime/publisher.js";
 import { authenticateSockets, createSocketServer } from "./plugins/realtime/socket-server.js";
@@ -131,6 +132,7 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
     // Ten colleagues' budgets: a NAT office never reaches it, a password spray soon does.
     addressFailuresPerMinute: 10 * config.rateLimit.loginPerMinute,
     publicUrl: config.publicUrl ?? null,
+    mfa: config.mfa,
   });
   configChanges.on("devices", () => auth.service.forgetDevices());
   const queue = queueModule({ db, clock, publisher, findCentre, estimator: config.waitEstimator });
@@ -266,7 +268,13 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
     },
   });
   await app.register(cookie);
-  await app.register(rateLimit, { global: false });
+  // On PostgreSQL several processes may serve one database: they share the counters there. PGlite
+  // is one process by nature (it holds the data directory's lock), so memory is exact.
+  const sharedLimits =
+    database.kind === "postgres"
+      ? createSharedRateLimitStore(db, (err) => app.log.warn({ err }, "dropping ended rate limits failed"))
+      : null;
+  await app.register(rateLimit, { global: false, ...(sharedLimits ? { store: sharedLimits.Store } : {}) });
   await app.register(accessPlugin, {
     authenticate: auth.service.authenticate,
     findCentre,
@@ -324,6 +332,7 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
     clearInterval(timer);
     for (const module of modules) module.close?.();
     credentialWatch.stop();
+    sharedLimits?.stop();
     await sockets.close();
   });
 

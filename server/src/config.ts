@@ -1,6 +1,7 @@
 import { isIP } from "node:net";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { ROLES, type Role } from "@dost/shared";
 import { z } from "zod";
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
@@ -80,6 +81,19 @@ const envSchema = z.object({
     .string()
     .regex(/^[A-Za-z0-9-]+$/, "a header name")
     .optional(),
+  /**
+   * The roles that must sign in with a second factor (TOTP), comma-separated (`admin,manager`);
+   * unset or `none`: nobody (an opt-in policy, so that no upgrade locks admins out; production should
+   * set `admin,manager` with MFA_SECRET_KEY, see the README).
+   */
+  MFA_REQUIRED_ROLES: z.string().optional(),
+  /**
+   * Encrypts the stored TOTP secrets (AES-256-GCM, key derived by SHA-256); at least 32 characters.
+   * Required in production for anyone to enrol; elsewhere a fixed development key is used.
+   */
+  MFA_SECRET_KEY: z.string().min(32, "must be at least 32 characters").optional(),
+  /** Wrong second-factor codes for one account before it is locked (doubling, at most 15 min). */
+  MFA_LOCKOUT_AFTER_FAILURES: z.coerce.number().int().min(1).default(5),
   /** Opens GET /metrics to `Authorization: Bearer <token>`; long enough not to be guessed. */
   METRICS_TOKEN: z.string().min(32, "must be at least 32 characters").optional(),
 });
@@ -182,6 +196,25 @@ function isAddressOrCidr(value: string): boolean {
   return Number(bits) <= (family === 4 ? 32 : 128);
 }
 
+/** Outside production only: secrets enrolled in development and tests need no configuration. */
+const DEVELOPMENT_MFA_KEY = "dost-development-only-mfa-key-not-for-production";
+
+function mfaPolicy(e: z.infer<typeof envSchema>): { roles: Role[]; problems: string[] } {
+  const value = e.MFA_REQUIRED_ROLES ?? "none";
+  if (value.toLowerCase() === "none") return { roles: [], problems: [] };
+  const names = value
+    .split(",")
+    .map((v) => v.trim().toLowerCase())
+    .filter(Boolean);
+  const unknown = names.filter((n) => !(ROLES as readonly string[]).includes(n));
+  const problems = unknown.length
+    ? [`MFA_REQUIRED_ROLES: unknown roles ${unknown.join(", ")} (known: ${ROLES.join(", ")}, or none)`]
+    : [];
+  if (!unknown.length && names.length && e.NODE_ENV === "production" && !e.MFA_SECRET_KEY)
+    problems.push("MFA_SECRET_KEY: required when MFA_REQUIRED_ROLES asks roles for a second factor");
+  return { roles: names.filter((n): n is Role => (ROLES as readonly string[]).includes(n)), problems };
+}
+
 export interface Config {
   env: "development" | "production" | "test";
   port: number;
@@ -224,6 +257,13 @@ export interface Config {
     /** Null: delivery reports are refused (401). */
     callback: { header: string; secret: string } | null;
   };
+  mfa: {
+    /** Roles that must enrol a second factor before anything else. */
+    requiredRoles: Role[];
+    /** Null: nobody may enrol (production without MFA_SECRET_KEY). */
+    secretKey: string | null;
+    lockoutAfterFailures: number;
+  };
   /** Unset: no /metrics at all (404) and nothing measured. */
   metricsToken: string | undefined;
   /** Folders holding the built apps and the migrations, found from the repository layout. */
@@ -260,7 +300,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   const sms = smsSettings(e);
   const proxy = trustedProxies(e.TRUST_PROXY);
-  const problems = [...sms.problems, ...proxy.problems];
+  const mfa = mfaPolicy(e);
+  const problems = [...sms.problems, ...proxy.problems, ...mfa.problems];
   if (problems.length > 0) {
     throw new ConfigError(`Invalid configuration:\n${problems.map((p) => `  ${p}`).join("\n")}`);
   }
@@ -308,6 +349,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
             secret: e.SMS_CALLBACK_SECRET,
           }
         : null,
+    },
+    mfa: {
+      requiredRoles: mfa.roles,
+      secretKey: e.MFA_SECRET_KEY ?? (e.NODE_ENV === "production" ? null : DEVELOPMENT_MFA_KEY),
+      lockoutAfterFailures: e.MFA_LOCKOUT_AFTER_FAILURES,
     },
     metricsToken: e.METRICS_TOKEN,
     paths: {

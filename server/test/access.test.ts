@@ -162,6 +162,16 @@ const MATRIX: Record<string, Sample> = {
       payload: { currentPassword: "not-the-password", newPassword: "Another-long-passphrase-9" },
     }),
   },
+  "POST /api/v1/auth/mfa/enrolment": {
+    allowed: USERS_ANY_CENTRE,
+    // Offers a secret; nothing changes until a code confirms it.
+    request: async () => ({ method: "POST", url: "/api/v1/auth/mfa/enrolment" }),
+  },
+  "POST /api/v1/auth/mfa/confirm": {
+    allowed: USERS_ANY_CENTRE,
+    // No set-up started or a wrong code: 409 or 400, past the access rule.
+    request: async () => ({ method: "POST", url: "/api/v1/auth/mfa/confirm", payload: { code: "000000" } }),
+  },
   "POST /api/v1/devices/pair": {
     allowed: EVERYONE,
     request: async () => {
@@ -601,6 +611,10 @@ const ADMIN_MATRIX: Record<string, Sample> = {
       method: "POST",
       url: `/api/v1/admin/users/${await freshStaff()}/reset-password`,
     }),
+  },
+  "POST /api/v1/admin/users/:userId/reset-mfa": {
+    allowed: ["admin"],
+    request: async () => ({ method: "POST", url: `/api/v1/admin/users/${await freshStaff()}/reset-mfa` }),
   },
   "GET /api/v1/admin/centres/:centreId/devices": {
     allowed: MANAGERS_OF_1,

@@ -77,6 +77,15 @@ export const ERROR_REASONS = [
   // Refusals of the request itself, before any business rule (docs/SECURITY.md).
   "too_many_requests",
   "sign_in_locked",
+  // Multi-factor sign-in (server/src/modules/auth/mfa.service.ts): the password was right and a
+  // code from the authenticator app (or a recovery code) is needed, or the one given was wrong or used.
+  "mfa_required",
+  "mfa_invalid",
+  // The centre's policy requires a second factor for this role: enrol before anything else.
+  "mfa_enrolment_required",
+  "mfa_already_enrolled",
+  "mfa_not_started",
+  "mfa_unavailable",
   "cross_site_request",
   "malformed_request",
   "body_too_large",

@@ -8,6 +8,7 @@ import { LanguageProvider, useI18n } from "./i18n/i18n.js";
 import { centreInAddress, pageOf } from "./monitoring/routes.js";
 import { SessionProvider, useSession } from "./session/session.js";
 import { ChangePasswordScreen } from "./shell/ChangePasswordScreen.js";
+import { MfaEnrolmentScreen } from "./shell/MfaEnrolmentScreen.js";
 import { SignInScreen } from "./shell/SignInScreen.js";
 import { TopBar } from "./shell/TopBar.js";
 import { useCentres } from "./shell/useCentres.js";
@@ -52,6 +53,7 @@ function Root() {
     );
   if (state.status === "signedOut") return <SignInScreen reason={state.reason} />;
   if (state.status === "mustChangePassword") return <ChangePasswordScreen user={state.user} />;
+  if (state.status === "enrolMfa") return <MfaEnrolmentScreen user={state.user} required={state.required} />;
   return <SignedIn key={state.user.id} user={state.user} lastServiceIds={state.lastServiceIds} />;
 }
 

@@ -19,6 +19,8 @@ export const SESSION_COOKIE = "dost_session";
  *   without it an admin means every centre (null) and anyone else their own centre.
  * - `passwordChange`: also open to a user whose temporary password must be changed first; every
  *   other route answers them 403 `password_change_required`.
+ * - `mfaEnrolment`: also open to a user the policy (MFA_REQUIRED_ROLES) holds to a second factor
+ *   they have not enrolled yet; every other route answers them 403 `mfa_enrolment_required`.
  * - `sharedSecret`: a machine outside (an SMS provider's delivery reports) that proves itself with
  *   a secret in a header, compared in constant time. No secret configured (null) refuses everyone.
  *   There is no principal: such a route acts for no user or device.
@@ -29,6 +31,7 @@ export type RouteAccess =
       audience: readonly Audience[];
       centre?: "param" | "counter" | "ticket" | "query";
       passwordChange?: true;
+      mfaEnrolment?: true;
     }
   | { sharedSecret: { header: string; secret: string } | null };
 

@@ -11,6 +11,10 @@ export interface UserPrincipal {
     centreId: string | null;
     /** A temporary password that must be changed before anything else. */
     mustChangePassword: boolean;
+    /** Signs in with a second factor. */
+    mfaEnabled?: boolean;
+    /** The policy asks this role for a second factor not yet enrolled: enrolment before anything else. */
+    mustEnrolMfa?: boolean;
   };
 }
 

@@ -77,6 +77,8 @@ export const accessPlugin = fp<AccessDeps>(
       request.principal = principal;
       if (principal.kind === "user" && principal.user.mustChangePassword && !access.passwordChange)
         throw forbidden("Change your temporary password first", "password_change_required");
+      if (principal.kind === "user" && principal.user.mustEnrolMfa && !access.mfaEnrolment)
+        throw forbidden("Set up two-step sign-in first", "mfa_enrolment_required");
     });
 
     // Authorisation after validation, when params are known to be well formed.

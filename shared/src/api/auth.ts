@@ -26,12 +26,24 @@ export const userSchema = z.object({
    * every other route answers 403 `password_change_required`. Always sent by the server.
    */
   mustChangePassword: z.boolean().optional(),
+  /** Signs in with a second factor (TOTP). Always sent by the server. */
+  mfaEnabled: z.boolean().optional(),
+  /**
+   * The policy (MFA_REQUIRED_ROLES) asks this role for a second factor and none is enrolled yet:
+   * until it is, every route but enrolment, sign-out and /auth/me answers 403 `mfa_enrolment_required`.
+   */
+  mustEnrolMfa: z.boolean().optional(),
 });
 export type User = z.infer<typeof userSchema>;
 
 export const loginBodySchema = z.strictObject({
   username: z.string().min(1).max(100),
   password: z.string().min(1).max(200),
+  /**
+   * The second step for a user with a second factor: the six digits of the authenticator app, or
+   * one recovery code. Without it such a user is answered 401 `mfa_required`.
+   */
+  code: z.string().min(1).max(40).optional(),
 });
 
 export const loginResponseSchema = z.object({ token: z.string(), user: userSchema });
@@ -69,3 +81,9 @@ export const changePasswordResponseSchema = z.object({ user: userSchema });
 /** A device exchanges a one-time pairing code for its key, so long-lived keys never travel in a URL. */
 export const pairDeviceBodySchema = z.strictObject({ code: z.string().regex(/^\d{6}$/, "six digits") });
 export const pairDeviceResponseSchema = z.object({ key: z.string(), device: deviceSchema });
+
+/** Starting enrolment: the secret and its otpauth:// URI (for a QR code), shown this once. */
+export const mfaEnrolmentResponseSchema = z.object({ secret: z.string(), uri: z.string() });
+export const mfaConfirmBodySchema = z.strictObject({ code: z.string().regex(/^\d{6}$/, "six digits") });
+/** The recovery codes, shown this once; each signs in once instead of a code from the app. */
+export const mfaConfirmResponseSchema = z.object({ user: userSchema, recoveryCodes: z.array(z.string()) });

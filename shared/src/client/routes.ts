@@ -26,6 +26,8 @@ import {
 } from "../api/appointments.js";
 import {
   changePasswordResponseSchema,
+  mfaConfirmResponseSchema,
+  mfaEnrolmentResponseSchema,
   deviceMeResponseSchema,
   loginResponseSchema,
   meResponseSchema,
@@ -160,6 +162,8 @@ export const ROUTES = {
   me: { method: "GET", path: "/auth/me", response: meAnswer },
   changePassword: { method: "POST", path: "/auth/password", response: changePasswordResponseSchema },
   logout: { method: "POST", path: "/auth/logout", response: noContent },
+  mfaEnrolment: { method: "POST", path: "/auth/mfa/enrolment", response: mfaEnrolmentResponseSchema },
+  mfaConfirm: { method: "POST", path: "/auth/mfa/confirm", response: mfaConfirmResponseSchema },
 
   // Staff: the counter's work
   counters: { method: "GET", path: "/centres/:centreId/counters", response: countersResponseSchema },
@@ -240,6 +244,7 @@ export const ROUTES = {
     path: "/admin/users/:userId/reset-password",
     response: temporaryPasswordResponseSchema,
   },
+  "admin.resetMfa": { method: "POST", path: "/admin/users/:userId/reset-mfa", response: noContent },
   "admin.devices": {
     method: "GET",
     path: "/admin/centres/:centreId/devices",

@@ -65,6 +65,9 @@ export function adminEndpoints({ call }: ApiClient) {
     createUser: (body: CreateUserBody) => call("admin.createUser", { body }),
     patchUser: async (id: string, body: PatchUserBody): Promise<AdminUser> =>
       (await call("admin.patchUser", { params: { userId: id }, body })).user,
+    /** An admin forgets a user's second factor (a lost phone): they set it up again. */
+    resetMfa: async (id: string): Promise<void> =>
+      void (await call("admin.resetMfa", { params: { userId: id } })),
     resetPassword: async (id: string): Promise<string> =>
       (await call("admin.resetPassword", { params: { userId: id } })).temporaryPassword,
 

@@ -83,8 +83,16 @@ export function createConsoleApi(options: ConsoleApiOptions) {
   });
   const { call } = api;
   return {
-    login: (username: string, password: string) =>
-      call("login", { body: { username, password }, expectUnauthenticated: true }),
+    /** With `code` (the authenticator app's, or a recovery code) for a user with a second factor. */
+    login: (username: string, password: string, code?: string) =>
+      call("login", {
+        body: { username, password, ...(code ? { code } : {}) },
+        expectUnauthenticated: true,
+      }),
+    /** A new TOTP secret and its otpauth:// URI, shown this once. */
+    mfaEnrolment: () => call("mfaEnrolment"),
+    /** Confirms with a code from the app; the answer holds the recovery codes, shown this once. */
+    mfaConfirm: (code: string) => call("mfaConfirm", { body: { code } }),
     me: async (): Promise<Me> => {
       const { user, lastServiceIds } = await call("me");
       return { user, lastServiceIds: lastServiceIds ?? null };

@@ -21,6 +21,31 @@ export const az: Messages = {
   "signIn.wrong": "İstifadəçi adı və ya şifrə yanlışdır.",
   "signIn.expired": "Sessiyanız başa çatıb. Yenidən daxil olun: masanız olduğu kimi qalıb.",
   "signIn.signedOut": "Sistemdən çıxdınız.",
+  "signIn.code": "Kod",
+  "signIn.codeExplain":
+    "Autentifikator tətbiqindəki altırəqəmli kodu və ya bərpa kodlarınızdan birini daxil edin.",
+  "signIn.codeWrong": "Kod səhvdir və ya artıq istifadə olunub. Növbəti kodu gözləyib yenidən cəhd edin.",
+  "signIn.locked": "Bu hesab üçün çox sayda uğursuz cəhd. Bir neçə dəqiqədən sonra yenidən cəhd edin.",
+  "signIn.verify": "Təsdiqlə",
+  "signIn.back": "Geri",
+  "mfa.setUp": "İki mərhələli giriş",
+  "mfa.title": "İki mərhələli girişi quraşdırın",
+  "mfa.required":
+    "{name}, sizin rolunuz parol və autentifikator tətbiqindən kodla daxil olur. QR kodu tətbiqlə skan edin (və ya açarı yazın), sonra göstərilən kodu daxil edin.",
+  "mfa.explain":
+    "{name}, parolunuza autentifikator tətbiqindən kod əlavə edin. QR kodu tətbiqlə skan edin (və ya açarı yazın), sonra göstərilən kodu daxil edin.",
+  "mfa.qr": "Autentifikator tətbiqi üçün QR kod",
+  "mfa.secret": "Açar:",
+  "mfa.code": "Tətbiqdəki altırəqəmli kod",
+  "mfa.confirm": "Təsdiqlə",
+  "mfa.codeWrong": "Kod səhvdir. Tətbiqi yoxlayın və cari kodu daxil edin.",
+  "mfa.cancel": "İndi yox",
+  "mfa.signOut": "Çıxış",
+  "mfa.doneTitle": "İki mərhələli giriş aktivdir",
+  "mfa.recoveryExplain":
+    "Bu bərpa kodlarını etibarlı yerdə saxlayın: telefonu itirsəniz, hər biri bir dəfə giriş verir. Onlar yalnız indi göstərilir.",
+  "mfa.recoveryCodes": "Bərpa kodları",
+  "mfa.continue": "Davam et",
 
   "shell.nav": "Əsas menyu",
   "shell.desk": "Masa",

@@ -24,6 +24,31 @@ export const en = {
   "signIn.wrong": "Wrong username or password.",
   "signIn.expired": "Your session has ended. Sign in again: your counter is as you left it.",
   "signIn.signedOut": "You have signed out.",
+  "signIn.code": "Code",
+  "signIn.codeExplain":
+    "Enter the six-digit code from your authenticator app, or one of your recovery codes.",
+  "signIn.codeWrong": "That code is wrong or was already used. Wait for the next one and try again.",
+  "signIn.locked": "Too many failed attempts for this account. Try again in a few minutes.",
+  "signIn.verify": "Verify",
+  "signIn.back": "Back",
+  "mfa.setUp": "Two-step sign-in",
+  "mfa.title": "Set up two-step sign-in",
+  "mfa.required":
+    "{name}, your role signs in with a password and a code from an authenticator app. Scan the QR code with the app (or type the key), then enter the code it shows.",
+  "mfa.explain":
+    "{name}, add a code from an authenticator app to your password. Scan the QR code with the app (or type the key), then enter the code it shows.",
+  "mfa.qr": "QR code for the authenticator app",
+  "mfa.secret": "Key:",
+  "mfa.code": "Six-digit code from the app",
+  "mfa.confirm": "Confirm",
+  "mfa.codeWrong": "That code is wrong. Check the app and enter the current code.",
+  "mfa.cancel": "Not now",
+  "mfa.signOut": "Sign out",
+  "mfa.doneTitle": "Two-step sign-in is on",
+  "mfa.recoveryExplain":
+    "Keep these recovery codes somewhere safe: each signs you in once if you lose your phone. They are shown only now.",
+  "mfa.recoveryCodes": "Recovery codes",
+  "mfa.continue": "Continue",
 
   "shell.nav": "Main",
   "shell.desk": "Counter",

@@ -10,13 +10,23 @@ export type SessionState =
   | { status: "signedOut"; reason: "none" | "expired" | "signedOut" }
   | { status: "signedIn"; user: User; lastServiceIds: string[] | null }
   /** Signed in with a temporary password: nothing else is allowed until a new one is chosen. */
-  | { status: "mustChangePassword"; user: User };
+  | { status: "mustChangePassword"; user: User }
+  /**
+   * Setting up the second factor: held to it by the policy (`required`, nothing else until done),
+   * or asked for from the top bar.
+   */
+  | { status: "enrolMfa"; user: User; required: boolean };
 
 export interface Session {
   state: SessionState;
   api: ConsoleApi;
   token: string | null;
-  signIn(username: string, password: string): Promise<void>;
+  /** Throws the server's `mfa_required` when a code is due: ask for it and sign in again with it. */
+  signIn(username: string, password: string, code?: string): Promise<void>;
+  /** Opens the set-up of the second factor (from the top bar). */
+  setUpMfa(): void;
+  /** The second factor is set up, or its set-up abandoned: back to work. */
+  finishMfa(): Promise<void>;
   signOut(): Promise<void>;
   /** Replaces the temporary password typed at sign-in, then carries on signed in. */
   changePassword(newPassword: string): Promise<void>;
@@ -85,8 +95,8 @@ export function SessionProvider({
       if (refused !== undefined && refused !== store.get()) return;
       remember(null);
       setState((current) =>
-        current.status === "signedIn" || current.status === "checking"
-          ? { status: "signedOut", reason: current.status === "signedIn" ? "expired" : "none" }
+        current.status === "signedIn" || current.status === "enrolMfa" || current.status === "checking"
+          ? { status: "signedOut", reason: current.status === "checking" ? "none" : "expired" }
           : current,
       );
     },
@@ -107,7 +117,13 @@ export function SessionProvider({
   useEffect(() => {
     let live = true;
     api.me().then(
-      (me) => live && setState({ status: "signedIn", ...me }),
+      (me) =>
+        live &&
+        setState(
+          me.user.mustEnrolMfa
+            ? { status: "enrolMfa", user: me.user, required: true }
+            : { status: "signedIn", ...me },
+        ),
       () => live && setState((s) => (s.status === "checking" ? { status: "signedOut", reason: "none" } : s)),
     );
     return () => {
@@ -115,30 +131,42 @@ export function SessionProvider({
     };
   }, [api]);
 
+  /** Signed in: to work, or first to the set-up the policy asks for. */
+  const enter = useCallback(async () => {
+    const me = await api.me();
+    setState(
+      me.user.mustEnrolMfa
+        ? { status: "enrolMfa", user: me.user, required: true }
+        : { status: "signedIn", ...me },
+    );
+  }, [api]);
+
   const signIn = useCallback(
-    async (username: string, password: string) => {
-      const { token: fresh, user } = await api.login(username, password);
+    async (username: string, password: string, code?: string) => {
+      const { token: fresh, user } = await api.login(username, password, code);
       remember(fresh);
       if (user.mustChangePassword) {
         temporary.current = password;
         setState({ status: "mustChangePassword", user });
         return;
       }
-      const me = await api.me();
-      setState({ status: "signedIn", ...me });
+      await enter();
     },
-    [api, remember],
+    [api, remember, enter],
   );
 
   const changePassword = useCallback(
     async (newPassword: string) => {
       await api.changePassword(temporary.current ?? "", newPassword);
       temporary.current = null;
-      const me = await api.me();
-      setState({ status: "signedIn", ...me });
+      await enter();
     },
-    [api],
+    [api, enter],
   );
+
+  const setUpMfa = useCallback(() => {
+    setState((s) => (s.status === "signedIn" ? { status: "enrolMfa", user: s.user, required: false } : s));
+  }, []);
 
   const rememberProfile = useCallback((serviceIds: string[]) => {
     setState((s) => (s.status === "signedIn" ? { ...s, lastServiceIds: serviceIds } : s));
@@ -158,8 +186,32 @@ export function SessionProvider({
   }, [api, remember]);
 
   const value = useMemo<Session>(
-    () => ({ state, api, token, signIn, signOut, changePassword, expire, rememberProfile, beforeSignOut }),
-    [state, api, token, signIn, signOut, changePassword, expire, rememberProfile, beforeSignOut],
+    () => ({
+      state,
+      api,
+      token,
+      signIn,
+      setUpMfa,
+      finishMfa: enter,
+      signOut,
+      changePassword,
+      expire,
+      rememberProfile,
+      beforeSignOut,
+    }),
+    [
+      state,
+      api,
+      token,
+      signIn,
+      setUpMfa,
+      enter,
+      signOut,
+      changePassword,
+      expire,
+      rememberProfile,
+      beforeSignOut,
+    ],
   );
   return <SessionContext value={value}>{children}</SessionContext>;
 }

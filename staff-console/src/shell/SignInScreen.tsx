@@ -10,7 +10,10 @@ export function SignInScreen({ reason }: { reason: "none" | "expired" | "signedO
   const { signIn } = useSession();
   const [username, setUsername] = useState("");
   const [password, setPassword] = useState("");
-  const [failure, setFailure] = useState<FailureCode | "WRONG" | null>(null);
+  // The second step: the password was right and the account has a second factor.
+  const [askCode, setAskCode] = useState(false);
+  const [code, setCode] = useState("");
+  const [failure, setFailure] = useState<FailureCode | "WRONG" | "CODE_WRONG" | "LOCKED" | null>(null);
   const [busy, setBusy] = useState(false);
 
   async function submit(event: FormEvent) {
@@ -18,11 +21,21 @@ export function SignInScreen({ reason }: { reason: "none" | "expired" | "signedO
     setBusy(true);
     setFailure(null);
     try {
-      await signIn(username.trim(), password);
+      await signIn(username.trim(), password, askCode ? code.trim() : undefined);
     } catch (error) {
-      const code = error instanceof ApiError ? error.code : "NETWORK";
-      setFailure(code === "UNAUTHENTICATED" || code === "VALIDATION_FAILED" ? "WRONG" : code);
+      const reason = error instanceof ApiError ? error.reason : undefined;
+      const failed = error instanceof ApiError ? error.code : "NETWORK";
       setBusy(false);
+      if (reason === "mfa_required") {
+        setAskCode(true);
+        return;
+      }
+      if (reason === "mfa_invalid") {
+        setCode("");
+        return setFailure("CODE_WRONG");
+      }
+      if (reason === "sign_in_locked") return setFailure("LOCKED");
+      setFailure(failed === "UNAUTHENTICATED" || failed === "VALIDATION_FAILED" ? "WRONG" : failed);
     }
   }
 
@@ -45,38 +58,79 @@ export function SignInScreen({ reason }: { reason: "none" | "expired" | "signedO
             {t("signIn.signedOut")}
           </p>
         )}
-        <label className="field-label" htmlFor="username">
-          {t("signIn.username")}
-        </label>
-        <input
-          id="username"
-          autoComplete="username"
-          required
-          value={username}
-          onChange={(e) => setUsername(e.target.value)}
-          autoFocus
-        />
-        <label className="field-label" htmlFor="password">
-          {t("signIn.password")}
-        </label>
-        <input
-          id="password"
-          type="password"
-          autoComplete="current-password"
-          required
-          value={password}
-          onChange={(e) => setPassword(e.target.value)}
-        />
-        {failure === "WRONG" ? (
+        {askCode ? (
+          <>
+            <p>{t("signIn.codeExplain")}</p>
+            <label className="field-label" htmlFor="mfa-code">
+              {t("signIn.code")}
+            </label>
+            <input
+              id="mfa-code"
+              autoComplete="one-time-code"
+              inputMode="text"
+              required
+              maxLength={40}
+              value={code}
+              onChange={(e) => setCode(e.target.value)}
+              autoFocus
+            />
+          </>
+        ) : (
+          <>
+            <label className="field-label" htmlFor="username">
+              {t("signIn.username")}
+            </label>
+            <input
+              id="username"
+              autoComplete="username"
+              required
+              value={username}
+              onChange={(e) => setUsername(e.target.value)}
+              autoFocus
+            />
+            <label className="field-label" htmlFor="password">
+              {t("signIn.password")}
+            </label>
+            <input
+              id="password"
+              type="password"
+              autoComplete="current-password"
+              required
+              value={password}
+              onChange={(e) => setPassword(e.target.value)}
+            />
+          </>
+        )}
+        {failure === "WRONG" || failure === "CODE_WRONG" || failure === "LOCKED" ? (
           <p className="alert" role="alert">
-            {t("signIn.wrong")}
+            {t(
+              failure === "WRONG"
+                ? "signIn.wrong"
+                : failure === "LOCKED"
+                  ? "signIn.locked"
+                  : "signIn.codeWrong",
+            )}
           </p>
         ) : (
           <FailureAlert failure={failure} />
         )}
         <button type="submit" className="button primary large" disabled={busy}>
-          {t("signIn.submit")}
+          {t(askCode ? "signIn.verify" : "signIn.submit")}
         </button>
+        {askCode && (
+          <button
+            type="button"
+            className="button subtle"
+            onClick={() => {
+              setAskCode(false);
+              setCode("");
+              setPassword("");
+              setFailure(null);
+            }}
+          >
+            {t("signIn.back")}
+          </button>
+        )}
       </form>
     </main>
   );

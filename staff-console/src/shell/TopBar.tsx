@@ -21,7 +21,7 @@ export function TopBar({
   current: "desk" | "monitoring" | "appointments" | "admin";
 }) {
   const { t, local } = useI18n();
-  const { signOut } = useSession();
+  const { signOut, setUpMfa } = useSession();
   const mayMonitor = user.role === "manager" || user.role === "admin" || user.role === "viewer";
   // A viewer reads monitoring only: no counter to work at, no appointments list (the server refuses it).
   const worksInCentre = user.role !== "viewer";
@@ -77,6 +77,11 @@ export function TopBar({
       <span className="user">
         {user.displayName} <span className="muted small">{t(`role.${user.role}`)}</span>
       </span>
+      {user.mfaEnabled === false && (
+        <button type="button" className="button small subtle" onClick={setUpMfa}>
+          {t("mfa.setUp")}
+        </button>
+      )}
       <LanguageSwitch />
       <button type="button" className="button small" onClick={() => void signOut()}>
         {t("shell.signOut")}

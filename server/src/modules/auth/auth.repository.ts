@@ -11,6 +11,7 @@ const userColumns = {
   role: users.role,
   centreId: users.centreId,
   mustChangePassword: users.mustChangePassword,
+  mfaEnabled: sql<boolean>`${users.mfaEnabledAt} IS NOT NULL`.mapWith(Boolean),
 };
 
 /** A uuid[] literal: the same text binds on node-postgres and PGlite. */
@@ -19,7 +20,12 @@ const uuidArray = (ids: readonly string[]) => `{${ids.join(",")}}`;
 export const authRepository = {
   async findUserForLogin(ex: Executor, username: string) {
     const [row] = await ex
-      .select({ ...userColumns, passwordHash: users.passwordHash, disabledAt: users.disabledAt })
+      .select({
+        ...userColumns,
+        passwordHash: users.passwordHash,
+        disabledAt: users.disabledAt,
+        mfaSecret: users.mfaSecret,
+      })
       .from(users)
       .where(eq(users.username, username));
     return row ?? null;

@@ -36,10 +36,13 @@ export const authRoutes: FastifyPluginAsyncZod<{
       schema: { tags: ["auth"], body: loginBodySchema, response: { 200: loginResponseSchema } },
     },
     async (request, reply) => {
-      const { token, user, expiresAt } = await auth.login(request.body.username, request.body.password, {
-        ip: request.ip,
-        userAgent: request.headers["user-agent"]?.slice(0, 300) ?? null,
-      });
+      const { username, password, code } = request.body;
+      const { token, user, expiresAt } = await auth.login(
+        username,
+        password,
+        { ip: request.ip, userAgent: request.headers["user-agent"]?.slice(0, 300) ?? null },
+        code,
+      );
       reply.setCookie(SESSION_COOKIE, token, {
         httpOnly: true,
         sameSite: "strict",
@@ -55,7 +58,7 @@ export const authRoutes: FastifyPluginAsyncZod<{
     "/auth/logout",
     {
       // Signing out works even while a temporary password waits to be changed.
-      config: { access: { audience: ["user"], passwordChange: true } },
+      config: { access: { audience: ["user"], passwordChange: true, mfaEnrolment: true } },
       schema: { tags: ["auth"], response: { 204: z.null() } },
     },
     async (request, reply) => {
@@ -69,7 +72,8 @@ export const authRoutes: FastifyPluginAsyncZod<{
   app.get(
     "/auth/me",
     {
-      config: { access: { audience: ["user"] } },
+      // Open while a second factor waits to be enrolled: the console learns it must ask for it.
+      config: { access: { audience: ["user"], mfaEnrolment: true } },
       schema: { tags: ["auth"], response: { 200: meResponseSchema } },
     },
     async (request) => {

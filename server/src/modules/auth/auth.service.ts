@@ -9,6 +9,7 @@ import { decoyPasswordHash, hashPassword, verifyPassword } from "../../lib/passw
 import { auditActorOf, auditLog } from "../audit/index.js";
 import { authRepository } from "./auth.repository.js";
 import { createLoginThrottle } from "./login-throttle.js";
+import type { MfaService } from "./mfa.service.js";
 import { assertPasswordAcceptable } from "./password-policy.js";
 
 export function createAuthService(deps: {
@@ -22,8 +23,15 @@ export function createAuthService(deps: {
   lockoutAfterFailures: number;
   /** Wrong passwords one address may send per minute over all usernames (password spraying). */
   addressFailuresPerMinute: number;
+  /** The second factor: asked at sign-in when enrolled; the policy's enrolment obligation. */
+  mfa: MfaService;
 }) {
-  const { db, clock } = deps;
+  const { db, clock, mfa } = deps;
+  /** The policy's obligation, worked out on every request, so a change of policy applies at once. */
+  const withPolicy = <U extends { role: User["role"]; mfaEnabled?: boolean }>(user: U) => ({
+    ...user,
+    mustEnrolMfa: mfa.mustEnrol(user.role, user.mfaEnabled ?? false),
+  });
   const throttle = createLoginThrottle({
     clock,
     failuresBeforeLock: deps.lockoutAfterFailures,
@@ -41,12 +49,12 @@ export function createAuthService(deps: {
       username: string,
       password: string,
       meta: { ip: string; userAgent: string | null },
+      code?: string,
     ): Promise<{ token: string; user: User; expiresAt: Date }> {
       throttle.attempt(username, meta.ip);
       const row = await authRepository.findUserForLogin(db, username);
       const ok = await verifyPassword(row?.passwordHash ?? (await decoyPasswordHash()), password);
       const now = clock.now();
-      if (row && ok) throttle.succeeded(username, meta.ip);
       if (!row || !ok) {
         // The attempt is recorded under the name tried, never with the password.
         await auditLog.record(
@@ -61,7 +69,9 @@ export function createAuthService(deps: {
         );
         throw unauthenticated("Wrong username or password");
       }
-      const { passwordHash: _hash, disabledAt, ...user } = row;
+      const { passwordHash: _hash, disabledAt, mfaSecret, ...enrolled } = row;
+      const user = withPolicy(enrolled);
+      if (!mfaSecret) throttle.succeeded(username, meta.ip);
       const actor = { userId: user.id, deviceId: null, name: user.username, address: meta.ip };
       // Only someone who knows the password learns that the account is disabled.
       if (disabledAt) {
@@ -74,6 +84,16 @@ export function createAuthService(deps: {
         });
         throw forbidden("This account is disabled", "account_disabled");
       }
+      // The password alone does not clear the account's failures while a second step is due.
+      if (mfaSecret)
+        if (mfaSecret) {
+          await mfa.verifyAtSignIn(
+            { id: user.id, centreId: user.centreId, sealedSecret: mfaSecret },
+            code,
+            actor,
+          );
+          throttle.succeeded(username, meta.ip);
+        }
       const token = newSessionToken();
       const expiresAt = new Date(now.getTime() + deps.sessionTtlHours * 3_600_000);
       await db.transaction(async (tx) => {
@@ -135,13 +155,14 @@ export function createAuthService(deps: {
         });
       });
       const { passwordHash: _hash, disabledAt: _disabled, ...user } = row;
-      return { ...user, mustChangePassword: false };
+      return withPolicy({ ...user, mustChangePassword: false });
     },
 
     /** Resolves a session token or a device key; null when neither is valid. */
     async authenticate(credentials: Credentials): Promise<Principal | null> {
       if (credentials.token) {
-        return authRepository.findSession(db, sha256(credentials.token), clock.now());
+        const session = await authRepository.findSession(db, sha256(credentials.token), clock.now());
+        return session && { ...session, user: withPolicy(session.user) };
       }
       if (credentials.deviceKey) {
         const keyHash = sha256(credentials.deviceKey);

@@ -106,7 +106,8 @@ export function authenticateSockets(io: SocketServer, deps: SocketAuthDeps): { s
       const principal = await deps.authenticate(credentials);
       if (!principal) return next(new Error("UNAUTHENTICATED"));
       // A temporary password must be changed before anything else, live updates included.
-      if (principal.kind === "user" && principal.user.mustChangePassword) return next(new Error("FORBIDDEN"));
+      if (principal.kind === "user" && (principal.user.mustChangePassword || principal.user.mustEnrolMfa))
+        return next(new Error("FORBIDDEN"));
       socket.data.principal = principal;
       const centreId = homeCentre(principal);
       if (principal.kind === "device") {

@@ -149,6 +149,7 @@ export const adminAz: Record<keyof typeof adminEn, string> = {
   "admin.users.disable": "{username} — hesabı bağla",
   "admin.users.enable": "{username} — hesabı aç",
   "admin.users.reset": "{username} — şifrəni sıfırla",
+  "admin.users.resetMfa": "{username} — iki mərhələli girişi sıfırla",
   "admin.users.temporaryPassword": "{username} üçün müvəqqəti şifrə",
   "admin.users.mustChange": "Şəxsə təkbətək verin; ilk girişdə öz şifrəsini seçəcək.",
 

@@ -150,6 +150,7 @@ export const adminEn = {
   "admin.users.disable": "Disable {username}",
   "admin.users.enable": "Enable {username}",
   "admin.users.reset": "Reset the password of {username}",
+  "admin.users.resetMfa": "Reset two-step sign-in of {username}",
   "admin.users.temporaryPassword": "Temporary password for {username}",
   "admin.users.mustChange": "Give it to the person in private; they choose their own at first sign-in.",
 

@@ -148,6 +148,7 @@ export const adminRu: Record<keyof typeof adminEn, string> = {
   "admin.users.disable": "Отключить {username}",
   "admin.users.enable": "Включить {username}",
   "admin.users.reset": "Сбросить пароль {username}",
+  "admin.users.resetMfa": "Сбросить двухэтапный вход {username}",
   "admin.users.temporaryPassword": "Временный пароль для {username}",
   "admin.users.mustChange": "Передайте его лично; при первом входе человек выберет свой пароль.",
 

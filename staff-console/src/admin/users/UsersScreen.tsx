@@ -51,6 +51,10 @@ export function UsersScreen({ user, centreId }: { user: User; centreId: string |
     );
   }
 
+  async function resetMfa(target: AdminUser) {
+    await action.run(async () => api.admin.resetMfa(target.id));
+  }
+
   const centreName = (id: string | null) => {
     if (!id) return t("admin.users.noCentre");
     const centre = centres.data?.find((c) => c.id === id);
@@ -196,6 +200,16 @@ export function UsersScreen({ user, centreId }: { user: User; centreId: string |
                     >
                       {t("admin.users.reset", { username: u.username })}
                     </button>
+                    {isAdmin && (
+                      <button
+                        type="button"
+                        className="button small"
+                        disabled={self || action.busy}
+                        onClick={() => void resetMfa(u)}
+                      >
+                        {t("admin.users.resetMfa", { username: u.username })}
+                      </button>
+                    )}
                   </td>
                 </tr>
               );
