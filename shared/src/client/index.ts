@@ -6,3 +6,4 @@ export * from "./http.js";
 export * from "./routes.js";
 export * from "./device-key.js";
 export * from "./calendar.js";
+export * from "./spoken-letters.js";
