@@ -2,9 +2,8 @@ import { LANGUAGES, PRIORITIES, type Language, type Priority, type Service, type
 import { useState, type FormEvent } from "react";
 import { useI18n } from "../i18n/i18n.js";
 import { useSession } from "../session/session.js";
-import { failureKey } from "./failure.js";
 import { findServices } from "./find-service.js";
-import type { VolunteerKey } from "./i18n.js";
+import { useSubmit } from "./useSubmit.js";
 
 /** Each language named in itself: the visitor points at their own. */
 const NATIVE: Record<Language, string> = { az: "Azərbaycanca", ru: "Русский", en: "English" };
@@ -31,8 +30,7 @@ export function IssueForm({
   const [confirmed, setConfirmed] = useState(false);
   const [visitorLanguage, setVisitorLanguage] = useState<Language>(language);
   const [phone, setPhone] = useState("");
-  const [busy, setBusy] = useState(false);
-  const [failure, setFailure] = useState<VolunteerKey | null>(null);
+  const { busy, failure, setFailure, submit: send } = useSubmit(onIssued);
 
   const found = services ? findServices(services, query) : [];
   const needsConfirmation = priority !== "none" && !confirmed;
@@ -42,17 +40,10 @@ export function IssueForm({
     if (busy) return;
     if (!serviceId) return setFailure("volunteer.chooseService");
     if (needsConfirmation) return setFailure("volunteer.confirmFirst");
-    setBusy(true);
-    setFailure(null);
-    try {
-      const texts = phone.trim() ? { phone: phone.trim() } : {};
-      onIssued(
-        await api.volunteer.issue(centreId, { serviceId, priority, language: visitorLanguage, ...texts }),
-      );
-    } catch (error) {
-      setFailure(failureKey(error));
-      setBusy(false);
-    }
+    const texts = phone.trim() ? { phone: phone.trim() } : {};
+    await send(() =>
+      api.volunteer.issue(centreId, { serviceId, priority, language: visitorLanguage, ...texts }),
+    );
   }
 
   return (
