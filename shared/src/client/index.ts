@@ -7,3 +7,4 @@ export * from "./routes.js";
 export * from "./device-key.js";
 export * from "./calendar.js";
 export * from "./spoken-letters.js";
+export * from "./i18n.js";
