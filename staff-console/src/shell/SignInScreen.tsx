@@ -33,20 +33,20 @@ export function SignInScreen({ reason }: { reason: "none" | "expired" | "signedO
       </div>
       <form className="sign-in-card stack" onSubmit={(e) => void submit(e)}>
         <h1>
-          DOST <span className="muted">{t("app.title")}</span>
+          DOST <span className="muted">{t.app.title}</span>
         </h1>
         {reason === "expired" && (
           <p className="banner" role="status">
-            {t("signIn.expired")}
+            {t.signIn.expired}
           </p>
         )}
         {reason === "signedOut" && (
           <p className="banner" role="status">
-            {t("signIn.signedOut")}
+            {t.signIn.signedOut}
           </p>
         )}
         <label className="field-label" htmlFor="username">
-          {t("signIn.username")}
+          {t.signIn.username}
         </label>
         <input
           id="username"
@@ -57,7 +57,7 @@ export function SignInScreen({ reason }: { reason: "none" | "expired" | "signedO
           autoFocus
         />
         <label className="field-label" htmlFor="password">
-          {t("signIn.password")}
+          {t.signIn.password}
         </label>
         <input
           id="password"
@@ -69,13 +69,13 @@ export function SignInScreen({ reason }: { reason: "none" | "expired" | "signedO
         />
         {failure === "WRONG" ? (
           <p className="alert" role="alert">
-            {t("signIn.wrong")}
+            {t.signIn.wrong}
           </p>
         ) : (
           <FailureAlert failure={failure} />
         )}
         <button type="submit" className="button primary large" disabled={busy}>
-          {t("signIn.submit")}
+          {t.signIn.submit}
         </button>
       </form>
     </main>

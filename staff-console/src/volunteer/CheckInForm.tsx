@@ -26,10 +26,10 @@ export function CheckInForm({
 
   return (
     <section className="panel volunteer-panel" aria-labelledby="check-in-heading">
-      <h2 id="check-in-heading">{t("volunteer.checkInHeading")}</h2>
+      <h2 id="check-in-heading">{t.volunteer.checkInHeading}</h2>
       <form className="stack" onSubmit={(e) => void submit(e)}>
         <label className="stack volunteer-field">
-          <span className="field-label">{t("volunteer.code")}</span>
+          <span className="field-label">{t.volunteer.code}</span>
           <input
             className="volunteer-input code-input"
             value={code}
@@ -42,7 +42,7 @@ export function CheckInForm({
         </label>
         {failure && (
           <p className="alert" role="alert">
-            {t(failure)}
+            {t.volunteer[failure]}
           </p>
         )}
         <button
@@ -50,7 +50,7 @@ export function CheckInForm({
           className="button primary large volunteer-action"
           disabled={busy || !code.trim()}
         >
-          {t("volunteer.checkIn")}
+          {t.volunteer.checkIn}
         </button>
       </form>
     </section>

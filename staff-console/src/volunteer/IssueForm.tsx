@@ -38,8 +38,8 @@ export function IssueForm({
   async function submit(event: FormEvent) {
     event.preventDefault();
     if (busy) return;
-    if (!serviceId) return setFailure("volunteer.chooseService");
-    if (needsConfirmation) return setFailure("volunteer.confirmFirst");
+    if (!serviceId) return setFailure("chooseService");
+    if (needsConfirmation) return setFailure("confirmFirst");
     const texts = phone.trim() ? { phone: phone.trim() } : {};
     await send(() =>
       api.volunteer.issue(centreId, { serviceId, priority, language: visitorLanguage, ...texts }),
@@ -48,22 +48,22 @@ export function IssueForm({
 
   return (
     <section className="panel volunteer-panel" aria-labelledby="issue-heading">
-      <h2 id="issue-heading">{t("volunteer.issueHeading")}</h2>
+      <h2 id="issue-heading">{t.volunteer.issueHeading}</h2>
       <form className="stack" onSubmit={(e) => void submit(e)}>
         <label className="stack volunteer-field">
-          <span className="field-label">{t("volunteer.find")}</span>
+          <span className="field-label">{t.volunteer.find}</span>
           <input
             type="search"
             className="volunteer-input"
             value={query}
-            placeholder={t("volunteer.findHint")}
+            placeholder={t.volunteer.findHint}
             autoComplete="off"
             onChange={(e) => setQuery(e.target.value)}
           />
         </label>
         <fieldset className="volunteer-services" aria-busy={services === null}>
-          <legend className="field-label">{t("volunteer.services")}</legend>
-          {services !== null && found.length === 0 && <p className="muted">{t("volunteer.noMatch")}</p>}
+          <legend className="field-label">{t.volunteer.services}</legend>
+          {services !== null && found.length === 0 && <p className="muted">{t.volunteer.noMatch}</p>}
           {found.map((service) => (
             <label key={service.id} className="volunteer-option service-option">
               <input
@@ -74,12 +74,12 @@ export function IssueForm({
                 onChange={() => setServiceId(service.id)}
               />
               <span className="grow">{local(service.name)}</span>
-              <span className="muted small">{t("volunteer.waiting", { count: service.waiting })}</span>
+              <span className="muted small">{t.volunteer.waiting({ count: service.waiting })}</span>
             </label>
           ))}
         </fieldset>
         <fieldset className="volunteer-choices">
-          <legend className="field-label">{t("volunteer.priority")}</legend>
+          <legend className="field-label">{t.volunteer.priority}</legend>
           {PRIORITIES.map((p) => (
             <label key={p} className="volunteer-option">
               <input
@@ -92,18 +92,18 @@ export function IssueForm({
                   setConfirmed(false);
                 }}
               />
-              {t(`priority.${p}`)}
+              {t.priority[p]}
             </label>
           ))}
         </fieldset>
         {priority !== "none" && (
           <label className="volunteer-option volunteer-confirm">
             <input type="checkbox" checked={confirmed} onChange={(e) => setConfirmed(e.target.checked)} />
-            {t("volunteer.confirmed")}
+            {t.volunteer.confirmed}
           </label>
         )}
         <fieldset className="volunteer-choices">
-          <legend className="field-label">{t("volunteer.language")}</legend>
+          <legend className="field-label">{t.volunteer.language}</legend>
           {LANGUAGES.map((l) => (
             <label key={l} className="volunteer-option" lang={l}>
               <input
@@ -118,7 +118,7 @@ export function IssueForm({
           ))}
         </fieldset>
         <label className="stack volunteer-field">
-          <span className="field-label">{t("volunteer.phone")}</span>
+          <span className="field-label">{t.volunteer.phone}</span>
           <input
             type="tel"
             className="volunteer-input"
@@ -129,12 +129,12 @@ export function IssueForm({
             onChange={(e) => setPhone(e.target.value)}
           />
           <span id="volunteer-phone-hint" className="muted small">
-            {t("volunteer.phoneHint")}
+            {t.volunteer.phoneHint}
           </span>
         </label>
         {failure && (
           <p className="alert" role="alert">
-            {t(failure)}
+            {t.volunteer[failure]}
           </p>
         )}
         <button
@@ -142,7 +142,7 @@ export function IssueForm({
           className="button primary large volunteer-action"
           disabled={busy || !serviceId || needsConfirmation}
         >
-          {t("volunteer.issue")}
+          {t.volunteer.issue}
         </button>
       </form>
     </section>

@@ -1,6 +1,5 @@
 import { useState } from "react";
-import { failureKey } from "./failure.js";
-import type { VolunteerKey } from "./i18n.js";
+import { failureKey, type VolunteerFailure } from "./failure.js";
 
 /**
  * The volunteer's forms submit the same way: one request at a time, the last failure shown by its
@@ -8,7 +7,7 @@ import type { VolunteerKey } from "./i18n.js";
  */
 export function useSubmit<T>(onDone: (result: T) => void) {
   const [busy, setBusy] = useState(false);
-  const [failure, setFailure] = useState<VolunteerKey | null>(null);
+  const [failure, setFailure] = useState<VolunteerFailure | null>(null);
 
   async function submit(request: () => Promise<T>) {
     if (busy) return;
