@@ -42,13 +42,13 @@ function Root() {
   const { state } = useSession();
   const { t } = useI18n();
   useEffect(() => {
-    document.title = `DOST — ${t("app.title")}`;
+    document.title = `DOST — ${t.app.title}`;
   }, [t]);
 
   if (state.status === "checking")
     return (
       <main id="main" className="page">
-        <p aria-busy="true">{t("app.loading")}</p>
+        <p aria-busy="true">{t.app.loading}</p>
       </main>
     );
   if (state.status === "signedOut") return <SignInScreen reason={state.reason} />;
@@ -114,7 +114,7 @@ function SignedIn({ user, lastServiceIds }: { user: User; lastServiceIds: string
         <Suspense
           fallback={
             <main id="main" className="page">
-              <p aria-busy="true">{t("app.loading")}</p>
+              <p aria-busy="true">{t.app.loading}</p>
             </main>
           }
         >
@@ -124,7 +124,7 @@ function SignedIn({ user, lastServiceIds }: { user: User; lastServiceIds: string
         <Suspense
           fallback={
             <main id="main" className="page">
-              <p aria-busy="true">{t("app.loading")}</p>
+              <p aria-busy="true">{t.app.loading}</p>
             </main>
           }
         >
@@ -153,7 +153,7 @@ function SignedIn({ user, lastServiceIds }: { user: User; lastServiceIds: string
         />
       ) : (
         <main id="main" className="page narrow">
-          <p className="banner">{t("shell.chooseCentreFirst")}</p>
+          <p className="banner">{t.shell.chooseCentreFirst}</p>
         </main>
       )}
     </>

@@ -1,37 +1,10 @@
 import type { Language, Service } from "@dost/shared";
+import { spokenCode } from "@dost/shared/client";
 import type { Messages } from "../i18n/messages.js";
 import type { Visit } from "../kiosk/visit.js";
 
-// A lone Latin letter is read unpredictably (a Russian voice may skip it, an Azerbaijani one read
-// "B" as English "bee"), so prefixes are spelt as each language names its letters. The display's
-// announcer (display/src/sound/phrases.ts) spells them the same way; apps share only @dost/shared.
-// prettier-ignore
-const LETTER_NAMES: Record<Language, Record<string, string>> = {
-  az: {
-    A: "a", B: "be", C: "ce", D: "de", E: "e", F: "fe", G: "ge", H: "he", I: "ı", J: "je", K: "ka",
-    L: "el", M: "em", N: "en", O: "o", P: "pe", Q: "qe", R: "er", S: "es", T: "te", U: "u", V: "ve",
-    W: "dubl ve", X: "xa", Y: "ye", Z: "ze",
-  },
-  ru: {
-    A: "а", B: "бэ", C: "цэ", D: "дэ", E: "е", F: "эф", G: "гэ", H: "аш", I: "и", J: "жи", K: "ка",
-    L: "эль", M: "эм", N: "эн", O: "о", P: "пэ", Q: "кю", R: "эр", S: "эс", T: "тэ", U: "у", V: "вэ",
-    W: "дубль-вэ", X: "икс", Y: "игрек", Z: "зэт",
-  },
-  // An English voice reads a capital letter by its name.
-  en: {},
-};
-
-/** "A042" is said as the letter's name and the number ("a, 42"), as the hall will hear it called. */
-export function spokenCode(code: string, lang: Language): string {
-  const match = /^([A-Za-z]+)-?(\d+)$/.exec(code.trim());
-  if (!match) return code.split("").join(" ");
-  const letters = (match[1] ?? "")
-    .toUpperCase()
-    .split("")
-    .map((letter) => LETTER_NAMES[lang][letter] ?? letter)
-    .join(" ");
-  return `${letters}, ${Number(match[2])}`;
-}
+// The code as the hall hears it called; the table of letter names is the display's too.
+export { spokenCode };
 
 /** A wait as a voice says it; the same band the screen shows ("about 10–15 min"), in words. */
 export function spokenWait(

@@ -7,3 +7,5 @@ export * from "./routes.js";
 export * from "./device-key.js";
 export * from "./calendar.js";
 export * from "./live.js";
+export * from "./spoken-letters.js";
+export * from "./i18n.js";

@@ -49,21 +49,21 @@ export function AdminScreen({
   const needsCentre = CENTRE_VIEWS.has(view) || view === "users";
   return (
     <main id="main" className="page admin">
-      <h1>{t("admin.title")}</h1>
-      <nav className="sub-nav" aria-label={t("admin.nav")}>
+      <h1>{t.admin.title}</h1>
+      <nav className="sub-nav" aria-label={t.admin.nav}>
         {ADMIN_VIEWS.map((v) => (
           <a key={v} href={adminPath(v)} aria-current={v === view ? "page" : undefined}>
-            {t(`admin.view.${v}`)}
+            {t.admin.view[v]}
           </a>
         ))}
       </nav>
       {isAdmin && needsCentre && (
         <p className="admin-centre-choice">
           <label>
-            {t("admin.centreChoice")}{" "}
+            {t.admin.centreChoice}{" "}
             <select value={centreId ?? ""} onChange={(e) => onChooseCentre(e.target.value)}>
               <option value="" disabled={view !== "users"}>
-                {view === "users" ? t("admin.allCentres") : t("shell.chooseCentre")}
+                {view === "users" ? t.admin.allCentres : t.shell.chooseCentre}
               </option>
               {(centres.data ?? []).map((c) => (
                 <option key={c.id} value={c.id}>
@@ -90,7 +90,7 @@ export function AdminScreen({
         (centreId ? (
           <CentreView key={centreId} view={view} user={user} centreId={centreId} />
         ) : (
-          <p className="banner">{t("admin.chooseCentreFirst")}</p>
+          <p className="banner">{t.admin.chooseCentreFirst}</p>
         ))}
     </main>
   );

@@ -68,7 +68,7 @@ export function FailureNote({ failure }: { failure: Failure | null }) {
   if (!failure) return null;
   return (
     <div className="banner" role="alert">
-      <p>{failure.code === "CONFLICT" ? t("admin.failure.conflict") : t(`failure.${failure.code}`)}</p>
+      <p>{failure.code === "CONFLICT" ? t.admin.failure.conflict : t.failure[failure.code]}</p>
       {failure.detail && failure.code !== "NETWORK" && <p className="small">{failure.detail}</p>}
     </div>
   );
@@ -76,7 +76,7 @@ export function FailureNote({ failure }: { failure: Failure | null }) {
 
 export function Loading({ failure }: { failure: Failure | null }) {
   const { t } = useI18n();
-  return failure ? <FailureNote failure={failure} /> : <p aria-busy="true">{t("app.loading")}</p>;
+  return failure ? <FailureNote failure={failure} /> : <p aria-busy="true">{t.app.loading}</p>;
 }
 
 export const emptyText = (): LocalizedText => ({ az: "", ru: "", en: "" });
@@ -102,7 +102,7 @@ export function TrilingualFields({
       <legend>{legend}</legend>
       {LANGUAGES.map((language: Language) => (
         <div className="field" key={language}>
-          <label htmlFor={`${id}-${language}`}>{t(`admin.language.${language}`)}</label>
+          <label htmlFor={`${id}-${language}`}>{t.admin.language[language]}</label>
           <input
             id={`${id}-${language}`}
             lang={language}
@@ -189,7 +189,7 @@ export function OneTimeSecret({
       <p>
         <code data-testid="one-time-secret">{secret}</code>
       </p>
-      <p className="small">{t("admin.shownOnce")}</p>
+      <p className="small">{t.admin.shownOnce}</p>
       {children}
     </section>
   );

@@ -8,17 +8,17 @@ import {
 import { useState } from "react";
 import { serverNow } from "../api/server-clock.js";
 import { FailureAlert } from "../desk/FailureAlert.js";
-import { useI18n, type MessageKey } from "../i18n/i18n.js";
+import { useI18n, type LabelWith } from "../i18n/i18n.js";
 import { COUNTRY_TIMEZONE, NO_FIGURE, formatCount, formatDay } from "../monitoring/figures.js";
 import { formatClock } from "../ui/format.js";
 import { APPOINTMENT_STATES, dateInAddress, formatAppointmentCode, isDay } from "./route.js";
 import { useAppointments } from "./useAppointments.js";
 
-const STATE_COUNTS: Record<AppointmentStatus, MessageKey> = {
-  booked: "appointments.count.booked",
-  checked_in: "appointments.count.checked_in",
-  cancelled: "appointments.count.cancelled",
-  no_show: "appointments.count.no_show",
+const STATE_COUNTS: Record<AppointmentStatus, LabelWith<"count">> = {
+  booked: (t) => t.appointments.count.booked,
+  checked_in: (t) => t.appointments.count.checked_in,
+  cancelled: (t) => t.appointments.count.cancelled,
+  no_show: (t) => t.appointments.count.no_show,
 };
 
 /** Keeps the day in the address, so a reload or a shared link shows the same day. */
@@ -59,10 +59,10 @@ export function AppointmentsScreen({
 
   return (
     <main id="main" className="page appointments">
-      <h1>{t("appointments.title", { centre: centre ? local(centre.name) : "" })}</h1>
+      <h1>{t.appointments.title({ centre: centre ? local(centre.name) : "" })}</h1>
       <div className="row appointment-day">
         <label className="stack">
-          <span className="field-label">{t("appointments.date")}</span>
+          <span className="field-label">{t.appointments.date}</span>
           <input type="date" value={draft} onChange={(e) => choose(e.target.value)} />
         </label>
         <button
@@ -71,17 +71,17 @@ export function AppointmentsScreen({
           aria-pressed={date === today()}
           onClick={() => choose(today())}
         >
-          {t("appointments.today")}
+          {t.appointments.today}
         </button>
       </div>
       {!data.online && (
         <p className="banner offline" role="status">
-          {t("desk.offline")}
+          {t.desk.offline}
         </p>
       )}
       <FailureAlert failure={data.failure} />
       {data.day === null ? (
-        data.failure === null && <p aria-busy="true">{t("app.loading")}</p>
+        data.failure === null && <p aria-busy="true">{t.app.loading}</p>
       ) : (
         <AppointmentList
           day={data.day}
@@ -112,42 +112,42 @@ function AppointmentList({
   const rows = [...appointments].sort(
     (a, b) => a.start.localeCompare(b.start) || a.code.localeCompare(b.code),
   );
-  const caption = t("appointments.caption", { day: formatDay(day, t) });
+  const caption = t.appointments.caption({ day: formatDay(day, language) });
   const time = (iso: string) => formatClock(iso, language, timeZone);
 
   function state(a: Appointment): string {
     if (a.status === "checked_in")
       return a.checkedInAt
-        ? t("appointments.state.checkedInAt", { time: time(a.checkedInAt) })
-        : t("appointments.state.checked_in");
-    return t(`appointments.state.${a.status}`);
+        ? t.appointments.state.checkedInAt({ time: time(a.checkedInAt) })
+        : t.appointments.state.checked_in;
+    return t.appointments.state[a.status];
   }
 
   return (
     <section className="panel" aria-labelledby="appointments-day" aria-busy={loading}>
       <h2 id="appointments-day">{caption}</h2>
-      <ul className="appointment-counts" aria-label={t("appointments.counts")}>
-        <li data-count="all">{t("appointments.count.all", { count: formatCount(rows.length, language) })}</li>
+      <ul className="appointment-counts" aria-label={t.appointments.counts}>
+        <li data-count="all">{t.appointments.count.all({ count: formatCount(rows.length, language) })}</li>
         {APPOINTMENT_STATES.map((s) => (
           <li key={s} data-count={s}>
-            {t(STATE_COUNTS[s], { count: formatCount(rows.filter((a) => a.status === s).length, language) })}
+            {STATE_COUNTS[s](t)({ count: formatCount(rows.filter((a) => a.status === s).length, language) })}
           </li>
         ))}
       </ul>
       {rows.length === 0 ? (
-        <p className="muted">{t("appointments.none")}</p>
+        <p className="muted">{t.appointments.none}</p>
       ) : (
         <div className="table-scroll" role="region" aria-label={caption} tabIndex={0}>
           <table className="grid appointments-table">
             <caption className="visually-hidden">{caption}</caption>
             <thead>
               <tr>
-                <th scope="col">{t("appointments.time")}</th>
-                <th scope="col">{t("appointments.code")}</th>
-                <th scope="col">{t("appointments.service")}</th>
-                <th scope="col">{t("appointments.citizen")}</th>
-                <th scope="col">{t("appointments.phone")}</th>
-                <th scope="col">{t("appointments.state")}</th>
+                <th scope="col">{t.appointments.time}</th>
+                <th scope="col">{t.appointments.code}</th>
+                <th scope="col">{t.appointments.service}</th>
+                <th scope="col">{t.appointments.citizen}</th>
+                <th scope="col">{t.appointments.phone}</th>
+                <th scope="col">{t.appointments.stateColumn}</th>
               </tr>
             </thead>
             <tbody>

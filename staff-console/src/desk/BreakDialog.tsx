@@ -15,10 +15,10 @@ export function BreakDialog({ onPause, onClose }: { onPause(reason: string): voi
   }
 
   return (
-    <Dialog title={t("break.title")} onClose={onClose}>
+    <Dialog title={t.break.title} onClose={onClose}>
       <form onSubmit={submit} className="stack">
         <fieldset className="choices">
-          <legend className="field-label">{t("break.reason")}</legend>
+          <legend className="field-label">{t.break.reason}</legend>
           {[...BREAK_REASONS, "other" as const].map((value) => (
             <label key={value} className="choice">
               <input
@@ -29,14 +29,14 @@ export function BreakDialog({ onPause, onClose }: { onPause(reason: string): voi
                 onChange={() => setChoice(value)}
                 {...(value === choice ? { "data-autofocus": true } : {})}
               />
-              {value === "other" ? t("break.other") : t(BREAK_REASON_LABELS[value])}
+              {value === "other" ? t.break.other : BREAK_REASON_LABELS[value](t)}
             </label>
           ))}
         </fieldset>
         {choice === "other" && (
           <>
             <label className="field-label" htmlFor="break-other">
-              {t("break.otherLabel")}
+              {t.break.otherLabel}
             </label>
             <input
               id="break-other"
@@ -48,10 +48,10 @@ export function BreakDialog({ onPause, onClose }: { onPause(reason: string): voi
         )}
         <div className="row end">
           <button type="button" className="button subtle" onClick={onClose}>
-            {t("dialog.cancel")}
+            {t.dialog.cancel}
           </button>
           <button type="submit" className="button primary" disabled={!reason}>
-            {t("break.submit")}
+            {t.break.submit}
           </button>
         </div>
       </form>

@@ -18,9 +18,9 @@ export function CallOutOfOrderDialog({
   const { t, local } = useI18n();
   const [reason, setReason] = useState("");
   const suggestions = [
-    t("outOfOrder.reasonAppointment"),
-    t("outOfOrder.reasonReturning"),
-    t("outOfOrder.reasonUrgent"),
+    t.outOfOrder.reasonAppointment,
+    t.outOfOrder.reasonReturning,
+    t.outOfOrder.reasonUrgent,
   ];
 
   function submit(event: FormEvent) {
@@ -29,13 +29,13 @@ export function CallOutOfOrderDialog({
   }
 
   return (
-    <Dialog title={t("outOfOrder.title", { code: ticket.code })} onClose={onClose}>
+    <Dialog title={t.outOfOrder.title({ code: ticket.code })} onClose={onClose}>
       <form onSubmit={submit} className="stack">
         <p className="muted">
-          {service ? local(service.name) : ""} · {t(`priority.${ticket.priority}`)}
+          {service ? local(service.name) : ""} · {t.priority[ticket.priority]}
         </p>
         <label className="field-label" htmlFor="out-of-order-reason">
-          {t("outOfOrder.reason")}
+          {t.outOfOrder.reason}
         </label>
         <input
           id="out-of-order-reason"
@@ -53,10 +53,10 @@ export function CallOutOfOrderDialog({
         </datalist>
         <div className="row end">
           <button type="button" className="button subtle" onClick={onClose}>
-            {t("dialog.cancel")}
+            {t.dialog.cancel}
           </button>
           <button type="submit" className="button primary" disabled={!reason.trim()}>
-            {t("outOfOrder.submit", { code: ticket.code })}
+            {t.outOfOrder.submit({ code: ticket.code })}
           </button>
         </div>
       </form>

@@ -31,22 +31,22 @@ export function CounterBar({
   const onBreak = counter.status === "break";
   const reason = counter.breakReason
     ? isPresetReason(counter.breakReason)
-      ? t(BREAK_REASON_LABELS[counter.breakReason])
+      ? BREAK_REASON_LABELS[counter.breakReason](t)
       : counter.breakReason
     : "";
 
   return (
-    <section className={`counter-bar ${onBreak ? "on-break" : ""}`} aria-label={t("counter.region")}>
+    <section className={`counter-bar ${onBreak ? "on-break" : ""}`} aria-label={t.counter.region}>
       <div className="counter-id">
-        <span className="counter-label">{t("counter.label", { label: counter.label })}</span>
+        <span className="counter-label">{t.counter.label({ label: counter.label })}</span>
         <span className="muted small">{zoneLabel(counter.zone, t)}</span>
       </div>
       <p className="counter-state">
-        <strong>{onBreak ? t("counter.onBreak", { reason }) : t(`counter.status.${counter.status}`)}</strong>
+        <strong>{onBreak ? t.counter.onBreak({ reason }) : t.counter.status[counter.status]}</strong>
         {counter.statusSince && (
           <span className="muted">
             {" "}
-            {t("counter.since", {
+            {t.counter.since({
               time: formatClock(counter.statusSince, language, timeZone),
               duration: formatDuration(elapsedMs(counter.statusSince, now)),
             })}
@@ -54,14 +54,14 @@ export function CounterBar({
         )}
       </p>
       <p className="counter-profile">
-        <span className="muted small">{t("counter.profile")}</span>{" "}
+        <span className="muted small">{t.counter.profile}</span>{" "}
         {profile.map((s) => (
           <span key={s.id} className="prefix" title={s.code}>
             {s.prefix}
           </span>
         ))}
         <button type="button" className="button small subtle" onClick={onEditProfile} disabled={busy}>
-          {t("counter.editProfile")}
+          {t.counter.editProfile}
         </button>
       </p>
       <div className="row">
@@ -72,13 +72,13 @@ export function CounterBar({
           disabled={busy || (!onBreak && occupied)}
           aria-keyshortcuts={SHORTCUTS.pause.aria}
         >
-          {onBreak ? t("counter.resume") : t("counter.pause")} <Kbd shortcut={SHORTCUTS.pause} />
+          {onBreak ? t.counter.resume : t.counter.pause} <Kbd shortcut={SHORTCUTS.pause} />
         </button>
         <button type="button" className="button" onClick={onClose} disabled={busy || occupied}>
-          {t("counter.close")}
+          {t.counter.close}
         </button>
       </div>
-      {occupied && !onBreak && <p className="muted small hint">{t("counter.finishFirst")}</p>}
+      {occupied && !onBreak && <p className="muted small hint">{t.counter.finishFirst}</p>}
     </section>
   );
 }

@@ -33,7 +33,7 @@ export function DeskScreen({
 
   const offline = !data.online && (
     <p className="banner offline" role="status">
-      {t("desk.offline")}
+      {t.desk.offline}
     </p>
   );
 
@@ -42,7 +42,7 @@ export function DeskScreen({
       <main id="main" className="page">
         {offline}
         <FailureAlert failure={data.failure} />
-        <p aria-busy="true">{t("app.loading")}</p>
+        <p aria-busy="true">{t.app.loading}</p>
       </main>
     );
   }

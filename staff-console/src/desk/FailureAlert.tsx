@@ -1,17 +1,17 @@
 import type { FailureCode } from "@dost/shared/client";
-import { useI18n, type MessageKey } from "../i18n/i18n.js";
+import { useI18n, type Label } from "../i18n/i18n.js";
 
 /** The server's error codes, said in the employee's language; the screen has been refetched. */
-const MESSAGES: Record<FailureCode, MessageKey> = {
-  VALIDATION_FAILED: "failure.VALIDATION_FAILED",
-  UNAUTHENTICATED: "failure.UNAUTHENTICATED",
-  FORBIDDEN: "failure.FORBIDDEN",
-  NOT_FOUND: "failure.NOT_FOUND",
-  CONFLICT: "failure.CONFLICT",
-  UNPROCESSABLE: "failure.UNPROCESSABLE",
-  RATE_LIMITED: "failure.RATE_LIMITED",
-  UNAVAILABLE: "failure.UNAVAILABLE",
-  NETWORK: "failure.NETWORK",
+const MESSAGES: Record<FailureCode, Label> = {
+  VALIDATION_FAILED: (t) => t.failure.VALIDATION_FAILED,
+  UNAUTHENTICATED: (t) => t.failure.UNAUTHENTICATED,
+  FORBIDDEN: (t) => t.failure.FORBIDDEN,
+  NOT_FOUND: (t) => t.failure.NOT_FOUND,
+  CONFLICT: (t) => t.failure.CONFLICT,
+  UNPROCESSABLE: (t) => t.failure.UNPROCESSABLE,
+  RATE_LIMITED: (t) => t.failure.RATE_LIMITED,
+  UNAVAILABLE: (t) => t.failure.UNAVAILABLE,
+  NETWORK: (t) => t.failure.NETWORK,
 };
 
 export function FailureAlert({ failure, onDismiss }: { failure: FailureCode | null; onDismiss?(): void }) {
@@ -19,10 +19,10 @@ export function FailureAlert({ failure, onDismiss }: { failure: FailureCode | nu
   if (!failure) return null;
   return (
     <div className="alert" role="alert">
-      <span>{t(MESSAGES[failure])}</span>
+      <span>{MESSAGES[failure](t)}</span>
       {onDismiss && (
         <button type="button" className="button small subtle" onClick={onDismiss}>
-          {t("alert.dismiss")}
+          {t.alert.dismiss}
         </button>
       )}
     </div>

@@ -1,8 +1,7 @@
 import type { CallReasonView, CounterNext, Language } from "@dost/shared";
 import { cleanup, screen } from "@testing-library/react";
 import { afterEach, describe, expect, it } from "vitest";
-import { translate } from "../i18n/i18n.js";
-import type { MessageKey } from "../i18n/en.js";
+import { TEXTS } from "../i18n/i18n.js";
 import { aTicket } from "../test/render.js";
 import { fakeServer, renderWithServer } from "../test/server.js";
 import { callReasonText } from "./call-reason-text.js";
@@ -12,12 +11,7 @@ afterEach(cleanup);
 
 const COUNTER = "3f6c2b1a-9d8e-4f7a-b6c5-d4e3f2a1b0c9";
 const say = (language: Language, reason: CallReasonView) =>
-  callReasonText(
-    reason,
-    (key: MessageKey, params) => translate(language, key, params),
-    language,
-    "Asia/Baku",
-  );
+  callReasonText(reason, TEXTS[language], language, "Asia/Baku");
 const veteran: CallReasonView = {
   waitedMinutes: 12,
   priorityBonus: { priority: "veteran", minutes: 15 },

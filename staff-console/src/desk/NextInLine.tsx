@@ -45,19 +45,19 @@ export function NextInLine({
   const line = (explained: ExplainedTicket) => callReasonText(explained.reason, t, language, timeZone);
   return (
     <section className="panel next-in-line" aria-labelledby="why-heading">
-      <h2 id="why-heading">{t("why.heading")}</h2>
+      <h2 id="why-heading">{t.why.heading}</h2>
       {answer.current === null && answer.next.length === 0 ? (
-        <p className="muted">{t("why.empty")}</p>
+        <p className="muted">{t.why.empty}</p>
       ) : (
         <ul>
           {answer.current && (
             <li data-code={answer.current.ticket.code}>
-              {t("why.called", { code: answer.current.ticket.code, reason: line(answer.current) })}
+              {t.why.called({ code: answer.current.ticket.code, reason: line(answer.current) })}
             </li>
           )}
           {answer.next.map((explained) => (
             <li key={explained.ticket.id} data-code={explained.ticket.code}>
-              {t("why.next", { code: explained.ticket.code, reason: line(explained) })}
+              {t.why.next({ code: explained.ticket.code, reason: line(explained) })}
             </li>
           ))}
         </ul>

@@ -44,10 +44,10 @@ export function NotePanel({
 
   return (
     <section className="panel" aria-labelledby="note-heading">
-      <h2 id="note-heading">{ticket ? t("note.headingFor", { code: ticket.code }) : t("note.heading")}</h2>
+      <h2 id="note-heading">{ticket ? t.note.headingFor({ code: ticket.code }) : t.note.heading}</h2>
       <form onSubmit={(e) => void save(e)} className="note-form">
         <label htmlFor="visit-note" className="field-label">
-          {t("note.label")} <Kbd shortcut={SHORTCUTS.note} />
+          {t.note.label} <Kbd shortcut={SHORTCUTS.note} />
         </label>
         <textarea
           id="visit-note"
@@ -65,11 +65,11 @@ export function NotePanel({
         />
         <div className="row">
           <button type="submit" className="button" disabled={!ticket || !text.trim() || saving}>
-            {t("note.save")}
+            {t.note.save}
           </button>
-          <span className="muted small">{t("note.hint", { max: MAX_NOTE })}</span>
+          <span className="muted small">{t.note.hint({ max: MAX_NOTE })}</span>
           <span role="status" className="ok small">
-            {saved ? t("note.saved", { code: saved }) : ""}
+            {saved ? t.note.saved({ code: saved }) : ""}
           </span>
         </div>
       </form>

@@ -25,15 +25,15 @@ export function ProfileDialog({
   }
 
   return (
-    <Dialog title={t("profile.title")} onClose={onClose}>
+    <Dialog title={t.profile.title} onClose={onClose}>
       <form onSubmit={submit} className="stack">
         <ProfilePicker services={services} selected={selected} onChange={setSelected} />
         <div className="row end">
           <button type="button" className="button subtle" onClick={onClose}>
-            {t("dialog.cancel")}
+            {t.dialog.cancel}
           </button>
           <button type="submit" className="button primary" disabled={selected.size === 0}>
-            {t("profile.save")}
+            {t.profile.save}
           </button>
         </div>
       </form>

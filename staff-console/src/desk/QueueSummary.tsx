@@ -21,17 +21,17 @@ export function QueueSummary({ services, waiting }: { services: Service[]; waiti
   return (
     <section className="panel" aria-labelledby="queue-heading">
       <h2 id="queue-heading">
-        {t("queue.heading")} <span className="count">{t("queue.total", { count: total })}</span>
+        {t.queue.heading} <span className="count">{t.queue.total({ count: total })}</span>
       </h2>
       <table className="grid">
         <thead>
           <tr>
-            <th scope="col">{t("queue.service")}</th>
+            <th scope="col">{t.queue.service}</th>
             <th scope="col" className="num">
-              {t("queue.waiting")}
+              {t.queue.waiting}
             </th>
             <th scope="col" className="num">
-              {t("queue.longest")}
+              {t.queue.longest}
             </th>
           </tr>
         </thead>
@@ -46,7 +46,7 @@ export function QueueSummary({ services, waiting }: { services: Service[]; waiti
                 {count > 0 ? formatDuration(longestMs) : "—"}
                 {late && (
                   <span className="late-flag">
-                    {t("queue.overTarget", { minutes: service.targetWaitMinutes })}
+                    {t.queue.overTarget({ minutes: service.targetWaitMinutes })}
                   </span>
                 )}
               </td>

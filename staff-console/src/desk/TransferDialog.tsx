@@ -26,10 +26,10 @@ export function TransferDialog({
   }
 
   return (
-    <Dialog title={t("transfer.title", { code: ticket.code })} onClose={onClose}>
+    <Dialog title={t.transfer.title({ code: ticket.code })} onClose={onClose}>
       <form onSubmit={submit} className="stack">
         <label className="field-label" htmlFor="transfer-service">
-          {t("transfer.service")}
+          {t.transfer.service}
         </label>
         <select
           id="transfer-service"
@@ -38,7 +38,7 @@ export function TransferDialog({
           onChange={(e) => setServiceId(e.target.value)}
           data-autofocus
         >
-          <option value="">{t("transfer.choose")}</option>
+          <option value="">{t.transfer.choose}</option>
           {targets.map((s) => (
             <option key={s.id} value={s.id}>
               {s.prefix} · {local(s.name)}
@@ -46,15 +46,15 @@ export function TransferDialog({
           ))}
         </select>
         <label className="field-label" htmlFor="transfer-note">
-          {t("transfer.note")}
+          {t.transfer.note}
         </label>
         <input id="transfer-note" maxLength={500} value={note} onChange={(e) => setNote(e.target.value)} />
         <div className="row end">
           <button type="button" className="button subtle" onClick={onClose}>
-            {t("dialog.cancel")}
+            {t.dialog.cancel}
           </button>
           <button type="submit" className="button primary" disabled={!serviceId}>
-            {t("transfer.submit")}
+            {t.transfer.submit}
           </button>
         </div>
       </form>

@@ -1,5 +1,5 @@
 import type { Counter, Service, Ticket } from "@dost/shared";
-import { useI18n, type MessageKey } from "../i18n/i18n.js";
+import { useI18n, type Label } from "../i18n/i18n.js";
 import { elapsedMs, formatDuration } from "../ui/format.js";
 import { Kbd } from "../ui/Kbd.js";
 import { useNow } from "../ui/useNow.js";
@@ -26,13 +26,13 @@ export interface VisitorPanelProps {
   onSendNow(): void;
 }
 
-const ACTION_LABELS: Record<VisitorAction, MessageKey> = {
-  recall: "action.recall",
-  start: "action.start",
-  complete: "action.complete",
-  noShow: "action.noShow",
-  transfer: "action.transfer",
-  cancel: "action.cancel",
+const ACTION_LABELS: Record<VisitorAction, Label> = {
+  recall: (t) => t.action.recall,
+  start: (t) => t.action.start,
+  complete: (t) => t.action.complete,
+  noShow: (t) => t.action.noShow,
+  transfer: (t) => t.action.transfer,
+  cancel: (t) => t.action.cancel,
 };
 
 /** The visitor at the counter: who, for what, how long, and the one-key actions their state allows. */
@@ -42,20 +42,20 @@ export function VisitorPanel(props: VisitorPanelProps) {
 
   return (
     <section className="panel visitor" aria-labelledby="visitor-heading">
-      <h2 id="visitor-heading">{t("visitor.heading")}</h2>
+      <h2 id="visitor-heading">{t.visitor.heading}</h2>
       {ticket ? (
         <VisitorCard ticket={ticket} service={service} />
       ) : (
         <p className="visitor-empty">
-          {counterStatus === "open" ? t("visitor.none") : t("visitor.counterNotOpen")}
+          {counterStatus === "open" ? t.visitor.none : t.visitor.counterNotOpen}
         </p>
       )}
       {lock.pending && (
         <PendingNotice pending={lock.pending} onUndo={props.onUndo} onSendNow={props.onSendNow} />
       )}
-      <div className="actions" role="group" aria-label={t("visitor.actions")}>
+      <div className="actions" role="group" aria-label={t.visitor.actions}>
         <ActionButton
-          label={t("action.callNext")}
+          label={t.action.callNext}
           shortcut={SHORTCUTS.callNext}
           enabled={canCallNext(counterStatus, ticket, lock)}
           onClick={props.onCallNext}
@@ -64,7 +64,7 @@ export function VisitorPanel(props: VisitorPanelProps) {
         {VISITOR_ACTIONS.map((action) => (
           <ActionButton
             key={action}
-            label={t(ACTION_LABELS[action])}
+            label={ACTION_LABELS[action](t)}
             shortcut={SHORTCUTS[action]}
             enabled={isActionEnabled(action, ticket, lock)}
             onClick={() => props.onAction(action)}
@@ -85,21 +85,21 @@ function VisitorCard({ ticket, service }: { ticket: Ticket; service: Service | u
       <p className="ticket-code" data-testid="current-code">
         {ticket.code}
       </p>
-      <p className={`status status-${ticket.status}`}>{t(`status.${ticket.status}`)}</p>
+      <p className={`status status-${ticket.status}`}>{t.status[ticket.status]}</p>
       <dl className="facts">
-        <dt>{t("visitor.service")}</dt>
+        <dt>{t.visitor.service}</dt>
         <dd>{service ? `${service.prefix} · ${local(service.name)}` : "—"}</dd>
-        <dt>{t("visitor.priority")}</dt>
+        <dt>{t.visitor.priority}</dt>
         <dd className={ticket.priority === "none" ? undefined : "priority-flag"}>
-          {t(`priority.${ticket.priority}`)}
+          {t.priority[ticket.priority]}
         </dd>
-        <dt>{t("visitor.waited")}</dt>
+        <dt>{t.visitor.waited}</dt>
         <dd className="timer">{formatDuration(waited)}</dd>
-        <dt>{t("visitor.sinceCalled")}</dt>
+        <dt>{t.visitor.sinceCalled}</dt>
         <dd className="timer" data-testid="since-called">
           {ticket.calledAt ? formatDuration(elapsedMs(ticket.calledAt, now)) : "—"}
         </dd>
-        <dt>{t("visitor.sinceStarted")}</dt>
+        <dt>{t.visitor.sinceStarted}</dt>
         <dd className="timer" data-testid="since-started">
           {ticket.startedAt ? formatDuration(elapsedMs(ticket.startedAt, now)) : "—"}
         </dd>
@@ -123,12 +123,12 @@ function PendingNotice({
   return (
     // Not a live region: the desk's status line announces the hold once, not every second.
     <div className="pending">
-      <p>{t(`pending.${pending.action}`, { code: pending.ticket.code, seconds })}</p>
+      <p>{t.pending[pending.action]({ code: pending.ticket.code, seconds })}</p>
       <button type="button" className="button" onClick={onUndo} aria-keyshortcuts={SHORTCUTS.undo.aria}>
-        {t("pending.undo")} <Kbd shortcut={SHORTCUTS.undo} />
+        {t.pending.undo} <Kbd shortcut={SHORTCUTS.undo} />
       </button>
       <button type="button" className="button subtle" onClick={onSendNow}>
-        {t("pending.sendNow")}
+        {t.pending.sendNow}
       </button>
     </div>
   );

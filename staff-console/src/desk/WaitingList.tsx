@@ -25,23 +25,23 @@ export function WaitingList({
   return (
     <section className="panel waiting" aria-labelledby="waiting-heading">
       <h2 id="waiting-heading">
-        {t("waiting.heading")} <span className="count">{waiting.length}</span>
+        {t.waiting.heading} <span className="count">{waiting.length}</span>
       </h2>
       {waiting.length === 0 ? (
-        <p className="muted">{t("waiting.empty")}</p>
+        <p className="muted">{t.waiting.empty}</p>
       ) : (
         <div className="scroll" tabIndex={0} role="region" aria-labelledby="waiting-heading">
           <table className="grid">
             <thead>
               <tr>
-                <th scope="col">{t("waiting.code")}</th>
-                <th scope="col">{t("waiting.service")}</th>
-                <th scope="col">{t("waiting.priority")}</th>
+                <th scope="col">{t.waiting.code}</th>
+                <th scope="col">{t.waiting.service}</th>
+                <th scope="col">{t.waiting.priority}</th>
                 <th scope="col" className="num">
-                  {t("waiting.waited")}
+                  {t.waiting.waited}
                 </th>
                 <th scope="col">
-                  <span className="visually-hidden">{t("waiting.actions")}</span>
+                  <span className="visually-hidden">{t.waiting.actions}</span>
                 </th>
               </tr>
             </thead>
@@ -55,7 +55,7 @@ export function WaitingList({
                     </th>
                     <td>{service ? local(service.name) : "—"}</td>
                     <td className={ticket.priority === "none" ? "muted" : "priority-flag"}>
-                      {t(`priority.${ticket.priority}`)}
+                      {t.priority[ticket.priority]}
                     </td>
                     <td className="num timer">{formatDuration(elapsedMs(ticket.issuedAt, now))}</td>
                     <td>
@@ -64,9 +64,9 @@ export function WaitingList({
                         className="button small"
                         disabled={!canCall}
                         onClick={() => onCall(ticket)}
-                        aria-label={t("waiting.callThis", { code: ticket.code })}
+                        aria-label={t.waiting.callThis({ code: ticket.code })}
                       >
-                        {t("waiting.call")}
+                        {t.waiting.call}
                       </button>
                     </td>
                   </tr>

@@ -2,7 +2,7 @@ import type { Counter, Ticket } from "@dost/shared";
 import { useCallback, useState } from "react";
 import type { TicketCommand } from "../api/console-api.js";
 import { serverNow } from "../api/server-clock.js";
-import { useI18n, type MessageKey } from "../i18n/i18n.js";
+import { useI18n, type LabelWith } from "../i18n/i18n.js";
 import { useSession } from "../session/session.js";
 import type { CentreData } from "./useCentreData.js";
 import { useCommands } from "./useCommands.js";
@@ -14,12 +14,12 @@ import {
   type VisitorAction,
 } from "./visitor-actions.js";
 
-const DONE_NOTICES: Record<TicketCommand, MessageKey> = {
-  recall: "notice.recalled",
-  start: "notice.started",
-  complete: "notice.completed",
-  noShow: "notice.noShow",
-  cancel: "notice.cancelled",
+const DONE_NOTICES: Record<TicketCommand, LabelWith<"code">> = {
+  recall: (t) => t.notice.recalled,
+  start: (t) => t.notice.started,
+  complete: (t) => t.notice.completed,
+  noShow: (t) => t.notice.noShow,
+  cancel: (t) => t.notice.cancelled,
 };
 
 /**
@@ -52,7 +52,7 @@ export function useDeskCommands(
   const commitHeld = useCallback(
     async (held: PendingAction) => {
       const outcome = await run(() => api.act(held.ticket.id, held.action), { force: true });
-      if (outcome.ok) settle(outcome.value, t(DONE_NOTICES[held.action], { code: outcome.value.code }));
+      if (outcome.ok) settle(outcome.value, DONE_NOTICES[held.action](t)({ code: outcome.value.code }));
     },
     [api, run, settle, t],
   );
@@ -61,7 +61,7 @@ export function useDeskCommands(
   const hold = useCallback(
     (ticket: Ticket, action: DeferredAction) => {
       holdAction(ticket, action);
-      setNotice(t(`pending.${action}`, { code: ticket.code, seconds: UNDO_WINDOW_MS / 1000 }));
+      setNotice(t.pending[action]({ code: ticket.code, seconds: UNDO_WINDOW_MS / 1000 }));
     },
     [holdAction, t],
   );
@@ -70,8 +70,8 @@ export function useDeskCommands(
     await flush();
     const outcome = await run(() => api.callNext(counter.id));
     if (!outcome.ok) return;
-    if (outcome.value) settle(outcome.value, t("notice.called", { code: outcome.value.code }));
-    else setNotice(t("notice.nobodyWaiting"));
+    if (outcome.value) settle(outcome.value, t.notice.called({ code: outcome.value.code }));
+    else setNotice(t.notice.nobodyWaiting);
   }, [api, counter.id, flush, run, settle, t]);
 
   /** Every visitor action except transfer, which needs its dialog first. */
@@ -79,7 +79,7 @@ export function useDeskCommands(
     async (ticket: Ticket, action: Exclude<VisitorAction, "transfer">) => {
       if (isDeferred(action)) return hold(ticket, action);
       const outcome = await run(() => api.act(ticket.id, action));
-      if (outcome.ok) settle(outcome.value, t(DONE_NOTICES[action], { code: outcome.value.code }));
+      if (outcome.ok) settle(outcome.value, DONE_NOTICES[action](t)({ code: outcome.value.code }));
     },
     [api, hold, run, settle, t],
   );
@@ -87,7 +87,7 @@ export function useDeskCommands(
   const transfer = useCallback(
     async (ticket: Ticket, serviceId: string, note: string) => {
       const outcome = await run(() => api.transfer(ticket.id, serviceId, note || undefined));
-      if (outcome.ok) settle(outcome.value, t("notice.transferred", { code: outcome.value.code }));
+      if (outcome.ok) settle(outcome.value, t.notice.transferred({ code: outcome.value.code }));
       return outcome.ok;
     },
     [api, run, settle, t],
@@ -96,7 +96,7 @@ export function useDeskCommands(
   const callTicket = useCallback(
     async (ticket: Ticket, reason: string) => {
       const outcome = await run(() => api.callTicket(counter.id, ticket.id, reason));
-      if (outcome.ok) settle(outcome.value, t("notice.called", { code: outcome.value.code }));
+      if (outcome.ok) settle(outcome.value, t.notice.called({ code: outcome.value.code }));
       return outcome.ok;
     },
     [api, counter.id, run, settle, t],
@@ -104,11 +104,11 @@ export function useDeskCommands(
 
   /** A counter command; on success the server's new state is known, so it shows at once. */
   const counterCommand = useCallback(
-    async (task: () => Promise<void>, message: MessageKey, patch: Partial<Counter>) => {
+    async (task: () => Promise<void>, message: LabelWith<"label">, patch: Partial<Counter>) => {
       const outcome = await run(task);
       if (!outcome.ok) return false;
       patchCounter(counter.id, patch);
-      setNotice(t(message, { label: counter.label }));
+      setNotice(message(t)({ label: counter.label }));
       return true;
     },
     [counter.id, counter.label, patchCounter, run, t],
@@ -126,27 +126,39 @@ export function useDeskCommands(
     transfer,
     callTicket,
     undo: () => {
-      if (undo()) setNotice(t("notice.undone"));
+      if (undo()) setNotice(t.notice.undone);
     },
     sendNow: flush,
     pause: (reason: string) =>
-      counterCommand(() => api.pause(counter.id, reason), "notice.paused", {
-        status: "break",
-        breakReason: reason,
-        statusSince: since(),
-      }),
+      counterCommand(
+        () => api.pause(counter.id, reason),
+        (t) => t.notice.paused,
+        {
+          status: "break",
+          breakReason: reason,
+          statusSince: since(),
+        },
+      ),
     resume: () =>
-      counterCommand(() => api.resume(counter.id), "notice.resumed", {
-        status: "open",
-        breakReason: null,
-        statusSince: since(),
-      }),
+      counterCommand(
+        () => api.resume(counter.id),
+        (t) => t.notice.resumed,
+        {
+          status: "open",
+          breakReason: null,
+          statusSince: since(),
+        },
+      ),
     close: () =>
-      counterCommand(() => api.closeCounter(counter.id), "notice.closed", { status: "closed", user: null }),
+      counterCommand(
+        () => api.closeCounter(counter.id),
+        (t) => t.notice.closed,
+        { status: "closed", user: null },
+      ),
     changeProfile: async (serviceIds: string[]) => {
       const ok = await counterCommand(
         () => api.openCounter(counter.id, serviceIds),
-        "notice.profileChanged",
+        (t) => t.notice.profileChanged,
         {
           serviceIds,
         },

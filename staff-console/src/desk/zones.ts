@@ -4,11 +4,11 @@ import type { I18n } from "../i18n/i18n.js";
 export function zoneLabel(zone: string, t: I18n["t"]): string {
   switch (zone) {
     case "ground":
-      return t("zone.ground");
+      return t.zone.ground;
     case "first":
-      return t("zone.first");
+      return t.zone.first;
     case "main":
-      return t("zone.main");
+      return t.zone.main;
     default:
       return zone;
   }

@@ -1,7 +1,7 @@
 import { LANGUAGES } from "@dost/shared";
 import { describe, expect, it } from "vitest";
 import { en } from "./en.js";
-import { DICTIONARIES, translate } from "./i18n.js";
+import { DICTIONARIES, TEXTS } from "./i18n.js";
 
 const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 
@@ -15,8 +15,9 @@ describe("the dictionaries", () => {
     }
   });
 
-  it("fills placeholders and leaves unknown ones visible", () => {
-    expect(translate("en", "open.submit", { label: "5" })).toBe("Open counter 5");
-    expect(translate("en", "open.submit")).toBe("Open counter {label}");
+  it("reads dotted keys as nested texts and fills placeholders", () => {
+    expect(TEXTS.en.app.title).toBe("Staff console");
+    expect(TEXTS.en.open.submit({ label: "5" })).toBe("Open counter 5");
+    expect(TEXTS.ru.open.submit({ label: "5" })).toContain("5");
   });
 });

@@ -1,30 +1,34 @@
-import { LANGUAGES, type Language, type LocalizedText } from "@dost/shared";
+import type { Language, LocalizedText } from "@dost/shared";
+import { chooseLanguage, nestDictionary, type Nested, type TextParam } from "@dost/shared/client";
 import { createContext, use, useCallback, useEffect, useMemo, useState, type ReactNode } from "react";
 import { az } from "./az.js";
-import { en, type MessageKey, type Messages } from "./en.js";
+import { en, type Messages } from "./en.js";
 import { ru } from "./ru.js";
 
-export type { MessageKey } from "./en.js";
-
+/** The dictionaries as written: flat `"section.key"` entries, the same keys in each (tsc checks). */
 export const DICTIONARIES: Record<Language, Messages> = { az, ru, en };
+
+/** What components read: `t.section.key`, and `t.section.key({ name })` for `{name}` placeholders. */
+export type Texts = Nested<typeof en>;
+
+export const TEXTS: Record<Language, Texts> = {
+  az: nestDictionary(az, en),
+  ru: nestDictionary(ru, en),
+  en: nestDictionary(en, en),
+};
+
+/** A text chosen by data (an action's label, a state's name): it reads it from the texts. */
+export type Label = (t: Texts) => string;
+/** The same for a text with `{placeholders}`. */
+export type LabelWith<Name extends string> = (
+  t: Texts,
+) => (params: Readonly<Record<Name, TextParam>>) => string;
 
 const STORAGE_KEY = "dost.console.language";
 
-export type Params = Record<string, string | number>;
-
-/** Fills `{name}` placeholders; a missing parameter stays visible rather than vanishing. */
-export function translate(language: Language, key: MessageKey, params?: Params): string {
-  const text = DICTIONARIES[language][key];
-  if (!params) return text;
-  return text.replace(/\{(\w+)\}/g, (whole, name: string) =>
-    params[name] === undefined ? whole : String(params[name]),
-  );
-}
-
 function storedLanguage(): Language {
   try {
-    const value = localStorage.getItem(STORAGE_KEY);
-    return LANGUAGES.find((l) => l === value) ?? "az";
+    return chooseLanguage(localStorage.getItem(STORAGE_KEY), "az");
   } catch {
     return "az";
   }
@@ -33,7 +37,7 @@ function storedLanguage(): Language {
 export interface I18n {
   language: Language;
   setLanguage(language: Language): void;
-  t(key: MessageKey, params?: Params): string;
+  t: Texts;
   /** A name the server gives in all three languages. */
   local(text: LocalizedText): string;
 }
@@ -60,7 +64,7 @@ export function LanguageProvider({ children }: { children: ReactNode }) {
     () => ({
       language,
       setLanguage,
-      t: (key, params) => translate(language, key, params),
+      t: TEXTS[language],
       local: (text) => text[language],
     }),
     [language, setLanguage],

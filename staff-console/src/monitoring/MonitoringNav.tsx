@@ -6,10 +6,10 @@ export function MonitoringNav({ view, national }: { view: MonitoringView; nation
   const { t } = useI18n();
   const views: MonitoringView[] = national ? ["live", "national", "reports"] : ["live", "reports"];
   return (
-    <nav className="sub-nav" aria-label={t("monitoring.nav")}>
+    <nav className="sub-nav" aria-label={t.monitoring.nav}>
       {views.map((v) => (
         <a key={v} href={MONITORING_PATHS[v]} aria-current={v === view ? "page" : undefined}>
-          {t(`monitoring.view.${v}`)}
+          {t.monitoring.view[v]}
         </a>
       ))}
     </nav>

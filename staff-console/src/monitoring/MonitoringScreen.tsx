@@ -66,8 +66,8 @@ export function MonitoringScreen({
           />
         ) : (
           <>
-            <h1>{t("monitoring.view.live")}</h1>
-            <p className="banner">{t("live.chooseCentre")}</p>
+            <h1>{t.monitoring.view.live}</h1>
+            <p className="banner">{t.live.chooseCentre}</p>
           </>
         ))}
     </main>

@@ -5,12 +5,12 @@ export function NotAllowed() {
   const { t } = useI18n();
   return (
     <main id="main" className="page narrow">
-      <h1>{t("monitoring.notAllowedTitle")}</h1>
+      <h1>{t.monitoring.notAllowedTitle}</h1>
       <p className="banner" role="alert">
-        {t("monitoring.notAllowed")}
+        {t.monitoring.notAllowed}
       </p>
       <p>
-        <a href="/console/">{t("monitoring.back")}</a>
+        <a href="/console/">{t.monitoring.back}</a>
       </p>
     </main>
   );

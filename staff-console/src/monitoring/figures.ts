@@ -1,4 +1,5 @@
 import type { Language } from "@dost/shared";
+import { CALENDAR_WORDS } from "@dost/shared/client";
 import type { I18n } from "../i18n/i18n.js";
 import { formatDuration } from "../ui/format.js";
 
@@ -22,20 +23,19 @@ export function formatCount(count: number, language: Language): string {
   return new Intl.NumberFormat(language).format(count);
 }
 
-const WEEKDAYS = ["sun", "mon", "tue", "wed", "thu", "fri", "sat"] as const;
-
 /**
- * A service day (YYYY-MM-DD) as "Mon, 10.03.2025": the weekday from our dictionaries, the date as
+ * A service day (YYYY-MM-DD) as "Mon, 10.03.2025": the weekday from the client kit's calendar, the date as
  * Azerbaijan writes it. Not Intl: Chromium ships without Azerbaijani month and weekday names and
  * would print "2025 M03 10".
  */
-export function formatDay(day: string, t: I18n["t"]): string {
+export function formatDay(day: string, language: Language): string {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(day);
   if (!match) return day;
   const [, year, month, date] = match;
-  const weekday =
-    WEEKDAYS[new Date(Date.UTC(Number(year), Number(month) - 1, Number(date))).getUTCDay()] ?? "mon";
-  return `${t(`weekday.${weekday}`)}, ${date}.${month}.${year}`;
+  // Date counts from Sunday; the calendar's names start on Monday.
+  const sunday0 = new Date(Date.UTC(Number(year), Number(month) - 1, Number(date))).getUTCDay();
+  const weekday = CALENDAR_WORDS[language].weekdaysShort[(sunday0 + 6) % 7] ?? "";
+  return `${weekday}, ${date}.${month}.${year}`;
 }
 
 /** Minutes with one decimal, for chart axes where m:ss would not scale. */
@@ -60,14 +60,14 @@ export const COUNTRY_TIMEZONE = "Asia/Baku";
 export function formatMinutes(minutes: number | null, t: I18n["t"], language: Language): string {
   if (minutes === null) return NO_FIGURE;
   const value = new Intl.NumberFormat(language, { maximumFractionDigits: 1 }).format(minutes);
-  return t("minutes.short", { minutes: value });
+  return t.minutes.short({ minutes: value });
 }
 
 const PRIORITIES = ["none", "disability", "veteran", "martyr_family", "elderly", "pregnant"] as const;
 
 /** A priority group by name; ordinary visitors (`none`) as such, an unknown key as it came. */
 export function priorityLabel(priority: string, t: I18n["t"]): string {
-  if (priority === "none") return t("fairness.ordinary");
+  if (priority === "none") return t.fairness.ordinary;
   const known = PRIORITIES.find((p) => p === priority);
-  return known ? t(`priority.${known}`) : priority;
+  return known ? t.priority[known] : priority;
 }

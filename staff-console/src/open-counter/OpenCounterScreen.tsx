@@ -45,9 +45,9 @@ export function OpenCounterScreen({
 
   return (
     <form className="open-counter" onSubmit={submit}>
-      <h1>{t("open.title")}</h1>
+      <h1>{t.open.title}</h1>
       <fieldset className="counter-picker">
-        <legend className="field-label">{t("open.pickCounter")}</legend>
+        <legend className="field-label">{t.open.pickCounter}</legend>
         {zones.map((zone) => (
           <div key={zone} className="zone">
             <h2 className="zone-name">{zoneLabel(zone, t)}</h2>
@@ -65,7 +65,7 @@ export function OpenCounterScreen({
                       onChange={() => setCounterId(c.id)}
                     />
                     <span className="counter-label">{c.label}</span>
-                    <span className="small">{c.user ? c.user.displayName : t("open.free")}</span>
+                    <span className="small">{c.user ? c.user.displayName : t.open.free}</span>
                   </label>
                 ))}
             </div>
@@ -79,9 +79,9 @@ export function OpenCounterScreen({
           className="button primary large"
           disabled={!chosen || selected.size === 0 || busy}
         >
-          {chosen ? t("open.submit", { label: chosen.label }) : t("open.submitNone")}
+          {chosen ? t.open.submit({ label: chosen.label }) : t.open.submitNone}
         </button>
-        {selected.size === 0 && <span className="muted">{t("open.needService")}</span>}
+        {selected.size === 0 && <span className="muted">{t.open.needService}</span>}
       </div>
     </form>
   );

@@ -22,20 +22,20 @@ export function ProfilePicker({
 
   return (
     <fieldset className="profile">
-      <legend className="field-label">{t("profile.legend")}</legend>
+      <legend className="field-label">{t.profile.legend}</legend>
       <div className="row">
         <button
           type="button"
           className="button small subtle"
           onClick={() => onChange(new Set(services.map((s) => s.id)))}
         >
-          {t("profile.all")}
+          {t.profile.all}
         </button>
         <button type="button" className="button small subtle" onClick={() => onChange(new Set())}>
-          {t("profile.none")}
+          {t.profile.none}
         </button>
         <span className="muted small" aria-live="polite">
-          {t("profile.chosen", { count: selected.size, total: services.length })}
+          {t.profile.chosen({ count: selected.size, total: services.length })}
         </span>
       </div>
       <ul className="profile-list">
@@ -45,7 +45,7 @@ export function ProfilePicker({
               <input type="checkbox" checked={selected.has(service.id)} onChange={() => toggle(service.id)} />
               <span className="prefix">{service.prefix}</span>
               <span className="grow">{local(service.name)}</span>
-              <span className="muted small">{t("profile.waiting", { count: service.waiting })}</span>
+              <span className="muted small">{t.profile.waiting({ count: service.waiting })}</span>
             </label>
           </li>
         ))}

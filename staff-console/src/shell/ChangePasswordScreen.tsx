@@ -20,8 +20,8 @@ export function ChangePasswordScreen({ user }: { user: User }) {
   async function submit(event: FormEvent) {
     event.preventDefault();
     if (next.length < PASSWORD_MIN_LENGTH)
-      return setProblem(t("password.tooShort", { min: PASSWORD_MIN_LENGTH }));
-    if (next !== repeat) return setProblem(t("password.mismatch"));
+      return setProblem(t.password.tooShort({ min: PASSWORD_MIN_LENGTH }));
+    if (next !== repeat) return setProblem(t.password.mismatch);
     setBusy(true);
     setProblem(null);
     try {
@@ -29,8 +29,8 @@ export function ChangePasswordScreen({ user }: { user: User }) {
     } catch (error) {
       setProblem(
         error instanceof ApiError && error.code === "VALIDATION_FAILED"
-          ? t("password.refused")
-          : t(`failure.${error instanceof ApiError ? error.code : "NETWORK"}`),
+          ? t.password.refused
+          : t.failure[error instanceof ApiError ? error.code : "NETWORK"],
       );
       setBusy(false);
     }
@@ -42,10 +42,10 @@ export function ChangePasswordScreen({ user }: { user: User }) {
         <LanguageSwitch />
       </div>
       <form className="sign-in-card stack" onSubmit={(e) => void submit(e)}>
-        <h1>{t("password.title")}</h1>
-        <p>{t("password.explain", { name: user.displayName, min: PASSWORD_MIN_LENGTH })}</p>
+        <h1>{t.password.title}</h1>
+        <p>{t.password.explain({ name: user.displayName, min: PASSWORD_MIN_LENGTH })}</p>
         <label className="field-label" htmlFor="new-password">
-          {t("password.new")}
+          {t.password.new}
         </label>
         <input
           id="new-password"
@@ -56,7 +56,7 @@ export function ChangePasswordScreen({ user }: { user: User }) {
           onChange={(e) => setNext(e.target.value)}
         />
         <label className="field-label" htmlFor="repeat-password">
-          {t("password.repeat")}
+          {t.password.repeat}
         </label>
         <input
           id="repeat-password"
@@ -72,10 +72,10 @@ export function ChangePasswordScreen({ user }: { user: User }) {
           </p>
         )}
         <button type="submit" className="button primary large" disabled={busy}>
-          {t("password.submit")}
+          {t.password.submit}
         </button>
         <button type="button" className="button subtle" onClick={() => void signOut()}>
-          {t("shell.signOut")}
+          {t.shell.signOut}
         </button>
       </form>
     </main>

@@ -7,7 +7,7 @@ const NATIVE: Record<Language, string> = { az: "Azərbaycanca", ru: "Русск�
 export function LanguageSwitch() {
   const { language, setLanguage, t } = useI18n();
   return (
-    <div className="language-switch" role="group" aria-label={t("language.switch")}>
+    <div className="language-switch" role="group" aria-label={t.language.switch}>
       {LANGUAGES.map((code) => (
         <button
           key={code}

@@ -24,8 +24,7 @@ export function MfaEnrolmentScreen({ user, required }: { user: User; required: b
     let live = true;
     api.mfaEnrolment().then(
       (answer) => live && setOffer(answer),
-      (error: unknown) =>
-        live && setProblem(t(`failure.${error instanceof ApiError ? error.code : "NETWORK"}`)),
+      (error: unknown) => live && setProblem(t.failure[error instanceof ApiError ? error.code : "NETWORK"]),
     );
     return () => {
       live = false;
@@ -41,8 +40,8 @@ export function MfaEnrolmentScreen({ user, required }: { user: User; required: b
     } catch (error) {
       setProblem(
         error instanceof ApiError && (error.reason === "mfa_invalid" || error.code === "VALIDATION_FAILED")
-          ? t("mfa.codeWrong")
-          : t(`failure.${error instanceof ApiError ? error.code : "NETWORK"}`),
+          ? t.mfa.codeWrong
+          : t.failure[error instanceof ApiError ? error.code : "NETWORK"],
       );
       setCode("");
     }
@@ -56,9 +55,9 @@ export function MfaEnrolmentScreen({ user, required }: { user: User; required: b
       </div>
       {recoveryCodes ? (
         <section className="sign-in-card stack" aria-labelledby="mfa-done">
-          <h1 id="mfa-done">{t("mfa.doneTitle")}</h1>
-          <p>{t("mfa.recoveryExplain")}</p>
-          <ul className="recovery-codes" aria-label={t("mfa.recoveryCodes")}>
+          <h1 id="mfa-done">{t.mfa.doneTitle}</h1>
+          <p>{t.mfa.recoveryExplain}</p>
+          <ul className="recovery-codes" aria-label={t.mfa.recoveryCodes}>
             {recoveryCodes.map((c) => (
               <li key={c}>
                 <code>{c}</code>
@@ -66,23 +65,23 @@ export function MfaEnrolmentScreen({ user, required }: { user: User; required: b
             ))}
           </ul>
           <button type="button" className="button primary large" onClick={() => void finishMfa()}>
-            {t("mfa.continue")}
+            {t.mfa.continue}
           </button>
         </section>
       ) : (
         <form className="sign-in-card stack" onSubmit={(e) => void confirm(e)}>
-          <h1>{t("mfa.title")}</h1>
-          <p>{t(required ? "mfa.required" : "mfa.explain", { name: user.displayName })}</p>
+          <h1>{t.mfa.title}</h1>
+          <p>{(required ? t.mfa.required : t.mfa.explain)({ name: user.displayName })}</p>
           {offer && (
             <>
               <div className="mfa-qr">
-                <QRCodeSVG value={offer.uri} size={192} marginSize={2} title={t("mfa.qr")} />
+                <QRCodeSVG value={offer.uri} size={192} marginSize={2} title={t.mfa.qr} />
               </div>
               <p className="small">
-                {t("mfa.secret")} <code data-testid="mfa-secret">{offer.secret}</code>
+                {t.mfa.secret} <code data-testid="mfa-secret">{offer.secret}</code>
               </p>
               <label className="field-label" htmlFor="mfa-confirm-code">
-                {t("mfa.code")}
+                {t.mfa.code}
               </label>
               <input
                 id="mfa-confirm-code"
@@ -102,14 +101,14 @@ export function MfaEnrolmentScreen({ user, required }: { user: User; required: b
             </p>
           )}
           <button type="submit" className="button primary large" disabled={busy || !offer}>
-            {t("mfa.confirm")}
+            {t.mfa.confirm}
           </button>
           <button
             type="button"
             className="button subtle"
             onClick={() => void (required ? signOut() : finishMfa())}
           >
-            {t(required ? "mfa.signOut" : "mfa.cancel")}
+            {required ? t.mfa.signOut : t.mfa.cancel}
           </button>
         </form>
       )}

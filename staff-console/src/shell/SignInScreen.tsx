@@ -46,23 +46,23 @@ export function SignInScreen({ reason }: { reason: "none" | "expired" | "signedO
       </div>
       <form className="sign-in-card stack" onSubmit={(e) => void submit(e)}>
         <h1>
-          DOST <span className="muted">{t("app.title")}</span>
+          DOST <span className="muted">{t.app.title}</span>
         </h1>
         {reason === "expired" && (
           <p className="banner" role="status">
-            {t("signIn.expired")}
+            {t.signIn.expired}
           </p>
         )}
         {reason === "signedOut" && (
           <p className="banner" role="status">
-            {t("signIn.signedOut")}
+            {t.signIn.signedOut}
           </p>
         )}
         {askCode ? (
           <>
-            <p>{t("signIn.codeExplain")}</p>
+            <p>{t.signIn.codeExplain}</p>
             <label className="field-label" htmlFor="mfa-code">
-              {t("signIn.code")}
+              {t.signIn.code}
             </label>
             <input
               id="mfa-code"
@@ -78,7 +78,7 @@ export function SignInScreen({ reason }: { reason: "none" | "expired" | "signedO
         ) : (
           <>
             <label className="field-label" htmlFor="username">
-              {t("signIn.username")}
+              {t.signIn.username}
             </label>
             <input
               id="username"
@@ -89,7 +89,7 @@ export function SignInScreen({ reason }: { reason: "none" | "expired" | "signedO
               autoFocus
             />
             <label className="field-label" htmlFor="password">
-              {t("signIn.password")}
+              {t.signIn.password}
             </label>
             <input
               id="password"
@@ -103,19 +103,17 @@ export function SignInScreen({ reason }: { reason: "none" | "expired" | "signedO
         )}
         {failure === "WRONG" || failure === "CODE_WRONG" || failure === "LOCKED" ? (
           <p className="alert" role="alert">
-            {t(
-              failure === "WRONG"
-                ? "signIn.wrong"
-                : failure === "LOCKED"
-                  ? "signIn.locked"
-                  : "signIn.codeWrong",
-            )}
+            {failure === "WRONG"
+              ? t.signIn.wrong
+              : failure === "LOCKED"
+                ? t.signIn.locked
+                : t.signIn.codeWrong}
           </p>
         ) : (
           <FailureAlert failure={failure} />
         )}
         <button type="submit" className="button primary large" disabled={busy}>
-          {t(askCode ? "signIn.verify" : "signIn.submit")}
+          {askCode ? t.signIn.verify : t.signIn.submit}
         </button>
         {askCode && (
           <button
@@ -128,7 +126,7 @@ export function SignInScreen({ reason }: { reason: "none" | "expired" | "signedO
               setFailure(null);
             }}
           >
-            {t("signIn.back")}
+            {t.signIn.back}
           </button>
         )}
       </form>

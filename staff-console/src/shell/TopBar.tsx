@@ -29,17 +29,17 @@ export function TopBar({
   return (
     <header className="top-bar">
       <a className="skip-link" href="#main">
-        {t("app.skip")}
+        {t.app.skip}
       </a>
       <span className="brand">
-        DOST <span className="muted">{t("app.title")}</span>
+        DOST <span className="muted">{t.app.title}</span>
       </span>
       {centres ? (
         <label className="centre-choice">
-          <span className="visually-hidden">{t("shell.centre")}</span>
+          <span className="visually-hidden">{t.shell.centre}</span>
           <select value={centre?.id ?? ""} onChange={(e) => onChooseCentre(e.target.value)}>
             <option value="" disabled>
-              {t("shell.chooseCentre")}
+              {t.shell.chooseCentre}
             </option>
             {centres.map((c) => (
               <option key={c.id} value={c.id}>
@@ -51,40 +51,40 @@ export function TopBar({
       ) : (
         <span className="centre-name">{centre ? local(centre.name) : ""}</span>
       )}
-      <nav aria-label={t("shell.nav")} className="nav">
+      <nav aria-label={t.shell.nav} className="nav">
         {worksInCentre && (
           <>
             <a href="/console/" aria-current={current === "desk" ? "page" : undefined}>
-              {t("shell.desk")}
+              {t.shell.desk}
             </a>
             <a href={APPOINTMENTS_PATH} aria-current={current === "appointments" ? "page" : undefined}>
-              {t("shell.appointments")}
+              {t.shell.appointments}
             </a>
           </>
         )}
         {mayMonitor && (
           <a href="/console/monitoring" aria-current={current === "monitoring" ? "page" : undefined}>
-            {t("shell.monitoring")}
+            {t.shell.monitoring}
           </a>
         )}
         {mayAdminister(user) && (
           <a href={ADMIN_PATH} aria-current={current === "admin" ? "page" : undefined}>
-            {t("shell.admin")}
+            {t.shell.admin}
           </a>
         )}
       </nav>
       <span className="grow" />
       <span className="user">
-        {user.displayName} <span className="muted small">{t(`role.${user.role}`)}</span>
+        {user.displayName} <span className="muted small">{t.role[user.role]}</span>
       </span>
       {user.mfaEnabled === false && (
         <button type="button" className="button small subtle" onClick={setUpMfa}>
-          {t("mfa.setUp")}
+          {t.mfa.setUp}
         </button>
       )}
       <LanguageSwitch />
       <button type="button" className="button small" onClick={() => void signOut()}>
-        {t("shell.signOut")}
+        {t.shell.signOut}
       </button>
     </header>
   );

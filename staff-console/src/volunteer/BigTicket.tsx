@@ -24,28 +24,28 @@ export function BigTicket({
   return (
     <section className="volunteer-ticket" aria-labelledby="ticket-heading">
       <div className="volunteer-ticket-card">
-        <h1 id="ticket-heading">{t("volunteer.ticketHeading")}</h1>
-        <p className="muted">{t("volunteer.ticketNumber")}</p>
+        <h1 id="ticket-heading">{t.volunteer.ticketHeading}</h1>
+        <p className="muted">{t.volunteer.ticketNumber}</p>
         <p className="volunteer-ticket-code" data-testid="ticket-code">
           {ticket.code}
         </p>
         {service && <p className="volunteer-ticket-service">{local(service.name)}</p>}
-        {ticket.priority !== "none" && <p>{t(`priority.${ticket.priority}`)}</p>}
-        {ticket.position !== null && <p>{t("volunteer.ahead", { count: ticket.position })}</p>}
+        {ticket.priority !== "none" && <p>{t.priority[ticket.priority]}</p>}
+        {ticket.position !== null && <p>{t.volunteer.ahead({ count: ticket.position })}</p>}
         {ticket.estimatedWaitMinutes !== null && (
-          <p>{t("volunteer.wait", { minutes: Math.round(ticket.estimatedWaitMinutes) })}</p>
+          <p>{t.volunteer.wait({ minutes: Math.round(ticket.estimatedWaitMinutes) })}</p>
         )}
         <figure className="volunteer-qr" data-status-url={url}>
-          <QRCodeSVG value={url} size={220} marginSize={2} role="img" aria-label={t("volunteer.scan")} />
-          <figcaption>{t("volunteer.scan")}</figcaption>
+          <QRCodeSVG value={url} size={220} marginSize={2} role="img" aria-label={t.volunteer.scan} />
+          <figcaption>{t.volunteer.scan}</figcaption>
         </figure>
       </div>
       <div className="volunteer-ticket-actions">
         <button type="button" className="button large volunteer-action" onClick={() => window.print()}>
-          {t("volunteer.print")}
+          {t.volunteer.print}
         </button>
         <button type="button" className="button primary large volunteer-action" onClick={onNext}>
-          {t("volunteer.next")}
+          {t.volunteer.next}
         </button>
       </div>
     </section>

@@ -2,8 +2,7 @@ import type { Ticket } from "@dost/shared";
 import { useState, type FormEvent } from "react";
 import { useI18n } from "../i18n/i18n.js";
 import { useSession } from "../session/session.js";
-import { failureKey } from "./failure.js";
-import type { VolunteerKey } from "./i18n.js";
+import { useSubmit } from "./useSubmit.js";
 
 /** An appointment's code, read from the visitor's text or confirmation, checked in for them. */
 export function CheckInForm({
@@ -16,29 +15,21 @@ export function CheckInForm({
   const { t } = useI18n();
   const { api } = useSession();
   const [code, setCode] = useState("");
-  const [busy, setBusy] = useState(false);
-  const [failure, setFailure] = useState<VolunteerKey | null>(null);
+  const { busy, failure, submit: send } = useSubmit(onCheckedIn);
 
   async function submit(event: FormEvent) {
     event.preventDefault();
     const typed = code.trim().toUpperCase();
-    if (!typed || busy) return;
-    setBusy(true);
-    setFailure(null);
-    try {
-      onCheckedIn(await api.volunteer.checkIn(centreId, typed));
-    } catch (error) {
-      setFailure(failureKey(error));
-      setBusy(false);
-    }
+    if (!typed) return;
+    await send(() => api.volunteer.checkIn(centreId, typed));
   }
 
   return (
     <section className="panel volunteer-panel" aria-labelledby="check-in-heading">
-      <h2 id="check-in-heading">{t("volunteer.checkInHeading")}</h2>
+      <h2 id="check-in-heading">{t.volunteer.checkInHeading}</h2>
       <form className="stack" onSubmit={(e) => void submit(e)}>
         <label className="stack volunteer-field">
-          <span className="field-label">{t("volunteer.code")}</span>
+          <span className="field-label">{t.volunteer.code}</span>
           <input
             className="volunteer-input code-input"
             value={code}
@@ -51,7 +42,7 @@ export function CheckInForm({
         </label>
         {failure && (
           <p className="alert" role="alert">
-            {t(failure)}
+            {t.volunteer[failure]}
           </p>
         )}
         <button
@@ -59,7 +50,7 @@ export function CheckInForm({
           className="button primary large volunteer-action"
           disabled={busy || !code.trim()}
         >
-          {t("volunteer.checkIn")}
+          {t.volunteer.checkIn}
         </button>
       </form>
     </section>

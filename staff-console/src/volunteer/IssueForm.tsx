@@ -2,9 +2,8 @@ import { LANGUAGES, PRIORITIES, type Language, type Priority, type Service, type
 import { useState, type FormEvent } from "react";
 import { useI18n } from "../i18n/i18n.js";
 import { useSession } from "../session/session.js";
-import { failureKey } from "./failure.js";
 import { findServices } from "./find-service.js";
-import type { VolunteerKey } from "./i18n.js";
+import { useSubmit } from "./useSubmit.js";
 
 /** Each language named in itself: the visitor points at their own. */
 const NATIVE: Record<Language, string> = { az: "Azərbaycanca", ru: "Русский", en: "English" };
@@ -31,8 +30,7 @@ export function IssueForm({
   const [confirmed, setConfirmed] = useState(false);
   const [visitorLanguage, setVisitorLanguage] = useState<Language>(language);
   const [phone, setPhone] = useState("");
-  const [busy, setBusy] = useState(false);
-  const [failure, setFailure] = useState<VolunteerKey | null>(null);
+  const { busy, failure, setFailure, submit: send } = useSubmit(onIssued);
 
   const found = services ? findServices(services, query) : [];
   const needsConfirmation = priority !== "none" && !confirmed;
@@ -40,39 +38,32 @@ export function IssueForm({
   async function submit(event: FormEvent) {
     event.preventDefault();
     if (busy) return;
-    if (!serviceId) return setFailure("volunteer.chooseService");
-    if (needsConfirmation) return setFailure("volunteer.confirmFirst");
-    setBusy(true);
-    setFailure(null);
-    try {
-      const texts = phone.trim() ? { phone: phone.trim() } : {};
-      onIssued(
-        await api.volunteer.issue(centreId, { serviceId, priority, language: visitorLanguage, ...texts }),
-      );
-    } catch (error) {
-      setFailure(failureKey(error));
-      setBusy(false);
-    }
+    if (!serviceId) return setFailure("chooseService");
+    if (needsConfirmation) return setFailure("confirmFirst");
+    const texts = phone.trim() ? { phone: phone.trim() } : {};
+    await send(() =>
+      api.volunteer.issue(centreId, { serviceId, priority, language: visitorLanguage, ...texts }),
+    );
   }
 
   return (
     <section className="panel volunteer-panel" aria-labelledby="issue-heading">
-      <h2 id="issue-heading">{t("volunteer.issueHeading")}</h2>
+      <h2 id="issue-heading">{t.volunteer.issueHeading}</h2>
       <form className="stack" onSubmit={(e) => void submit(e)}>
         <label className="stack volunteer-field">
-          <span className="field-label">{t("volunteer.find")}</span>
+          <span className="field-label">{t.volunteer.find}</span>
           <input
             type="search"
             className="volunteer-input"
             value={query}
-            placeholder={t("volunteer.findHint")}
+            placeholder={t.volunteer.findHint}
             autoComplete="off"
             onChange={(e) => setQuery(e.target.value)}
           />
         </label>
         <fieldset className="volunteer-services" aria-busy={services === null}>
-          <legend className="field-label">{t("volunteer.services")}</legend>
-          {services !== null && found.length === 0 && <p className="muted">{t("volunteer.noMatch")}</p>}
+          <legend className="field-label">{t.volunteer.services}</legend>
+          {services !== null && found.length === 0 && <p className="muted">{t.volunteer.noMatch}</p>}
           {found.map((service) => (
             <label key={service.id} className="volunteer-option service-option">
               <input
@@ -83,12 +74,12 @@ export function IssueForm({
                 onChange={() => setServiceId(service.id)}
               />
               <span className="grow">{local(service.name)}</span>
-              <span className="muted small">{t("volunteer.waiting", { count: service.waiting })}</span>
+              <span className="muted small">{t.volunteer.waiting({ count: service.waiting })}</span>
             </label>
           ))}
         </fieldset>
         <fieldset className="volunteer-choices">
-          <legend className="field-label">{t("volunteer.priority")}</legend>
+          <legend className="field-label">{t.volunteer.priority}</legend>
           {PRIORITIES.map((p) => (
             <label key={p} className="volunteer-option">
               <input
@@ -101,18 +92,18 @@ export function IssueForm({
                   setConfirmed(false);
                 }}
               />
-              {t(`priority.${p}`)}
+              {t.priority[p]}
             </label>
           ))}
         </fieldset>
         {priority !== "none" && (
           <label className="volunteer-option volunteer-confirm">
             <input type="checkbox" checked={confirmed} onChange={(e) => setConfirmed(e.target.checked)} />
-            {t("volunteer.confirmed")}
+            {t.volunteer.confirmed}
           </label>
         )}
         <fieldset className="volunteer-choices">
-          <legend className="field-label">{t("volunteer.language")}</legend>
+          <legend className="field-label">{t.volunteer.language}</legend>
           {LANGUAGES.map((l) => (
             <label key={l} className="volunteer-option" lang={l}>
               <input
@@ -127,7 +118,7 @@ export function IssueForm({
           ))}
         </fieldset>
         <label className="stack volunteer-field">
-          <span className="field-label">{t("volunteer.phone")}</span>
+          <span className="field-label">{t.volunteer.phone}</span>
           <input
             type="tel"
             className="volunteer-input"
@@ -138,12 +129,12 @@ export function IssueForm({
             onChange={(e) => setPhone(e.target.value)}
           />
           <span id="volunteer-phone-hint" className="muted small">
-            {t("volunteer.phoneHint")}
+            {t.volunteer.phoneHint}
           </span>
         </label>
         {failure && (
           <p className="alert" role="alert">
-            {t(failure)}
+            {t.volunteer[failure]}
           </p>
         )}
         <button
@@ -151,7 +142,7 @@ export function IssueForm({
           className="button primary large volunteer-action"
           disabled={busy || !serviceId || needsConfirmation}
         >
-          {t("volunteer.issue")}
+          {t.volunteer.issue}
         </button>
       </form>
     </section>

@@ -39,29 +39,29 @@ export function VolunteerScreen({ user, centre }: { user: User; centre: Centre |
     <div className="volunteer">
       <header className="top-bar volunteer-bar">
         <a className="skip-link" href="#main">
-          {t("app.skip")}
+          {t.app.skip}
         </a>
         <span className="brand">
-          DOST <span className="muted">{t("volunteer.title")}</span>
+          DOST <span className="muted">{t.volunteer.title}</span>
         </span>
         <span className="centre-name">{centre ? local(centre.name) : ""}</span>
         <span className="grow" />
         <span className="user">
-          {user.displayName} <span className="muted small">{t("role.volunteer")}</span>
+          {user.displayName} <span className="muted small">{t.role.volunteer}</span>
         </span>
         <LanguageSwitch />
         <button type="button" className="button small" onClick={() => void signOut()}>
-          {t("shell.signOut")}
+          {t.shell.signOut}
         </button>
       </header>
       <main id="main" className="volunteer-main">
         {!centreId ? (
-          <p className="banner">{t("shell.chooseCentreFirst")}</p>
+          <p className="banner">{t.shell.chooseCentreFirst}</p>
         ) : ticket ? (
           <BigTicket ticket={ticket} service={service} onNext={() => setTicket(null)} />
         ) : (
           <div className="volunteer-forms">
-            <h1 className="visually-hidden">{t("volunteer.title")}</h1>
+            <h1 className="visually-hidden">{t.volunteer.title}</h1>
             <IssueForm centreId={centreId} services={services} onIssued={setTicket} />
             <CheckInForm centreId={centreId} onCheckedIn={setTicket} />
           </div>

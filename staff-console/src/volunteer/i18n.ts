@@ -39,7 +39,7 @@ export const volunteerEn = {
   "volunteer.tooLate": "The appointment time has passed. Take a ticket for the queue instead.",
   "volunteer.wrongCentre": "This appointment is booked at another centre.",
   "volunteer.cancelled": "This appointment was cancelled. Take a ticket for the queue instead.",
-};
+} as const;
 
 export type VolunteerKey = keyof typeof volunteerEn;
 
@@ -79,7 +79,7 @@ export const volunteerAz: Record<VolunteerKey, string> = {
   "volunteer.tooLate": "Qəbul vaxtı keçib. Əvəzinə növbə talonu götürün.",
   "volunteer.wrongCentre": "Bu qəbul başqa mərkəzdədir.",
   "volunteer.cancelled": "Bu qəbul ləğv edilib. Əvəzinə növbə talonu götürün.",
-};
+} as const;
 
 export const volunteerRu: Record<VolunteerKey, string> = {
   "volunteer.title": "Планшет волонтёра",
@@ -117,4 +117,4 @@ export const volunteerRu: Record<VolunteerKey, string> = {
   "volunteer.tooLate": "Время записи прошло. Возьмите талон в общую очередь.",
   "volunteer.wrongCentre": "Эта запись в другом центре.",
   "volunteer.cancelled": "Эта запись отменена. Возьмите талон в общую очередь.",
-};
+} as const;

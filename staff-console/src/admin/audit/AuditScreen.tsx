@@ -60,7 +60,7 @@ export function AuditScreen({ user, centreId }: { user: User; centreId: string |
         next = answer.nextCursor;
       } while (next && events.length < CSV_LIMIT);
       const header = ["at", "actor", "kind", "centre", "target", "address", "before", "after", "note"].map(
-        (h) => t(`admin.audit.column.${h as "at"}`),
+        (h) => t.admin.audit.column[h as "at"],
       );
       const blob = new Blob([auditCsv(events, header)], { type: "text/csv;charset=utf-8" });
       const link = document.createElement("a");
@@ -76,31 +76,31 @@ export function AuditScreen({ user, centreId }: { user: User; centreId: string |
   const events = [...(page.data ?? []), ...more];
   return (
     <section aria-labelledby="audit-title">
-      <h2 id="audit-title">{t("admin.view.audit")}</h2>
+      <h2 id="audit-title">{t.admin.view.audit}</h2>
       <form
         className="admin-filters"
-        aria-label={t("admin.audit.filters")}
+        aria-label={t.admin.audit.filters}
         onSubmit={(e) => {
           e.preventDefault();
           setFilters(filtersOf(form, centreId));
         }}
       >
         <label>
-          {t("admin.audit.from")}{" "}
+          {t.admin.audit.from}{" "}
           <input type="date" value={form.from} onChange={(e) => setForm({ ...form, from: e.target.value })} />
         </label>
         <label>
-          {t("admin.audit.to")}{" "}
+          {t.admin.audit.to}{" "}
           <input type="date" value={form.to} onChange={(e) => setForm({ ...form, to: e.target.value })} />
         </label>
         <label>
-          {t("admin.audit.actor")}{" "}
+          {t.admin.audit.actor}{" "}
           <input value={form.actor} onChange={(e) => setForm({ ...form, actor: e.target.value })} />
         </label>
         <label>
-          {t("admin.audit.kind")}{" "}
+          {t.admin.audit.kind}{" "}
           <select value={form.kind} onChange={(e) => setForm({ ...form, kind: e.target.value })}>
-            <option value="">{t("admin.audit.allKinds")}</option>
+            <option value="">{t.admin.audit.allKinds}</option>
             {AUDIT_KINDS.map((k) => (
               <option key={k} value={k}>
                 {k}
@@ -115,31 +115,31 @@ export function AuditScreen({ user, centreId }: { user: User; centreId: string |
               checked={form.allCentres}
               onChange={(e) => setForm({ ...form, allCentres: e.target.checked })}
             />{" "}
-            {t("admin.allCentres")}
+            {t.admin.allCentres}
           </label>
         )}
         <button type="submit" className="button">
-          {t("admin.audit.apply")}
+          {t.admin.audit.apply}
         </button>
         <button type="button" className="button" disabled={action.busy} onClick={() => void download()}>
-          {t("admin.audit.csv")}
+          {t.admin.audit.csv}
         </button>
       </form>
       <FailureNote failure={action.failure} />
       {!page.data ? (
         <Loading failure={page.failure} />
       ) : events.length === 0 ? (
-        <p className="muted">{t("admin.audit.none")}</p>
+        <p className="muted">{t.admin.audit.none}</p>
       ) : (
         <table className="admin-table">
           <thead>
             <tr>
-              <th scope="col">{t("admin.audit.column.at")}</th>
-              <th scope="col">{t("admin.audit.column.actor")}</th>
-              <th scope="col">{t("admin.audit.column.kind")}</th>
-              <th scope="col">{t("admin.audit.column.target")}</th>
-              <th scope="col">{t("admin.audit.column.address")}</th>
-              <th scope="col">{t("admin.audit.column.change")}</th>
+              <th scope="col">{t.admin.audit.column.at}</th>
+              <th scope="col">{t.admin.audit.column.actor}</th>
+              <th scope="col">{t.admin.audit.column.kind}</th>
+              <th scope="col">{t.admin.audit.column.target}</th>
+              <th scope="col">{t.admin.audit.column.address}</th>
+              <th scope="col">{t.admin.audit.column.change}</th>
             </tr>
           </thead>
           <tbody>
@@ -153,13 +153,13 @@ export function AuditScreen({ user, centreId }: { user: User; centreId: string |
                 <td>
                   {(e.before !== null || e.after !== null || e.note) && (
                     <details>
-                      <summary>{t("admin.audit.show")}</summary>
+                      <summary>{t.admin.audit.show}</summary>
                       {e.note && <p>{e.note}</p>}
                       {e.before !== null && (
-                        <pre>{`${t("admin.audit.column.before")}: ${JSON.stringify(e.before, null, 1)}`}</pre>
+                        <pre>{`${t.admin.audit.column.before}: ${JSON.stringify(e.before, null, 1)}`}</pre>
                       )}
                       {e.after !== null && (
-                        <pre>{`${t("admin.audit.column.after")}: ${JSON.stringify(e.after, null, 1)}`}</pre>
+                        <pre>{`${t.admin.audit.column.after}: ${JSON.stringify(e.after, null, 1)}`}</pre>
                       )}
                     </details>
                   )}
@@ -172,7 +172,7 @@ export function AuditScreen({ user, centreId }: { user: User; centreId: string |
       {cursor && (
         <p>
           <button type="button" className="button" disabled={action.busy} onClick={() => void loadMore()}>
-            {t("admin.audit.more")}
+            {t.admin.audit.more}
           </button>
         </p>
       )}

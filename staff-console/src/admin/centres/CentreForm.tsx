@@ -81,9 +81,9 @@ export function CentreForm({
   return (
     <form className="admin-form" onSubmit={(e) => void submit(e)} aria-labelledby="centre-form-title">
       <h2 id="centre-form-title">
-        {centre ? t("admin.centres.edit", { code: centre.code }) : t("admin.centres.new")}
+        {centre ? t.admin.centres.edit({ code: centre.code }) : t.admin.centres.new}
       </h2>
-      <Field label={t("admin.centres.code")} hint={t("admin.centres.codeHint")}>
+      <Field label={t.admin.centres.code} hint={t.admin.centres.codeHint}>
         {(id) => (
           <input
             id={id}
@@ -96,12 +96,12 @@ export function CentreForm({
         )}
       </Field>
       <TrilingualFields
-        legend={t("admin.centres.name")}
+        legend={t.admin.centres.name}
         value={draft.name}
         disabled={adminOnly}
         onChange={(name) => set("name", name)}
       />
-      <Field label={t("admin.centres.timezone")} hint={t("admin.centres.timezoneHint")}>
+      <Field label={t.admin.centres.timezone} hint={t.admin.centres.timezoneHint}>
         {(id) => (
           <input
             id={id}
@@ -113,7 +113,7 @@ export function CentreForm({
         )}
       </Field>
       <NumberField
-        label={t("admin.centres.bookingWindow")}
+        label={t.admin.centres.bookingWindow}
         min={1}
         max={365}
         disabled={adminOnly}
@@ -121,7 +121,7 @@ export function CentreForm({
         onChange={(value) => set("bookingWindowDays", value)}
       />
       <NumberField
-        label={t("admin.centres.bookingLead")}
+        label={t.admin.centres.bookingLead}
         min={0}
         max={10080}
         disabled={adminOnly}
@@ -129,8 +129,8 @@ export function CentreForm({
         onChange={(value) => set("bookingLeadMinutes", value)}
       />
       <NumberField
-        label={t("admin.centres.lastTicket")}
-        hint={t("admin.centres.lastTicketHint")}
+        label={t.admin.centres.lastTicket}
+        hint={t.admin.centres.lastTicketHint}
         min={0}
         max={240}
         value={draft.lastTicketMinutesBeforeClosing}
@@ -143,16 +143,16 @@ export function CentreForm({
           disabled={adminOnly}
           onChange={(e) => set("active", e.target.checked)}
         />{" "}
-        {t("admin.active")}
+        {t.admin.active}
       </label>
       <HoursEditor value={draft.openingHours} onChange={(hours) => set("openingHours", hours)} />
       <FailureNote failure={action.failure} />
       <p className="form-actions">
         <button type="submit" className="button primary" disabled={action.busy || invalidHours}>
-          {centre ? t("admin.save") : t("admin.centres.create")}
+          {centre ? t.admin.save : t.admin.centres.create}
         </button>
         <button type="button" className="button subtle" onClick={onCancel}>
-          {t("admin.cancel")}
+          {t.admin.cancel}
         </button>
       </p>
     </form>

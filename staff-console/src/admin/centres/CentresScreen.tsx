@@ -22,7 +22,7 @@ export function CentresScreen({ user, onCreated }: { user: User; onCreated(centr
         onCancel={() => setEditing(null)}
         onSaved={(centre) => {
           setEditing(null);
-          setSaved(t("admin.centres.saved", { code: centre.code }));
+          setSaved(t.admin.centres.saved({ code: centre.code }));
           centres.reload();
           if (editing === "new") onCreated(centre.id);
         }}
@@ -31,16 +31,16 @@ export function CentresScreen({ user, onCreated }: { user: User; onCreated(centr
 
   return (
     <section aria-labelledby="centres-title">
-      <h2 id="centres-title">{t("admin.view.centres")}</h2>
+      <h2 id="centres-title">{t.admin.view.centres}</h2>
       {saved && (
         <p className="notice" role="status">
-          {saved} <a href={adminPath("offer")}>{t("admin.centres.next")}</a>
+          {saved} <a href={adminPath("offer")}>{t.admin.centres.next}</a>
         </p>
       )}
       {user.role === "admin" && (
         <p>
           <button type="button" className="button primary" onClick={() => setEditing("new")}>
-            {t("admin.centres.new")}
+            {t.admin.centres.new}
           </button>
         </p>
       )}
@@ -48,15 +48,15 @@ export function CentresScreen({ user, onCreated }: { user: User; onCreated(centr
         <Loading failure={centres.failure} />
       ) : (
         <table className="admin-table">
-          <caption className="visually-hidden">{t("admin.view.centres")}</caption>
+          <caption className="visually-hidden">{t.admin.view.centres}</caption>
           <thead>
             <tr>
-              <th scope="col">{t("admin.centres.code")}</th>
-              <th scope="col">{t("admin.centres.nameColumn")}</th>
-              <th scope="col">{t("admin.centres.timezone")}</th>
-              <th scope="col">{t("admin.state")}</th>
+              <th scope="col">{t.admin.centres.code}</th>
+              <th scope="col">{t.admin.centres.nameColumn}</th>
+              <th scope="col">{t.admin.centres.timezone}</th>
+              <th scope="col">{t.admin.state}</th>
               <th scope="col">
-                <span className="visually-hidden">{t("admin.actions")}</span>
+                <span className="visually-hidden">{t.admin.actions}</span>
               </th>
             </tr>
           </thead>
@@ -66,10 +66,10 @@ export function CentresScreen({ user, onCreated }: { user: User; onCreated(centr
                 <th scope="row">{c.code}</th>
                 <td>{local(c.name)}</td>
                 <td>{c.timezone}</td>
-                <td>{c.active ? t("admin.active") : t("admin.inactive")}</td>
+                <td>{c.active ? t.admin.active : t.admin.inactive}</td>
                 <td>
                   <button type="button" className="button small" onClick={() => setEditing(c)}>
-                    {t("admin.editNamed", { name: c.code })}
+                    {t.admin.editNamed({ name: c.code })}
                   </button>
                 </td>
               </tr>

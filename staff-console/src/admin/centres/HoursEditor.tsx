@@ -1,4 +1,5 @@
 import { WEEKDAYS, type OpeningHours, type Weekday } from "@dost/shared";
+import { weekdayTitle } from "@dost/shared/client";
 import { useI18n } from "../../i18n/i18n.js";
 import { breaksOf, hoursProblems } from "./hours.js";
 
@@ -15,7 +16,7 @@ export function HoursEditor({
   onChange(next: OpeningHours): void;
   disabled?: boolean;
 }) {
-  const { t } = useI18n();
+  const { t, language } = useI18n();
   const problems = hoursProblems(value);
 
   function setDay(day: Weekday, periods: OpeningHours[Weekday]) {
@@ -31,23 +32,24 @@ export function HoursEditor({
 
   return (
     <fieldset className="admin-fieldset hours-editor">
-      <legend>{t("admin.hours.title")}</legend>
-      <p className="muted small">{t("admin.hours.hint")}</p>
-      {WEEKDAYS.map((day) => {
-        const dayName = t(`admin.weekday.${day}`);
+      <legend>{t.admin.hours.title}</legend>
+      <p className="muted small">{t.admin.hours.hint}</p>
+      {WEEKDAYS.map((day, index) => {
+        // WEEKDAYS start on Monday; weekdayTitle counts as Date does, from Sunday.
+        const dayName = weekdayTitle(language, (index + 1) % 7);
         const periods = value[day];
         const breaks = breaksOf(periods);
         return (
           <fieldset key={day} className="hours-day" data-testid={`hours-${day}`}>
             <legend>{dayName}</legend>
-            {periods.length === 0 && <p className="muted">{t("admin.hours.closed")}</p>}
+            {periods.length === 0 && <p className="muted">{t.admin.hours.closed}</p>}
             {periods.map((period, index) => {
               const problem = problems.find((p) => p.day === day && p.index === index);
               const errorId = `hours-${day}-${index}-error`;
               return (
                 <div className="hours-period" key={index}>
                   <label>
-                    {t("admin.hours.opens", { day: dayName, n: index + 1 })}
+                    {t.admin.hours.opens({ day: dayName, n: index + 1 })}
                     <input
                       type="time"
                       value={period.open}
@@ -63,7 +65,7 @@ export function HoursEditor({
                     />
                   </label>
                   <label>
-                    {t("admin.hours.closes", { day: dayName, n: index + 1 })}
+                    {t.admin.hours.closes({ day: dayName, n: index + 1 })}
                     <input
                       type="time"
                       value={period.close}
@@ -89,11 +91,11 @@ export function HoursEditor({
                       )
                     }
                   >
-                    {t("admin.hours.remove", { day: dayName, n: index + 1 })}
+                    {t.admin.hours.remove({ day: dayName, n: index + 1 })}
                   </button>
                   {problem && (
                     <span id={errorId} className="field-error" role="alert">
-                      {t(`admin.hours.${problem.kind}`)}
+                      {t.admin.hours[problem.kind]}
                     </span>
                   )}
                 </div>
@@ -101,7 +103,7 @@ export function HoursEditor({
             })}
             {breaks.length > 0 && (
               <p className="small muted">
-                {t("admin.hours.breaks", { breaks: breaks.map((b) => `${b.from}–${b.to}`).join(", ") })}
+                {t.admin.hours.breaks({ breaks: breaks.map((b) => `${b.from}–${b.to}`).join(", ") })}
               </p>
             )}
             <button
@@ -116,7 +118,7 @@ export function HoursEditor({
                 ]);
               }}
             >
-              {t("admin.hours.add", { day: dayName })}
+              {t.admin.hours.add({ day: dayName })}
             </button>
             {day === "mon" && (
               <button
@@ -125,7 +127,7 @@ export function HoursEditor({
                 disabled={disabled}
                 onClick={() => copyToWeekdays("mon")}
               >
-                {t("admin.hours.copyMonday")}
+                {t.admin.hours.copyMonday}
               </button>
             )}
           </fieldset>

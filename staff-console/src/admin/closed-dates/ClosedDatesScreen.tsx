@@ -15,7 +15,7 @@ export function ClosedDatesScreen({ user, centreId }: { user: User; centreId: st
     <>
       {own.data ? (
         <DatesEditor
-          title={t("admin.dates.centreTitle")}
+          title={t.admin.dates.centreTitle}
           initial={own.data}
           save={(dates) => api.admin.putClosedDates(centreId, dates)}
         />
@@ -25,7 +25,7 @@ export function ClosedDatesScreen({ user, centreId }: { user: User; centreId: st
       {isAdmin &&
         (holidays.data ? (
           <DatesEditor
-            title={t("admin.dates.holidaysTitle")}
+            title={t.admin.dates.holidaysTitle}
             initial={holidays.data}
             save={(dates) => api.admin.putHolidays(dates)}
             importable

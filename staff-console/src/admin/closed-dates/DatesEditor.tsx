@@ -38,7 +38,7 @@ export function DatesEditor({
     event.preventDefault();
     setDates((d) => mergeDates(d, [draft]));
     setDraft({ date: "", reason: emptyText() });
-    setNotice(t("admin.dates.unsaved"));
+    setNotice(t.admin.dates.unsaved);
   }
 
   async function importFile(event: ChangeEvent<HTMLInputElement>) {
@@ -49,20 +49,20 @@ export function DatesEditor({
     if (!result.ok) {
       setImportError(
         result.line === null
-          ? t("admin.dates.importUnreadable")
-          : t("admin.dates.importBadLine", { line: result.line }),
+          ? t.admin.dates.importUnreadable
+          : t.admin.dates.importBadLine({ line: result.line }),
       );
       return;
     }
     setImportError(null);
     setDates((d) => mergeDates(d, result.dates));
-    setNotice(t("admin.dates.imported", { count: result.dates.length }));
+    setNotice(t.admin.dates.imported({ count: result.dates.length }));
   }
 
   async function submit() {
     await action.run(async () => {
       setDates(await save(dates));
-      setNotice(t("admin.dates.saved"));
+      setNotice(t.admin.dates.saved);
     });
   }
 
@@ -70,15 +70,15 @@ export function DatesEditor({
     <section aria-labelledby={`${slug}-title`} className="dates-editor">
       <h2 id={`${slug}-title`}>{title}</h2>
       {dates.length === 0 ? (
-        <p className="muted">{t("admin.dates.none")}</p>
+        <p className="muted">{t.admin.dates.none}</p>
       ) : (
         <table className="admin-table">
           <thead>
             <tr>
-              <th scope="col">{t("admin.dates.date")}</th>
-              <th scope="col">{t("admin.dates.reason")}</th>
+              <th scope="col">{t.admin.dates.date}</th>
+              <th scope="col">{t.admin.dates.reason}</th>
               <th scope="col">
-                <span className="visually-hidden">{t("admin.actions")}</span>
+                <span className="visually-hidden">{t.admin.actions}</span>
               </th>
             </tr>
           </thead>
@@ -93,10 +93,10 @@ export function DatesEditor({
                     className="button small subtle"
                     onClick={() => {
                       setDates((all) => all.filter((x) => x.date !== d.date));
-                      setNotice(t("admin.dates.unsaved"));
+                      setNotice(t.admin.dates.unsaved);
                     }}
                   >
-                    {t("admin.dates.remove", { date: d.date })}
+                    {t.admin.dates.remove({ date: d.date })}
                   </button>
                 </td>
               </tr>
@@ -104,8 +104,8 @@ export function DatesEditor({
           </tbody>
         </table>
       )}
-      <form className="admin-form" onSubmit={add} aria-label={t("admin.dates.add")}>
-        <Field label={t("admin.dates.date")}>
+      <form className="admin-form" onSubmit={add} aria-label={t.admin.dates.add}>
+        <Field label={t.admin.dates.date}>
           {(id) => (
             <input
               id={id}
@@ -117,16 +117,16 @@ export function DatesEditor({
           )}
         </Field>
         <TrilingualFields
-          legend={t("admin.dates.reason")}
+          legend={t.admin.dates.reason}
           value={draft.reason}
           onChange={(reason) => setDraft({ ...draft, reason })}
         />
         <button type="submit" className="button">
-          {t("admin.dates.add")}
+          {t.admin.dates.add}
         </button>
       </form>
       {importable && (
-        <Field label={t("admin.dates.import")} hint={t("admin.dates.importHint")}>
+        <Field label={t.admin.dates.import} hint={t.admin.dates.importHint}>
           {(id) => (
             <input
               id={id}
@@ -150,7 +150,7 @@ export function DatesEditor({
       <FailureNote failure={action.failure} />
       <p className="form-actions">
         <button type="button" className="button primary" disabled={action.busy} onClick={() => void submit()}>
-          {t("admin.dates.save", { title })}
+          {t.admin.dates.save({ title })}
         </button>
       </p>
     </section>

@@ -33,18 +33,14 @@ export function CountersScreen({ centreId }: { centreId: string }) {
   const zones = [...new Set((counters.data ?? []).map((c) => c.zone))].sort();
   return (
     <section aria-labelledby="counters-title">
-      <h2 id="counters-title">{t("admin.view.counters")}</h2>
-      <form
-        className="admin-form inline"
-        onSubmit={(e) => void create(e)}
-        aria-label={t("admin.counters.new")}
-      >
-        <Field label={t("admin.counters.label")}>
+      <h2 id="counters-title">{t.admin.view.counters}</h2>
+      <form className="admin-form inline" onSubmit={(e) => void create(e)} aria-label={t.admin.counters.new}>
+        <Field label={t.admin.counters.label}>
           {(id) => (
             <input id={id} required maxLength={20} value={label} onChange={(e) => setLabel(e.target.value)} />
           )}
         </Field>
-        <Field label={t("admin.counters.zone")} hint={t("admin.counters.zoneHint")}>
+        <Field label={t.admin.counters.zone} hint={t.admin.counters.zoneHint}>
           {(id) => (
             <input
               id={id}
@@ -61,26 +57,26 @@ export function CountersScreen({ centreId }: { centreId: string }) {
           ))}
         </datalist>
         <button type="submit" className="button primary" disabled={action.busy}>
-          {t("admin.counters.create")}
+          {t.admin.counters.create}
         </button>
       </form>
       <FailureNote failure={action.failure} />
       {!counters.data ? (
         <Loading failure={counters.failure} />
       ) : counters.data.length === 0 ? (
-        <p className="muted">{t("admin.counters.none")}</p>
+        <p className="muted">{t.admin.counters.none}</p>
       ) : (
         zones.map((z) => (
           <section key={z} aria-labelledby={`zone-${z}`} className="zone-group">
-            <h3 id={`zone-${z}`}>{t("admin.counters.zoneTitle", { zone: z })}</h3>
+            <h3 id={`zone-${z}`}>{t.admin.counters.zoneTitle({ zone: z })}</h3>
             <table className="admin-table">
               <thead>
                 <tr>
-                  <th scope="col">{t("admin.counters.label")}</th>
-                  <th scope="col">{t("admin.state")}</th>
-                  <th scope="col">{t("admin.counters.moveTo")}</th>
+                  <th scope="col">{t.admin.counters.label}</th>
+                  <th scope="col">{t.admin.state}</th>
+                  <th scope="col">{t.admin.counters.moveTo}</th>
                   <th scope="col">
-                    <span className="visually-hidden">{t("admin.actions")}</span>
+                    <span className="visually-hidden">{t.admin.actions}</span>
                   </th>
                 </tr>
               </thead>
@@ -91,12 +87,11 @@ export function CountersScreen({ centreId }: { centreId: string }) {
                     <tr key={c.id}>
                       <th scope="row">{c.label}</th>
                       <td>
-                        {c.active ? t("admin.active") : t("admin.inactive")} ·{" "}
-                        {t(`admin.counters.status.${c.status}`)}
+                        {c.active ? t.admin.active : t.admin.inactive} · {t.admin.counters.status[c.status]}
                       </td>
                       <td>
                         <select
-                          aria-label={t("admin.counters.zoneOf", { label: c.label })}
+                          aria-label={t.admin.counters.zoneOf({ label: c.label })}
                           value={c.zone}
                           onChange={(e) => void patch(c, { zone: e.target.value })}
                         >
@@ -115,8 +110,8 @@ export function CountersScreen({ centreId }: { centreId: string }) {
                           onClick={() => void patch(c, { active: !c.active })}
                         >
                           {c.active
-                            ? t("admin.counters.deactivate", { label: c.label })
-                            : t("admin.counters.activate", { label: c.label })}
+                            ? t.admin.counters.deactivate({ label: c.label })
+                            : t.admin.counters.activate({ label: c.label })}
                         </button>
                       </td>
                     </tr>

@@ -54,19 +54,15 @@ export function DevicesScreen({ centreId }: { centreId: string }) {
   }
 
   async function revoke(device: AdminDevice) {
-    if (!window.confirm(t("admin.devices.confirmRevoke", { label: device.label }))) return;
+    if (!window.confirm(t.admin.devices.confirmRevoke({ label: device.label }))) return;
     if (await action.run(async () => void (await api.admin.revokeDevice(device.id)))) devices.reload();
   }
 
   return (
     <section aria-labelledby="devices-title">
-      <h2 id="devices-title">{t("admin.view.devices")}</h2>
-      <form
-        className="admin-form inline"
-        onSubmit={(e) => void create(e)}
-        aria-label={t("admin.devices.new")}
-      >
-        <Field label={t("admin.devices.kind")}>
+      <h2 id="devices-title">{t.admin.view.devices}</h2>
+      <form className="admin-form inline" onSubmit={(e) => void create(e)} aria-label={t.admin.devices.new}>
+        <Field label={t.admin.devices.kindColumn}>
           {(id) => (
             <select
               id={id}
@@ -75,13 +71,13 @@ export function DevicesScreen({ centreId }: { centreId: string }) {
             >
               {DEVICE_KINDS.map((k) => (
                 <option key={k} value={k}>
-                  {t(`admin.devices.kind.${k}`)}
+                  {t.admin.devices.kind[k]}
                 </option>
               ))}
             </select>
           )}
         </Field>
-        <Field label={t("admin.devices.label")}>
+        <Field label={t.admin.devices.label}>
           {(id) => (
             <input
               id={id}
@@ -92,7 +88,7 @@ export function DevicesScreen({ centreId }: { centreId: string }) {
           )}
         </Field>
         {draft.kind === "feedback" && (
-          <Field label={t("admin.devices.counter")}>
+          <Field label={t.admin.devices.counter}>
             {(id) => (
               <select
                 id={id}
@@ -100,7 +96,7 @@ export function DevicesScreen({ centreId }: { centreId: string }) {
                 value={draft.counterId}
                 onChange={(e) => setDraft({ ...draft, counterId: e.target.value })}
               >
-                <option value="">{t("admin.devices.chooseCounter")}</option>
+                <option value="">{t.admin.devices.chooseCounter}</option>
                 {(counters.data ?? []).map((c) => (
                   <option key={c.id} value={c.id}>
                     {c.label}
@@ -111,40 +107,34 @@ export function DevicesScreen({ centreId }: { centreId: string }) {
           </Field>
         )}
         <button type="submit" className="button primary" disabled={action.busy}>
-          {t("admin.devices.create")}
+          {t.admin.devices.create}
         </button>
       </form>
       {shown?.kind === "key" && (
-        <OneTimeSecret title={t("admin.devices.keyOf", { label: shown.label })} secret={shown.key}>
+        <OneTimeSecret title={t.admin.devices.keyOf({ label: shown.label })} secret={shown.key}>
           <button type="button" className="button small" onClick={() => setShown(null)}>
-            {t("admin.done")}
+            {t.admin.done}
           </button>
         </OneTimeSecret>
       )}
       {shown?.kind === "pairing" && (
-        <OneTimeSecret title={t("admin.devices.pairingOf", { label: shown.label })} secret={shown.code}>
+        <OneTimeSecret title={t.admin.devices.pairingOf({ label: shown.label })} secret={shown.code}>
           <p className="small">
-            {t("admin.devices.pairingHint", {
+            {t.admin.devices.pairingHint({
               time: new Date(shown.expiresAt).toLocaleTimeString("en-GB", {
                 hour: "2-digit",
                 minute: "2-digit",
               }),
             })}
           </p>
-          <QRCodeSVG
-            value={shown.url}
-            size={200}
-            marginSize={2}
-            role="img"
-            aria-label={t("admin.devices.qr")}
-          />
+          <QRCodeSVG value={shown.url} size={200} marginSize={2} role="img" aria-label={t.admin.devices.qr} />
           <p className="small">
             <a href={shown.url} data-testid="pairing-link">
               {shown.url}
             </a>
           </p>
           <button type="button" className="button small" onClick={() => setShown(null)}>
-            {t("admin.done")}
+            {t.admin.done}
           </button>
         </OneTimeSecret>
       )}
@@ -153,16 +143,16 @@ export function DevicesScreen({ centreId }: { centreId: string }) {
       {!devices.data ? (
         <Loading failure={devices.failure} />
       ) : devices.data.length === 0 ? (
-        <p className="muted">{t("admin.devices.none")}</p>
+        <p className="muted">{t.admin.devices.none}</p>
       ) : (
         <table className="admin-table">
           <thead>
             <tr>
-              <th scope="col">{t("admin.devices.label")}</th>
-              <th scope="col">{t("admin.devices.kind")}</th>
-              <th scope="col">{t("admin.state")}</th>
+              <th scope="col">{t.admin.devices.label}</th>
+              <th scope="col">{t.admin.devices.kindColumn}</th>
+              <th scope="col">{t.admin.state}</th>
               <th scope="col">
-                <span className="visually-hidden">{t("admin.actions")}</span>
+                <span className="visually-hidden">{t.admin.actions}</span>
               </th>
             </tr>
           </thead>
@@ -170,8 +160,8 @@ export function DevicesScreen({ centreId }: { centreId: string }) {
             {devices.data.map((d) => (
               <tr key={d.id}>
                 <th scope="row">{d.label}</th>
-                <td>{t(`admin.devices.kind.${d.kind}`)}</td>
-                <td>{d.revokedAt ? t("admin.devices.revoked") : t("admin.active")}</td>
+                <td>{t.admin.devices.kind[d.kind]}</td>
+                <td>{d.revokedAt ? t.admin.devices.revoked : t.admin.active}</td>
                 <td className="row-actions">
                   {!d.revokedAt && (
                     <button
@@ -180,7 +170,7 @@ export function DevicesScreen({ centreId }: { centreId: string }) {
                       disabled={action.busy}
                       onClick={() => void pair(d)}
                     >
-                      {t("admin.devices.pair", { label: d.label })}
+                      {t.admin.devices.pair({ label: d.label })}
                     </button>
                   )}
                   {!d.revokedAt && (
@@ -190,7 +180,7 @@ export function DevicesScreen({ centreId }: { centreId: string }) {
                       disabled={action.busy}
                       onClick={() => void revoke(d)}
                     >
-                      {t("admin.devices.revoke", { label: d.label })}
+                      {t.admin.devices.revoke({ label: d.label })}
                     </button>
                   )}
                 </td>

@@ -33,15 +33,11 @@ export function PrinterForm({ devices, onSaved }: { devices: AdminDevice[]; onSa
 
   if (kiosks.length === 0) return null;
   return (
-    <form
-      className="admin-form inline"
-      onSubmit={(e) => void save(e)}
-      aria-label={t("admin.devices.printer")}
-    >
-      <Field label={t("admin.devices.printerKiosk")}>
+    <form className="admin-form inline" onSubmit={(e) => void save(e)} aria-label={t.admin.devices.printer}>
+      <Field label={t.admin.devices.printerKiosk}>
         {(id) => (
           <select id={id} required value={deviceId} onChange={(e) => choose(e.target.value)}>
-            <option value="">{t("admin.devices.chooseKiosk")}</option>
+            <option value="">{t.admin.devices.chooseKiosk}</option>
             {kiosks.map((k) => (
               <option key={k.id} value={k.id}>
                 {k.printer ? `${k.label} (${k.printer})` : k.label}
@@ -50,7 +46,7 @@ export function PrinterForm({ devices, onSaved }: { devices: AdminDevice[]; onSa
           </select>
         )}
       </Field>
-      <Field label={t("admin.devices.printerAddress")} hint={t("admin.devices.printerHint")}>
+      <Field label={t.admin.devices.printerAddress} hint={t.admin.devices.printerHint}>
         {(id) => (
           <input
             id={id}
@@ -63,7 +59,7 @@ export function PrinterForm({ devices, onSaved }: { devices: AdminDevice[]; onSa
         )}
       </Field>
       <button type="submit" className="button primary" disabled={action.busy || deviceId === ""}>
-        {t("admin.devices.savePrinter")}
+        {t.admin.devices.savePrinter}
       </button>
       <FailureNote failure={action.failure} />
     </form>

@@ -42,14 +42,6 @@ export const adminAz: Record<keyof typeof adminEn, string> = {
   "admin.failure.conflict":
     "Bu, artıq mövcud olan bir şeylə toqquşur, məsələn istifadə olunan kod və ya prefiks.",
 
-  "admin.weekday.mon": "Bazar ertəsi",
-  "admin.weekday.tue": "Çərşənbə axşamı",
-  "admin.weekday.wed": "Çərşənbə",
-  "admin.weekday.thu": "Cümə axşamı",
-  "admin.weekday.fri": "Cümə",
-  "admin.weekday.sat": "Şənbə",
-  "admin.weekday.sun": "Bazar",
-
   "admin.centres.new": "Yeni mərkəz",
   "admin.centres.edit": "{code} mərkəzini redaktə et",
   "admin.centres.create": "Mərkəzi yarat",
@@ -155,7 +147,7 @@ export const adminAz: Record<keyof typeof adminEn, string> = {
 
   "admin.devices.new": "Yeni qurğu",
   "admin.devices.create": "Qurğunu əlavə et",
-  "admin.devices.kind": "Növ",
+  "admin.devices.kindColumn": "Növ",
   "admin.devices.kind.kiosk": "Bilet kioskı",
   "admin.devices.kind.display": "Zal ekranı",
   "admin.devices.kind.feedback": "Masa rəy planşeti",

@@ -43,14 +43,6 @@ export const adminEn = {
   "admin.failure.conflict":
     "That clashes with something that already exists, such as a code or prefix in use.",
 
-  "admin.weekday.mon": "Monday",
-  "admin.weekday.tue": "Tuesday",
-  "admin.weekday.wed": "Wednesday",
-  "admin.weekday.thu": "Thursday",
-  "admin.weekday.fri": "Friday",
-  "admin.weekday.sat": "Saturday",
-  "admin.weekday.sun": "Sunday",
-
   "admin.centres.new": "New centre",
   "admin.centres.edit": "Edit centre {code}",
   "admin.centres.create": "Create the centre",
@@ -156,7 +148,7 @@ export const adminEn = {
 
   "admin.devices.new": "New device",
   "admin.devices.create": "Add the device",
-  "admin.devices.kind": "Kind",
+  "admin.devices.kindColumn": "Kind",
   "admin.devices.kind.kiosk": "Ticket kiosk",
   "admin.devices.kind.display": "Hall display",
   "admin.devices.kind.feedback": "Counter feedback tablet",

@@ -41,14 +41,6 @@ export const adminRu: Record<keyof typeof adminEn, string> = {
   "admin.shownOnce": "Показывается только сейчас: запишите. Показать снова нельзя, можно только заменить.",
   "admin.failure.conflict": "Это совпадает с уже существующим, например с занятым кодом или префиксом.",
 
-  "admin.weekday.mon": "Понедельник",
-  "admin.weekday.tue": "Вторник",
-  "admin.weekday.wed": "Среда",
-  "admin.weekday.thu": "Четверг",
-  "admin.weekday.fri": "Пятница",
-  "admin.weekday.sat": "Суббота",
-  "admin.weekday.sun": "Воскресенье",
-
   "admin.centres.new": "Новый центр",
   "admin.centres.edit": "Изменить центр {code}",
   "admin.centres.create": "Создать центр",
@@ -154,7 +146,7 @@ export const adminRu: Record<keyof typeof adminEn, string> = {
 
   "admin.devices.new": "Новое устройство",
   "admin.devices.create": "Добавить устройство",
-  "admin.devices.kind": "Тип",
+  "admin.devices.kindColumn": "Тип",
   "admin.devices.kind.kiosk": "Киоск талонов",
   "admin.devices.kind.display": "Табло в зале",
   "admin.devices.kind.feedback": "Планшет отзывов у окна",

@@ -78,30 +78,30 @@ export function OfferScreen({ user, centreId }: { user: User; centreId: string }
   const offeredCount = Object.values(rows).filter((r) => r.offered).length;
   return (
     <section aria-labelledby="offer-title">
-      <h2 id="offer-title">{t("admin.view.offer")}</h2>
-      <p className="muted">{editable ? t("admin.offer.hint") : t("admin.offer.readOnly")}</p>
+      <h2 id="offer-title">{t.admin.view.offer}</h2>
+      <p className="muted">{editable ? t.admin.offer.hint : t.admin.offer.readOnly}</p>
       <div className="admin-filters" role="search">
         <label>
-          {t("admin.services.search")}{" "}
+          {t.admin.services.search}{" "}
           <input type="search" value={query} onChange={(e) => setQuery(e.target.value)} />
         </label>
         <label className="check">
           <input type="checkbox" checked={onlyOffered} onChange={(e) => setOnlyOffered(e.target.checked)} />{" "}
-          {t("admin.offer.onlyOffered")}
+          {t.admin.offer.onlyOffered}
         </label>
       </div>
       <p role="status" className="muted small">
-        {t("admin.offer.count", { count: offeredCount })}
+        {t.admin.offer.count({ count: offeredCount })}
       </p>
-      <div className="admin-scroll" tabIndex={0} role="region" aria-label={t("admin.view.offer")}>
+      <div className="admin-scroll" tabIndex={0} role="region" aria-label={t.admin.view.offer}>
         <table className="admin-table">
           <thead>
             <tr>
-              <th scope="col">{t("admin.offer.offered")}</th>
-              <th scope="col">{t("admin.services.nameColumn")}</th>
-              <th scope="col">{t("admin.offer.prefix")}</th>
-              <th scope="col">{t("admin.offer.slotCapacity")}</th>
-              <th scope="col">{t("admin.offer.target")}</th>
+              <th scope="col">{t.admin.offer.offered}</th>
+              <th scope="col">{t.admin.services.nameColumn}</th>
+              <th scope="col">{t.admin.offer.prefix}</th>
+              <th scope="col">{t.admin.offer.slotCapacity}</th>
+              <th scope="col">{t.admin.offer.target}</th>
             </tr>
           </thead>
           <tbody>
@@ -114,7 +114,7 @@ export function OfferScreen({ user, centreId }: { user: User; centreId: string }
                   <td>
                     <input
                       type="checkbox"
-                      aria-label={t("admin.offer.offerNamed", { name })}
+                      aria-label={t.admin.offer.offerNamed({ name })}
                       checked={row.offered}
                       disabled={!editable}
                       onChange={(e) => setRow(s.id, { offered: e.target.checked })}
@@ -126,7 +126,7 @@ export function OfferScreen({ user, centreId }: { user: User; centreId: string }
                   <td>
                     <input
                       className="narrow-input"
-                      aria-label={t("admin.offer.prefixNamed", { name, prefix: s.prefix })}
+                      aria-label={t.admin.offer.prefixNamed({ name, prefix: s.prefix })}
                       placeholder={s.prefix}
                       maxLength={3}
                       pattern="[A-Z]{1,3}"
@@ -141,7 +141,7 @@ export function OfferScreen({ user, centreId }: { user: User; centreId: string }
                       type="number"
                       min={0}
                       max={100}
-                      aria-label={t("admin.offer.slotCapacityNamed", { name, value: s.slotCapacity })}
+                      aria-label={t.admin.offer.slotCapacityNamed({ name, value: s.slotCapacity })}
                       placeholder={String(s.slotCapacity)}
                       value={row.slotCapacity}
                       disabled={!editable || !row.offered}
@@ -154,7 +154,7 @@ export function OfferScreen({ user, centreId }: { user: User; centreId: string }
                       type="number"
                       min={1}
                       max={480}
-                      aria-label={t("admin.offer.targetNamed", { name, value: s.targetWaitMinutes })}
+                      aria-label={t.admin.offer.targetNamed({ name, value: s.targetWaitMinutes })}
                       placeholder={String(s.targetWaitMinutes)}
                       value={row.targetWaitMinutes}
                       disabled={!editable || !row.offered}
@@ -170,13 +170,13 @@ export function OfferScreen({ user, centreId }: { user: User; centreId: string }
       <FailureNote failure={action.failure} />
       {saved && (
         <p className="notice" role="status">
-          {t("admin.offer.saved")}
+          {t.admin.offer.saved}
         </p>
       )}
       {editable && (
         <p className="form-actions">
           <button type="button" className="button primary" disabled={action.busy} onClick={() => void save()}>
-            {t("admin.offer.save")}
+            {t.admin.offer.save}
           </button>
         </p>
       )}

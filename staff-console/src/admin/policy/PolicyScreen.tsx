@@ -53,19 +53,17 @@ export function PolicyScreen({ user, centreId }: { user: User; centreId: string 
   }
 
   const explain = (key: Group | "appointment") =>
-    valid(draft[key])
-      ? t(`admin.policy.explain.${key}`, { minutes: Number(draft[key]) })
-      : t("admin.policy.invalid");
+    valid(draft[key]) ? t.admin.policy.explain[key]({ minutes: Number(draft[key]) }) : t.admin.policy.invalid;
 
   return (
     <section aria-labelledby="policy-title">
-      <h2 id="policy-title">{t("admin.view.policy")}</h2>
-      <p>{t("admin.policy.intro")}</p>
-      {!editable && <p className="muted">{t("admin.policy.readOnly")}</p>}
+      <h2 id="policy-title">{t.admin.view.policy}</h2>
+      <p>{t.admin.policy.intro}</p>
+      {!editable && <p className="muted">{t.admin.policy.readOnly}</p>}
       <div className="policy-grid">
         {[...GROUPS, "appointment" as const].map((key) => (
           <div key={key} className="policy-row">
-            <Field label={key === "appointment" ? t("admin.policy.appointment") : t(`priority.${key}`)}>
+            <Field label={key === "appointment" ? t.admin.policy.appointment : t.priority[key]}>
               {(id) => (
                 <>
                   <input
@@ -83,7 +81,7 @@ export function PolicyScreen({ user, centreId }: { user: User; centreId: string 
                       setTyped({ ...draft, [key]: e.target.value });
                     }}
                   />{" "}
-                  <span>{t("admin.policy.minutes")}</span>
+                  <span>{t.admin.policy.minutes}</span>
                   <p id={`${id}-explain`} className="policy-explain" data-testid={`explain-${key}`}>
                     {explain(key)}
                   </p>
@@ -96,7 +94,7 @@ export function PolicyScreen({ user, centreId }: { user: User; centreId: string 
       <FailureNote failure={action.failure} />
       {saved && (
         <p className="notice" role="status">
-          {t("admin.policy.saved")}
+          {t.admin.policy.saved}
         </p>
       )}
       {editable && (
@@ -107,7 +105,7 @@ export function PolicyScreen({ user, centreId }: { user: User; centreId: string 
             disabled={action.busy || !allValid}
             onClick={() => void save()}
           >
-            {t("admin.policy.save")}
+            {t.admin.policy.save}
           </button>
         </p>
       )}

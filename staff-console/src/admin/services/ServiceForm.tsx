@@ -60,9 +60,9 @@ export function ServiceForm({
   return (
     <form className="admin-form" onSubmit={(e) => void submit(e)} aria-labelledby="service-form-title">
       <h2 id="service-form-title">
-        {service ? t("admin.services.edit", { code: service.code }) : t("admin.services.new")}
+        {service ? t.admin.services.edit({ code: service.code }) : t.admin.services.new}
       </h2>
-      <Field label={t("admin.services.code")}>
+      <Field label={t.admin.services.code}>
         {(id) => (
           <input
             id={id}
@@ -72,7 +72,7 @@ export function ServiceForm({
           />
         )}
       </Field>
-      <Field label={t("admin.services.prefix")} hint={t("admin.services.prefixHint")}>
+      <Field label={t.admin.services.prefix} hint={t.admin.services.prefixHint}>
         {(id) => (
           <input
             id={id}
@@ -84,12 +84,8 @@ export function ServiceForm({
           />
         )}
       </Field>
-      <TrilingualFields
-        legend={t("admin.services.name")}
-        value={draft.name}
-        onChange={(v) => set("name", v)}
-      />
-      <Field label={t("admin.services.category")} hint={t("admin.services.categoryHint")}>
+      <TrilingualFields legend={t.admin.services.name} value={draft.name} onChange={(v) => set("name", v)} />
+      <Field label={t.admin.services.category} hint={t.admin.services.categoryHint}>
         {(id) => (
           <input
             id={id}
@@ -100,11 +96,11 @@ export function ServiceForm({
         )}
       </Field>
       <fieldset className="admin-fieldset">
-        <legend>{t("admin.services.documents")}</legend>
+        <legend>{t.admin.services.documents}</legend>
         {draft.documents.map((document, index) => (
           <div key={index} className="document-row">
             <TrilingualFields
-              legend={t("admin.services.document", { n: index + 1 })}
+              legend={t.admin.services.document({ n: index + 1 })}
               value={document}
               onChange={(v) => setDocument(index, v)}
             />
@@ -118,7 +114,7 @@ export function ServiceForm({
                 )
               }
             >
-              {t("admin.services.removeDocument", { n: index + 1 })}
+              {t.admin.services.removeDocument({ n: index + 1 })}
             </button>
           </div>
         ))}
@@ -127,18 +123,18 @@ export function ServiceForm({
           className="button small"
           onClick={() => set("documents", [...draft.documents, emptyText()])}
         >
-          {t("admin.services.addDocument")}
+          {t.admin.services.addDocument}
         </button>
       </fieldset>
       <NumberField
-        label={t("admin.services.handling")}
+        label={t.admin.services.handling}
         min={1}
         max={480}
         value={draft.handlingMinutes}
         onChange={(value) => set("handlingMinutes", value)}
       />
       <NumberField
-        label={t("admin.services.target")}
+        label={t.admin.services.target}
         min={1}
         max={480}
         value={draft.targetWaitMinutes}
@@ -150,17 +146,17 @@ export function ServiceForm({
           checked={draft.appointmentEnabled}
           onChange={(e) => set("appointmentEnabled", e.target.checked)}
         />{" "}
-        {t("admin.services.appointments")}
+        {t.admin.services.appointments}
       </label>
       <NumberField
-        label={t("admin.services.slotMinutes")}
+        label={t.admin.services.slotMinutes}
         min={5}
         max={240}
         value={draft.slotMinutes}
         onChange={(value) => set("slotMinutes", value)}
       />
       <NumberField
-        label={t("admin.services.slotCapacity")}
+        label={t.admin.services.slotCapacity}
         min={0}
         max={100}
         value={draft.slotCapacity}
@@ -168,15 +164,15 @@ export function ServiceForm({
       />
       <label className="check">
         <input type="checkbox" checked={draft.active} onChange={(e) => set("active", e.target.checked)} />{" "}
-        {t("admin.active")}
+        {t.admin.active}
       </label>
       <FailureNote failure={action.failure} />
       <p className="form-actions">
         <button type="submit" className="button primary" disabled={action.busy}>
-          {service ? t("admin.save") : t("admin.services.create")}
+          {service ? t.admin.save : t.admin.services.create}
         </button>
         <button type="button" className="button subtle" onClick={onCancel}>
-          {t("admin.cancel")}
+          {t.admin.cancel}
         </button>
       </p>
     </form>

@@ -53,7 +53,7 @@ export function ServicesScreen({ user }: { user: User }) {
         onCancel={() => setEditing(null)}
         onSaved={(service) => {
           setEditing(null);
-          setSaved(t("admin.services.saved", { code: service.code }));
+          setSaved(t.admin.services.saved({ code: service.code }));
           services.reload();
         }}
       />
@@ -61,7 +61,7 @@ export function ServicesScreen({ user }: { user: User }) {
 
   return (
     <section aria-labelledby="services-title">
-      <h2 id="services-title">{t("admin.view.services")}</h2>
+      <h2 id="services-title">{t.admin.view.services}</h2>
       {saved && (
         <p className="notice" role="status">
           {saved}
@@ -70,19 +70,19 @@ export function ServicesScreen({ user }: { user: User }) {
       {isAdmin && (
         <p>
           <button type="button" className="button primary" onClick={() => setEditing("new")}>
-            {t("admin.services.new")}
+            {t.admin.services.new}
           </button>
         </p>
       )}
       <div className="admin-filters" role="search">
         <label>
-          {t("admin.services.search")}{" "}
+          {t.admin.services.search}{" "}
           <input type="search" value={query} onChange={(e) => setQuery(e.target.value)} />
         </label>
         <label>
-          {t("admin.services.category")}{" "}
+          {t.admin.services.category}{" "}
           <select value={category} onChange={(e) => setCategory(e.target.value)}>
-            <option value="">{t("admin.services.allCategories")}</option>
+            <option value="">{t.admin.services.allCategories}</option>
             {categories.map((c) => (
               <option key={c} value={c}>
                 {c}
@@ -96,21 +96,21 @@ export function ServicesScreen({ user }: { user: User }) {
       ) : (
         <>
           <p role="status" className="muted small">
-            {t("admin.services.count", { shown: shown.length, total: services.data.length })}
+            {t.admin.services.count({ shown: shown.length, total: services.data.length })}
           </p>
-          <div className="admin-scroll" tabIndex={0} role="region" aria-label={t("admin.view.services")}>
+          <div className="admin-scroll" tabIndex={0} role="region" aria-label={t.admin.view.services}>
             <table className="admin-table">
               <thead>
                 <tr>
-                  <th scope="col">{t("admin.services.code")}</th>
-                  <th scope="col">{t("admin.services.prefix")}</th>
-                  <th scope="col">{t("admin.services.nameColumn")}</th>
-                  <th scope="col">{t("admin.services.category")}</th>
-                  <th scope="col">{t("admin.services.minutes")}</th>
-                  <th scope="col">{t("admin.state")}</th>
+                  <th scope="col">{t.admin.services.code}</th>
+                  <th scope="col">{t.admin.services.prefix}</th>
+                  <th scope="col">{t.admin.services.nameColumn}</th>
+                  <th scope="col">{t.admin.services.category}</th>
+                  <th scope="col">{t.admin.services.minutes}</th>
+                  <th scope="col">{t.admin.state}</th>
                   {isAdmin && (
                     <th scope="col">
-                      <span className="visually-hidden">{t("admin.actions")}</span>
+                      <span className="visually-hidden">{t.admin.actions}</span>
                     </th>
                   )}
                 </tr>
@@ -123,16 +123,16 @@ export function ServicesScreen({ user }: { user: User }) {
                     <td>{local(s.name)}</td>
                     <td>{s.category}</td>
                     <td>
-                      {t("admin.services.minutesValue", {
+                      {t.admin.services.minutesValue({
                         handling: s.handlingMinutes,
                         target: s.targetWaitMinutes,
                       })}
                     </td>
-                    <td>{s.active ? t("admin.active") : t("admin.inactive")}</td>
+                    <td>{s.active ? t.admin.active : t.admin.inactive}</td>
                     {isAdmin && (
                       <td>
                         <button type="button" className="button small" onClick={() => setEditing(s)}>
-                          {t("admin.editNamed", { name: s.code })}
+                          {t.admin.editNamed({ name: s.code })}
                         </button>
                       </td>
                     )}

@@ -56,16 +56,16 @@ export function UsersScreen({ user, centreId }: { user: User; centreId: string |
   }
 
   const centreName = (id: string | null) => {
-    if (!id) return t("admin.users.noCentre");
+    if (!id) return t.admin.users.noCentre;
     const centre = centres.data?.find((c) => c.id === id);
     return centre ? local(centre.name) : "";
   };
 
   return (
     <section aria-labelledby="users-title">
-      <h2 id="users-title">{t("admin.view.users")}</h2>
-      <form className="admin-form inline" onSubmit={(e) => void create(e)} aria-label={t("admin.users.new")}>
-        <Field label={t("admin.users.username")} hint={t("admin.users.usernameHint")}>
+      <h2 id="users-title">{t.admin.view.users}</h2>
+      <form className="admin-form inline" onSubmit={(e) => void create(e)} aria-label={t.admin.users.new}>
+        <Field label={t.admin.users.username} hint={t.admin.users.usernameHint}>
           {(id) => (
             <input
               id={id}
@@ -76,7 +76,7 @@ export function UsersScreen({ user, centreId }: { user: User; centreId: string |
             />
           )}
         </Field>
-        <Field label={t("admin.users.displayName")}>
+        <Field label={t.admin.users.displayName}>
           {(id) => (
             <input
               id={id}
@@ -86,7 +86,7 @@ export function UsersScreen({ user, centreId }: { user: User; centreId: string |
             />
           )}
         </Field>
-        <Field label={t("admin.users.role")}>
+        <Field label={t.admin.users.role}>
           {(id) => (
             <select
               id={id}
@@ -95,14 +95,14 @@ export function UsersScreen({ user, centreId }: { user: User; centreId: string |
             >
               {roles.map((r) => (
                 <option key={r} value={r}>
-                  {t(`role.${r}`)}
+                  {t.role[r]}
                 </option>
               ))}
             </select>
           )}
         </Field>
         {isAdmin && !CENTRELESS.has(draft.role) && (
-          <Field label={t("shell.centre")}>
+          <Field label={t.shell.centre}>
             {(id) => (
               <select
                 id={id}
@@ -110,7 +110,7 @@ export function UsersScreen({ user, centreId }: { user: User; centreId: string |
                 value={draft.centreId}
                 onChange={(e) => setDraft({ ...draft, centreId: e.target.value })}
               >
-                <option value="">{t("shell.chooseCentre")}</option>
+                <option value="">{t.shell.chooseCentre}</option>
                 {(centres.data ?? []).map((c) => (
                   <option key={c.id} value={c.id}>
                     {local(c.name)}
@@ -121,17 +121,17 @@ export function UsersScreen({ user, centreId }: { user: User; centreId: string |
           </Field>
         )}
         <button type="submit" className="button primary" disabled={action.busy}>
-          {t("admin.users.create")}
+          {t.admin.users.create}
         </button>
       </form>
       {secret && (
         <OneTimeSecret
-          title={t("admin.users.temporaryPassword", { username: secret.username })}
+          title={t.admin.users.temporaryPassword({ username: secret.username })}
           secret={secret.password}
         >
-          <p className="small">{t("admin.users.mustChange")}</p>
+          <p className="small">{t.admin.users.mustChange}</p>
           <button type="button" className="button small" onClick={() => setSecret(null)}>
-            {t("admin.done")}
+            {t.admin.done}
           </button>
         </OneTimeSecret>
       )}
@@ -142,13 +142,13 @@ export function UsersScreen({ user, centreId }: { user: User; centreId: string |
         <table className="admin-table">
           <thead>
             <tr>
-              <th scope="col">{t("admin.users.username")}</th>
-              <th scope="col">{t("admin.users.displayName")}</th>
-              <th scope="col">{t("admin.users.role")}</th>
-              <th scope="col">{t("shell.centre")}</th>
-              <th scope="col">{t("admin.state")}</th>
+              <th scope="col">{t.admin.users.username}</th>
+              <th scope="col">{t.admin.users.displayName}</th>
+              <th scope="col">{t.admin.users.role}</th>
+              <th scope="col">{t.shell.centre}</th>
+              <th scope="col">{t.admin.state}</th>
               <th scope="col">
-                <span className="visually-hidden">{t("admin.actions")}</span>
+                <span className="visually-hidden">{t.admin.actions}</span>
               </th>
             </tr>
           </thead>
@@ -161,14 +161,14 @@ export function UsersScreen({ user, centreId }: { user: User; centreId: string |
                   <td>{u.displayName}</td>
                   <td>
                     <select
-                      aria-label={t("admin.users.roleOf", { username: u.username })}
+                      aria-label={t.admin.users.roleOf({ username: u.username })}
                       value={u.role}
                       disabled={self || action.busy || !roles.includes(u.role)}
                       onChange={(e) => void change(u, { role: e.target.value as Role })}
                     >
                       {(roles.includes(u.role) ? roles : [u.role]).map((r) => (
                         <option key={r} value={r}>
-                          {t(`role.${r}`)}
+                          {t.role[r]}
                         </option>
                       ))}
                     </select>
@@ -176,10 +176,10 @@ export function UsersScreen({ user, centreId }: { user: User; centreId: string |
                   <td>{centreName(u.centreId)}</td>
                   <td>
                     {u.disabled
-                      ? t("admin.users.disabled")
+                      ? t.admin.users.disabled
                       : u.mustChangePassword
-                        ? t("admin.users.mustChangeState")
-                        : t("admin.active")}
+                        ? t.admin.users.mustChangeState
+                        : t.admin.active}
                   </td>
                   <td className="row-actions">
                     <button
@@ -189,8 +189,8 @@ export function UsersScreen({ user, centreId }: { user: User; centreId: string |
                       onClick={() => void change(u, { disabled: !u.disabled })}
                     >
                       {u.disabled
-                        ? t("admin.users.enable", { username: u.username })
-                        : t("admin.users.disable", { username: u.username })}
+                        ? t.admin.users.enable({ username: u.username })
+                        : t.admin.users.disable({ username: u.username })}
                     </button>
                     <button
                       type="button"
@@ -198,7 +198,7 @@ export function UsersScreen({ user, centreId }: { user: User; centreId: string |
                       disabled={self || action.busy}
                       onClick={() => void reset(u)}
                     >
-                      {t("admin.users.reset", { username: u.username })}
+                      {t.admin.users.reset({ username: u.username })}
                     </button>
                     {isAdmin && (
                       <button
@@ -207,7 +207,7 @@ export function UsersScreen({ user, centreId }: { user: User; centreId: string |
                         disabled={self || action.busy}
                         onClick={() => void resetMfa(u)}
                       >
-                        {t("admin.users.resetMfa", { username: u.username })}
+                        {t.admin.users.resetMfa({ username: u.username })}
                       </button>
                     )}
                   </td>

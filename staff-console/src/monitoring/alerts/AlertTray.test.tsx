@@ -2,7 +2,7 @@ import type { Alert, Language } from "@dost/shared";
 import { act, cleanup, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { translate } from "../../i18n/i18n.js";
+import { TEXTS } from "../../i18n/i18n.js";
 import { CENTRE_ID, EMPLOYMENT, PENSIONS, SERVICES } from "../../test/monitoring-data.js";
 import { fakeServer, renderWithServer } from "../../test/server.js";
 import { AlertTray } from "./AlertTray.js";
@@ -81,19 +81,16 @@ describe("the alert tray", () => {
     "lists the open alerts with their suggested action in plain words, in %s",
     async (language) => {
       const { sound } = renderTray([uncovered], language);
-      const t = (key: Parameters<typeof translate>[1], params?: Record<string, string | number>) =>
-        translate(language, key, params);
+      const t = TEXTS[language];
       const employment = `${SERVICES[1]!.name[language]} (E)`;
       await waitFor(() => expect(items()).toHaveLength(1));
       const item = items()[0]!;
-      expect(item.textContent).toContain(t("alerts.kind.service_uncovered", { service: employment }));
-      expect(item.textContent).toContain(t("alerts.detail.service_uncovered", { waiting: 4, longest: 7 }));
+      expect(item.textContent).toContain(t.alerts.kind.service_uncovered({ service: employment }));
+      expect(item.textContent).toContain(t.alerts.detail.service_uncovered({ waiting: 4, longest: 7 }));
       // "Open counter 7 for Employment (E)", in the manager's language.
-      expect(item.textContent).toContain(t("alerts.do.open_counter", { counter: "7", service: employment }));
-      expect(item.textContent).toContain(t("alerts.raisedAt", { time: "10:05:00" }));
-      expect(screen.getByRole("heading", { level: 2 }).textContent).toContain(
-        t("alerts.count", { count: 1 }),
-      );
+      expect(item.textContent).toContain(t.alerts.do.open_counter({ counter: "7", service: employment }));
+      expect(item.textContent).toContain(t.alerts.raisedAt({ time: "10:05:00" }));
+      expect(screen.getByRole("heading", { level: 2 }).textContent).toContain(t.alerts.count({ count: 1 }));
       // Alerts open before the screen loaded do not chime.
       expect(sound).not.toHaveBeenCalled();
     },

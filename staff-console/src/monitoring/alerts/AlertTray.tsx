@@ -33,36 +33,34 @@ export function AlertTray({
     <section className="panel alert-tray" aria-labelledby="alert-tray-title">
       <div className="alert-tray-head">
         <h2 id="alert-tray-title">
-          {t("alerts.title")}{" "}
-          <span className="alert-count">{t("alerts.count", { count: alerts.length })}</span>
+          {t.alerts.title} <span className="alert-count">{t.alerts.count({ count: alerts.length })}</span>
         </h2>
         <button type="button" className="button" aria-pressed={muted} onClick={() => setMuted(!muted)}>
-          {t("alerts.mute")}
+          {t.alerts.mute}
         </button>
       </div>
       <p className="visually-hidden" role="status">
-        {latest ? t("alerts.announce", { title: alertTitle(words, services, latest) }) : ""}
+        {latest ? t.alerts.announce({ title: alertTitle(words, services, latest) }) : ""}
       </p>
       <FailureAlert failure={failure} />
       {alerts.length === 0 ? (
-        <p className="muted">{t("alerts.none")}</p>
+        <p className="muted">{t.alerts.none}</p>
       ) : (
         <ul className="alert-list">
           {alerts.map((alert) => (
             <li key={alert.id} className={`alert-item ${alert.severity}`} data-kind={alert.kind}>
               <p className="alert-title">
-                <span className="alert-severity">{t(`alerts.severity.${alert.severity}`)}</span>{" "}
+                <span className="alert-severity">{t.alerts.severity[alert.severity]}</span>{" "}
                 {alertTitle(words, services, alert)}
               </p>
               <p className="alert-detail">{alertDetail(words, services, alert)}</p>
               {alert.suggestion && (
                 <p className="alert-suggestion">
-                  <strong>{t("alerts.suggestion")}</strong>{" "}
-                  {suggestionText(words, services, alert.suggestion)}
+                  <strong>{t.alerts.suggestion}</strong> {suggestionText(words, services, alert.suggestion)}
                 </p>
               )}
               <p className="muted small">
-                {t("alerts.raisedAt", { time: formatTimeOfDay(alert.raisedAt, language, timeZone) })}
+                {t.alerts.raisedAt({ time: formatTimeOfDay(alert.raisedAt, language, timeZone) })}
               </p>
             </li>
           ))}

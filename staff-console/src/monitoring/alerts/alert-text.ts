@@ -8,7 +8,7 @@ const minutes = (seconds: number) => Math.round(seconds / 60);
 /** A service as the hall knows it: its name and its ticket letter ("Pensions (E)"). */
 function serviceName(words: Words, services: Service[], serviceId: string | undefined): string {
   const service = serviceId ? services.find((s) => s.id === serviceId) : undefined;
-  if (!service) return words.t("alerts.anyService");
+  if (!service) return words.t.alerts.anyService;
   return `${words.local(service.name)} (${service.prefix})`;
 }
 
@@ -18,22 +18,19 @@ export function alertTitle(words: Words, services: Service[], alert: Alert): str
   const service = serviceName(words, services, alert.serviceId);
   switch (alert.kind) {
     case "wait_over_target":
-      return t(
-        alert.severity === "warning"
-          ? "alerts.kind.wait_over_target.warning"
-          : "alerts.kind.wait_over_target",
-        { service },
-      );
+      return (
+        alert.severity === "warning" ? t.alerts.kind.wait_over_target_warning : t.alerts.kind.wait_over_target
+      )({ service });
     case "queue_surge":
-      return t("alerts.kind.queue_surge", { service });
+      return t.alerts.kind.queue_surge({ service });
     case "counter_idle":
-      return t("alerts.kind.counter_idle", { counter: alert.details.counterLabel });
+      return t.alerts.kind.counter_idle({ counter: alert.details.counterLabel });
     case "visit_overlong":
-      return t("alerts.kind.visit_overlong", { counter: alert.details.counterLabel });
+      return t.alerts.kind.visit_overlong({ counter: alert.details.counterLabel });
     case "service_uncovered":
-      return t("alerts.kind.service_uncovered", { service });
+      return t.alerts.kind.service_uncovered({ service });
     case "printer_problem":
-      return t("alerts.kind.printer_problem", { device: alert.details.deviceName });
+      return t.alerts.kind.printer_problem({ device: alert.details.deviceName });
   }
 }
 
@@ -42,33 +39,33 @@ export function alertDetail(words: Words, services: Service[], alert: Alert): st
   const { t } = words;
   switch (alert.kind) {
     case "wait_over_target":
-      return t("alerts.detail.wait_over_target", {
+      return t.alerts.detail.wait_over_target({
         waiting: alert.details.waiting,
         longest: minutes(alert.details.longestWaitSeconds),
         target: minutes(alert.details.targetWaitSeconds),
       });
     case "queue_surge":
-      return t("alerts.detail.queue_surge", {
+      return t.alerts.detail.queue_surge({
         arrivals: alert.details.arrivalsThisHour,
         expected: Math.round(alert.details.expectedSoFar),
       });
     case "counter_idle":
-      return t("alerts.detail.counter_idle", {
+      return t.alerts.detail.counter_idle({
         minutes: minutes(alert.details.idleSeconds),
         waiting: alert.details.waiting,
       });
     case "visit_overlong":
-      return t("alerts.detail.visit_overlong", {
+      return t.alerts.detail.visit_overlong({
         minutes: minutes(alert.details.elapsedSeconds),
         usual: minutes(alert.details.usualSeconds),
       });
     case "service_uncovered":
-      return t("alerts.detail.service_uncovered", {
+      return t.alerts.detail.service_uncovered({
         waiting: alert.details.waiting,
         longest: minutes(alert.details.longestWaitSeconds),
       });
     case "printer_problem":
-      return t(`alerts.printer.${alert.details.problem}`);
+      return t.alerts.printer[alert.details.problem];
   }
 }
 
@@ -80,13 +77,13 @@ export function suggestionText(words: Words, services: Service[], suggestion: Al
     case "add_service_to_counter":
     case "end_break":
     case "call_next":
-      return t(`alerts.do.${suggestion.action}`, {
+      return t.alerts.do[suggestion.action]({
         counter: suggestion.counterLabel,
         service: serviceName(words, services, suggestion.serviceId),
       });
     case "check_counter":
-      return t("alerts.do.check_counter", { counter: suggestion.counterLabel });
+      return t.alerts.do.check_counter({ counter: suggestion.counterLabel });
     case "review_staffing":
-      return t("alerts.do.review_staffing");
+      return t.alerts.do.review_staffing;
   }
 }

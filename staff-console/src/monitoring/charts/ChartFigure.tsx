@@ -36,11 +36,11 @@ export function ChartFigure({
       {table.rows.length > 0 ? (
         <div className="chart-box">{children}</div>
       ) : (
-        <p className="chart-empty muted">{t("chart.empty")}</p>
+        <p className="chart-empty muted">{t.chart.empty}</p>
       )}
       {table.rows.length > 0 && (
         <details className="chart-data">
-          <summary>{t("chart.asTable")}</summary>
+          <summary>{t.chart.asTable}</summary>
           <table className="grid">
             <caption className="visually-hidden">{title}</caption>
             <thead>

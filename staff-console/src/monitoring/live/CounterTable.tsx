@@ -30,10 +30,10 @@ export function orderCounters(counters: readonly CounterFigures[]): CounterFigur
 
 function stateText(counter: CounterFigures, t: I18n["t"]): string {
   const state = counterState(counter);
-  if (state !== "break") return t(`live.counter.${state}`);
+  if (state !== "break") return t.live.counter[state];
   const reason = counter.breakReason;
-  if (!reason) return t("counter.status.break");
-  return t("counter.onBreak", { reason: isPresetReason(reason) ? t(BREAK_REASON_LABELS[reason]) : reason });
+  if (!reason) return t.counter.status.break;
+  return t.counter.onBreak({ reason: isPresetReason(reason) ? BREAK_REASON_LABELS[reason](t) : reason });
 }
 
 /** Every counter: its state, who staffs it, whom they serve and since when, and how idle it is. */
@@ -51,9 +51,9 @@ export function CounterTable({ stats, now }: { stats: LiveStats; now: number }) 
   return (
     <section className="panel" aria-labelledby="live-counters">
       <h2 id="live-counters">
-        {t("live.counters")}{" "}
+        {t.live.counters}{" "}
         <span className="count">
-          {t("live.counterCounts", {
+          {t.live.counterCounts({
             serving: counts.serving,
             idle: counts.idle,
             break: counts.break,
@@ -61,23 +61,23 @@ export function CounterTable({ stats, now }: { stats: LiveStats; now: number }) 
           })}
         </span>
       </h2>
-      <ScrollRegion label={t("live.counters")}>
+      <ScrollRegion label={t.live.counters}>
         <table className="grid counters-table">
-          <caption className="visually-hidden">{t("live.counters")}</caption>
+          <caption className="visually-hidden">{t.live.counters}</caption>
           <thead>
             <tr>
-              <th scope="col">{t("live.counter")}</th>
-              <th scope="col">{t("live.state")}</th>
-              <th scope="col">{t("live.employee")}</th>
-              <th scope="col">{t("live.visitor")}</th>
+              <th scope="col">{t.live.counterColumn}</th>
+              <th scope="col">{t.live.state}</th>
+              <th scope="col">{t.live.employee}</th>
+              <th scope="col">{t.live.visitor}</th>
               <th scope="col" className="num">
-                {t("live.visitorFor")}
+                {t.live.visitorFor}
               </th>
               <th scope="col" className="num">
-                {t("live.servedToday")}
+                {t.live.servedToday}
               </th>
               <th scope="col" className="num">
-                {t("live.idle")}
+                {t.live.idle}
               </th>
             </tr>
           </thead>
@@ -85,7 +85,7 @@ export function CounterTable({ stats, now }: { stats: LiveStats; now: number }) 
             {working.length === 0 && (
               <tr>
                 <td colSpan={7} className="muted">
-                  {t("live.noneOpen")}
+                  {t.live.noneOpen}
                 </td>
               </tr>
             )}
@@ -110,7 +110,7 @@ export function CounterTable({ stats, now }: { stats: LiveStats; now: number }) 
                     {visit ? (
                       <>
                         <strong className="code">{visit.code}</strong>{" "}
-                        <span className="muted small">{t(`status.${visit.status}`)}</span>
+                        <span className="muted small">{t.status[visit.status]}</span>
                       </>
                     ) : (
                       NO_FIGURE
@@ -131,7 +131,7 @@ export function CounterTable({ stats, now }: { stats: LiveStats; now: number }) 
       </ScrollRegion>
       {closed.length > 0 && (
         <p className="closed-counters" data-testid="closed-counters">
-          <span className="muted">{t("live.closedList")}</span> {closed.map((c) => c.label).join(", ")}
+          <span className="muted">{t.live.closedList}</span> {closed.map((c) => c.label).join(", ")}
         </p>
       )}
     </section>

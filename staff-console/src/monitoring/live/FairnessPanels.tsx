@@ -8,29 +8,29 @@ export function AccuracyPanel({ accuracy }: { accuracy: LiveStats["accuracyToday
   const { t, language } = useI18n();
   return (
     <section className="panel" aria-labelledby="live-accuracy">
-      <h2 id="live-accuracy">{t("live.accuracy")}</h2>
+      <h2 id="live-accuracy">{t.live.accuracy.title}</h2>
       {accuracy.quotedCount === 0 ? (
-        <p className="muted small">{t("live.accuracy.none")}</p>
+        <p className="muted small">{t.live.accuracy.none}</p>
       ) : (
         <>
           <dl className="figures" data-testid="accuracy">
             <div>
-              <dt>{t("live.accuracy.insideBand")}</dt>
+              <dt>{t.live.accuracy.insideBand}</dt>
               <dd data-figure="insideBand">{formatPercent(accuracy.insideBandPercent, language)}</dd>
             </div>
             <div>
-              <dt>{t("live.accuracy.medianError")}</dt>
+              <dt>{t.live.accuracy.medianError}</dt>
               <dd data-figure="medianError">
                 {formatMinutes(accuracy.medianAbsoluteErrorMinutes, t, language)}
               </dd>
             </div>
             <div>
-              <dt>{t("live.accuracy.under")}</dt>
+              <dt>{t.live.accuracy.under}</dt>
               <dd data-figure="under">{formatPercent(accuracy.underEstimatedPercent, language)}</dd>
             </div>
           </dl>
           <p className="muted small">
-            {t("live.accuracy.count", { count: formatCount(accuracy.quotedCount, language) })}
+            {t.live.accuracy.count({ count: formatCount(accuracy.quotedCount, language) })}
           </p>
         </>
       )}
@@ -46,28 +46,28 @@ export function FairnessPanel({ fairness }: { fairness: LiveStats["fairnessToday
     value === null ? formatPercent(null, language) : formatPercent(value * 100, language);
   return (
     <section className="panel" aria-labelledby="live-fairness">
-      <h2 id="live-fairness">{t("fairness.title")}</h2>
+      <h2 id="live-fairness">{t.fairness.title}</h2>
       {rows.length === 0 ? (
-        <p className="muted small">{t("fairness.none")}</p>
+        <p className="muted small">{t.fairness.none}</p>
       ) : (
         <>
-          <ScrollRegion label={t("fairness.title")}>
+          <ScrollRegion label={t.fairness.title}>
             <table className="grid">
-              <caption className="visually-hidden">{t("fairness.title")}</caption>
+              <caption className="visually-hidden">{t.fairness.title}</caption>
               <thead>
                 <tr>
-                  <th scope="col">{t("fairness.group")}</th>
+                  <th scope="col">{t.fairness.group}</th>
                   <th scope="col" className="num">
-                    {t("fairness.count")}
+                    {t.fairness.count}
                   </th>
                   <th scope="col" className="num">
-                    {t("fairness.mean")}
+                    {t.fairness.mean}
                   </th>
                   <th scope="col" className="num">
-                    {t("fairness.p90")}
+                    {t.fairness.p90}
                   </th>
                   <th scope="col" className="num">
-                    {t("fairness.ofOrdinary")}
+                    {t.fairness.ofOrdinary}
                   </th>
                 </tr>
               </thead>
@@ -86,7 +86,7 @@ export function FairnessPanel({ fairness }: { fairness: LiveStats["fairnessToday
           </ScrollRegion>
           {fairness.ordinary && (
             <p className="small" data-testid="longest-ordinary">
-              {t("fairness.longest", {
+              {t.fairness.longest({
                 wait: formatMinutes(fairness.ordinary.longestWaitMinutes, t, language),
               })}
             </p>

@@ -26,12 +26,12 @@ export function LiveDashboard({
   return (
     <>
       <p className="muted small updated">
-        {t("live.updated", { time: formatTimeOfDay(stats.generatedAt, language, timeZone) })}
+        {t.live.updated({ time: formatTimeOfDay(stats.generatedAt, language, timeZone) })}
       </p>
       <div className="monitor-grid">
         <ServiceTable rows={serviceRows(stats, services, now)} />
         <section className="panel" aria-labelledby="live-today">
-          <h2 id="live-today">{t("live.today")}</h2>
+          <h2 id="live-today">{t.live.today}</h2>
           <TodayCharts hours={stats.hours} />
         </section>
       </div>

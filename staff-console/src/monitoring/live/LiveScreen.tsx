@@ -27,10 +27,10 @@ export function LiveScreen({
   const { stats, services, failure, online } = useLiveStats(centreId, subscribe);
   return (
     <>
-      <h1>{t("live.title", { centre: centre ? local(centre.name) : "" })}</h1>
+      <h1>{t.live.title({ centre: centre ? local(centre.name) : "" })}</h1>
       {!online && (
         <p className="banner offline" role="status">
-          {t("desk.offline")}
+          {t.desk.offline}
         </p>
       )}
       <FailureAlert failure={failure} />
@@ -43,7 +43,7 @@ export function LiveScreen({
       {stats ? (
         <LiveDashboard stats={stats} services={services} timeZone={centre?.timezone ?? COUNTRY_TIMEZONE} />
       ) : (
-        <p aria-busy="true">{t("app.loading")}</p>
+        <p aria-busy="true">{t.app.loading}</p>
       )}
       <StaffingPanel centreId={centreId} timeZone={centre?.timezone ?? COUNTRY_TIMEZONE} />
       <CapacityPanel

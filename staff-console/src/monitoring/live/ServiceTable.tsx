@@ -39,37 +39,37 @@ export function ServiceTable({ rows }: { rows: ServiceRow[] }) {
 
   return (
     <section className="panel" aria-labelledby="live-services">
-      <h2 id="live-services">{t("live.services")}</h2>
+      <h2 id="live-services">{t.live.services}</h2>
       <p className={late.length > 0 ? "late-summary" : "muted small"} role="status">
         {late.length > 0 ? (
           <>
             <span aria-hidden="true">⚠ </span>
-            {t("live.overTargetCount", { count: late.length })}
+            {t.live.overTargetCount({ count: late.length })}
           </>
         ) : (
-          t("live.allWithinTarget")
+          t.live.allWithinTarget
         )}
       </p>
-      <ScrollRegion label={t("live.services")}>
+      <ScrollRegion label={t.live.services}>
         <table className="grid">
-          <caption className="visually-hidden">{t("live.services")}</caption>
+          <caption className="visually-hidden">{t.live.services}</caption>
           <thead>
             <tr>
-              <th scope="col">{t("live.service")}</th>
+              <th scope="col">{t.live.service}</th>
               <th scope="col" className="num">
-                {t("live.waiting")}
+                {t.live.waiting}
               </th>
               <th scope="col" className="num">
-                {t("live.longest")}
+                {t.live.longest}
               </th>
               <th scope="col" className="num">
-                {t("live.averageToday")}
+                {t.live.averageToday}
               </th>
               <th scope="col" className="num">
-                {t("live.servedToday")}
+                {t.live.servedToday}
               </th>
               <th scope="col" className="num">
-                {t("live.sla")}
+                {t.live.sla}
               </th>
             </tr>
           </thead>
@@ -85,7 +85,7 @@ export function ServiceTable({ rows }: { rows: ServiceRow[] }) {
                   {service ? local(service.name) : NO_FIGURE}
                   <span className="muted small target">
                     {" "}
-                    {t("live.target", { minutes: figures.targetWaitMinutes })}
+                    {t.live.target({ minutes: figures.targetWaitMinutes })}
                   </span>
                 </th>
                 <td className="num" data-testid="waiting">
@@ -96,7 +96,7 @@ export function ServiceTable({ rows }: { rows: ServiceRow[] }) {
                   {overTarget && (
                     <span className="late-flag">
                       <span aria-hidden="true">⚠ </span>
-                      {t("queue.overTarget", { minutes: figures.targetWaitMinutes })}
+                      {t.queue.overTarget({ minutes: figures.targetWaitMinutes })}
                     </span>
                   )}
                 </td>

@@ -31,26 +31,26 @@ export const TodayCharts = memo(function TodayCharts({ hours }: { hours: Hour[] 
         : top,
     null,
   );
-  const issuedName = t("chart.issued");
-  const servedName = t("chart.served");
-  const waitName = t("chart.averageWait");
+  const issuedName = t.chart.issued;
+  const servedName = t.chart.served;
+  const waitName = t.chart.averageWait;
 
   return (
     <div className="charts">
       <ChartFigure
-        title={t("live.chart.arrivals")}
+        title={t.live.chart.arrivals}
         summary={
           busiest
-            ? t("live.chart.arrivalsSummary", {
+            ? t.live.chart.arrivalsSummary({
                 issued: formatCount(issued, language),
                 served: formatCount(served, language),
                 hour: hourLabel(busiest.hour),
                 peak: formatCount(busiest.issued, language),
               })
-            : t("chart.empty")
+            : t.chart.empty
         }
         table={{
-          columns: [t("chart.hour"), issuedName, servedName],
+          columns: [t.chart.hour, issuedName, servedName],
           rows: filled.map((h) => ({
             key: String(h.hour),
             cells: [hourLabel(h.hour), formatCount(h.issued, language), formatCount(h.served, language)],
@@ -61,7 +61,7 @@ export const TodayCharts = memo(function TodayCharts({ hours }: { hours: Hour[] 
           responsive
           data={data}
           style={{ width: "100%", height: CHART_HEIGHT }}
-          title={t("live.chart.arrivals")}
+          title={t.live.chart.arrivals}
           margin={{ top: 8, right: 8, bottom: 0, left: -16 }}
         >
           <CartesianGrid stroke={CHART.grid} vertical={false} />
@@ -74,17 +74,17 @@ export const TodayCharts = memo(function TodayCharts({ hours }: { hours: Hour[] 
         </BarChart>
       </ChartFigure>
       <ChartFigure
-        title={t("live.chart.wait")}
+        title={t.live.chart.wait}
         summary={
           slowest
-            ? t("live.chart.waitSummary", {
+            ? t.live.chart.waitSummary({
                 hour: hourLabel(slowest.hour),
                 wait: formatSeconds(slowest.averageWaitSeconds),
               })
-            : t("chart.empty")
+            : t.chart.empty
         }
         table={{
-          columns: [t("chart.hour"), waitName],
+          columns: [t.chart.hour, waitName],
           rows: filled.map((h) => ({
             key: String(h.hour),
             cells: [hourLabel(h.hour), formatSeconds(h.averageWaitSeconds)],
@@ -95,7 +95,7 @@ export const TodayCharts = memo(function TodayCharts({ hours }: { hours: Hour[] 
           responsive
           data={data}
           style={{ width: "100%", height: CHART_HEIGHT }}
-          title={t("live.chart.wait")}
+          title={t.live.chart.wait}
           margin={{ top: 8, right: 8, bottom: 0, left: -16 }}
         >
           <CartesianGrid stroke={CHART.grid} vertical={false} />
@@ -105,7 +105,7 @@ export const TodayCharts = memo(function TodayCharts({ hours }: { hours: Hour[] 
           <Legend />
           <Line
             dataKey="waitMinutes"
-            name={`${waitName} (${t("chart.minutes")})`}
+            name={`${waitName} (${t.chart.minutes})`}
             stroke={CHART.average}
             strokeWidth={2}
             connectNulls

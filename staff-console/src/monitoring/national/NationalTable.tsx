@@ -1,6 +1,6 @@
 import type { NationalStats } from "@dost/shared";
 import { useState } from "react";
-import { useI18n, type MessageKey } from "../../i18n/i18n.js";
+import { useI18n, type Label } from "../../i18n/i18n.js";
 import { formatCount, formatPercent, formatSeconds } from "../figures.js";
 import { centreDashboardUrl } from "../routes.js";
 import { ScrollRegion } from "../ScrollRegion.js";
@@ -17,15 +17,15 @@ type Column =
   | "openCounters"
   | "servicesOverTarget";
 
-const COLUMNS: { key: Column; label: MessageKey }[] = [
-  { key: "name", label: "national.centre" },
-  { key: "waiting", label: "live.waiting" },
-  { key: "longestWaitSeconds", label: "live.longest" },
-  { key: "averageWaitSecondsToday", label: "live.averageToday" },
-  { key: "servedToday", label: "live.servedToday" },
-  { key: "slaPercentToday", label: "live.sla" },
-  { key: "openCounters", label: "national.openCounters" },
-  { key: "servicesOverTarget", label: "national.servicesOverTarget" },
+const COLUMNS: { key: Column; label: Label }[] = [
+  { key: "name", label: (t) => t.national.centre },
+  { key: "waiting", label: (t) => t.live.waiting },
+  { key: "longestWaitSeconds", label: (t) => t.live.longest },
+  { key: "averageWaitSecondsToday", label: (t) => t.live.averageToday },
+  { key: "servedToday", label: (t) => t.live.servedToday },
+  { key: "slaPercentToday", label: (t) => t.live.sla },
+  { key: "openCounters", label: (t) => t.national.openCounters },
+  { key: "servicesOverTarget", label: (t) => t.national.servicesOverTarget },
 ];
 
 /** Every centre side by side; any column sorts, and a centre's name opens its dashboard. */
@@ -53,10 +53,10 @@ export function NationalTable({ centres }: { centres: CentreFigures[] }) {
   };
 
   return (
-    <ScrollRegion label={t("national.table")}>
+    <ScrollRegion label={t.national.table}>
       <table className="grid national">
         <caption className="visually-hidden">
-          {t("national.table")}. {t("national.sortHint")}
+          {t.national.table}. {t.national.sortHint}
         </caption>
         <thead>
           <tr>
@@ -68,7 +68,7 @@ export function NationalTable({ centres }: { centres: CentreFigures[] }) {
                 aria-sort={order.key === key ? order.direction : undefined}
               >
                 <button type="button" className="sort" onClick={() => setOrder(nextOrder(order, key))}>
-                  {t(label)}
+                  {label(t)}
                   <span aria-hidden="true" className="sort-mark">
                     {order.key === key ? (order.direction === "ascending" ? " ▲" : " ▼") : " ↕"}
                   </span>
@@ -100,7 +100,7 @@ export function NationalTable({ centres }: { centres: CentreFigures[] }) {
                     {key === "servicesOverTarget" && c.servicesOverTarget > 0 && (
                       <span className="late-flag">
                         <span aria-hidden="true">⚠ </span>
-                        {t("national.overTarget")}
+                        {t.national.overTarget}
                       </span>
                     )}
                   </td>

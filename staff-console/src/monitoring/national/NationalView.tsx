@@ -10,20 +10,20 @@ export function NationalView() {
   const { stats, failure } = useNationalStats();
   return (
     <>
-      <h1>{t("national.title")}</h1>
+      <h1>{t.national.title}</h1>
       <FailureAlert failure={failure} />
       {stats ? (
         <section className="panel" aria-labelledby="national-heading">
           <h2 id="national-heading">
-            {t("national.table")}{" "}
+            {t.national.table}{" "}
             <span className="count">
-              {t("live.updated", { time: formatTimeOfDay(stats.generatedAt, language, COUNTRY_TIMEZONE) })}
+              {t.live.updated({ time: formatTimeOfDay(stats.generatedAt, language, COUNTRY_TIMEZONE) })}
             </span>
           </h2>
           <NationalTable centres={stats.centres} />
         </section>
       ) : (
-        <p aria-busy="true">{t("app.loading")}</p>
+        <p aria-busy="true">{t.app.loading}</p>
       )}
     </>
   );

@@ -13,15 +13,15 @@ const MARGIN = { top: 8, right: 8, bottom: 0, left: -16 };
 export function binLabel(index: number, t: I18n["t"]): string {
   const from = WAIT_BIN_EDGES_MINUTES[index] ?? 0;
   const to = WAIT_BIN_EDGES_MINUTES[index + 1];
-  return to === undefined ? t("report.binLast", { from }) : t("report.bin", { from, to });
+  return to === undefined ? t.report.binLast({ from }) : t.report.bin({ from, to });
 }
 
 /** Waits through the day, arrivals against served, and how waits spread over the bins. */
 export function ReportCharts({ set }: { set: ReportSet }) {
   const { t, language } = useI18n();
   const count = (n: number) => formatCount(n, language);
-  const waitName = `${t("chart.averageWait")} (${t("chart.minutes")})`;
-  const p90Name = `${t("chart.p90Wait")} (${t("chart.minutes")})`;
+  const waitName = `${t.chart.averageWait} (${t.chart.minutes})`;
+  const p90Name = `${t.chart.p90Wait} (${t.chart.minutes})`;
 
   const hours = set.byHour.rows.map((r) => ({
     label: r.label,
@@ -38,7 +38,7 @@ export function ReportCharts({ set }: { set: ReportSet }) {
   );
 
   const trend = set.trend.rows.map((r) => ({
-    label: rowLabel(set.trend, r, t),
+    label: rowLabel(set.trend, r, t, language),
     issued: r.issued,
     served: r.served,
   }));
@@ -47,7 +47,7 @@ export function ReportCharts({ set }: { set: ReportSet }) {
     null,
   );
 
-  const flowTitle = t(set.trend.groupBy === "hour" ? "report.chart.flowByHour" : "report.chart.flowByDay");
+  const flowTitle = set.trend.groupBy === "hour" ? t.report.chart.flowByHour : t.report.chart.flowByDay;
   const totals = set.main.totals;
   const bins = totals.waitBins.map((n, i) => ({ label: binLabel(i, t), count: n }));
   const measured = totals.waitBins.reduce((a, b) => a + b, 0);
@@ -55,18 +55,18 @@ export function ReportCharts({ set }: { set: ReportSet }) {
   return (
     <div className="charts report-charts">
       <ChartFigure
-        title={t("report.chart.waitByHour")}
+        title={t.report.chart.waitByHour}
         summary={
           slowest
-            ? t("report.chart.waitByHourSummary", {
+            ? t.report.chart.waitByHourSummary({
                 hour: slowest.label,
                 average: formatSeconds(slowest.averageWaitSeconds),
                 p90: formatSeconds(slowest.p90WaitSeconds),
               })
-            : t("chart.empty")
+            : t.chart.empty
         }
         table={{
-          columns: [t("chart.hour"), t("chart.averageWait"), t("chart.p90Wait")],
+          columns: [t.chart.hour, t.chart.averageWait, t.chart.p90Wait],
           rows: set.byHour.rows.map((r) => ({
             key: r.key,
             cells: [r.label, formatSeconds(r.averageWaitSeconds), formatSeconds(r.p90WaitSeconds)],
@@ -78,7 +78,7 @@ export function ReportCharts({ set }: { set: ReportSet }) {
           data={hours}
           style={{ width: "100%", height: CHART_HEIGHT }}
           margin={MARGIN}
-          title={t("report.chart.waitByHour")}
+          title={t.report.chart.waitByHour}
         >
           <CartesianGrid stroke={CHART.grid} vertical={false} />
           <XAxis dataKey="label" stroke={CHART.axis} fontSize={12} />
@@ -109,19 +109,19 @@ export function ReportCharts({ set }: { set: ReportSet }) {
         title={flowTitle}
         summary={
           busiest
-            ? t("report.chart.flowSummary", {
+            ? t.report.chart.flowSummary({
                 issued: count(set.trend.totals.issued),
                 served: count(set.trend.totals.served),
                 busiest: busiest.label,
                 peak: count(busiest.issued),
               })
-            : t("chart.empty")
+            : t.chart.empty
         }
         table={{
           columns: [
-            t(set.trend.groupBy === "hour" ? "chart.hour" : "chart.day"),
-            t("chart.issued"),
-            t("chart.served"),
+            set.trend.groupBy === "hour" ? t.chart.hour : t.chart.day,
+            t.chart.issued,
+            t.chart.served,
           ],
           rows: trend.map((r) => ({ key: r.label, cells: [r.label, count(r.issued), count(r.served)] })),
         }}
@@ -138,24 +138,24 @@ export function ReportCharts({ set }: { set: ReportSet }) {
           <YAxis allowDecimals={false} stroke={CHART.axis} fontSize={12} />
           <Tooltip />
           <Legend />
-          <Bar dataKey="issued" name={t("chart.issued")} fill={CHART.issued} isAnimationActive={false} />
-          <Bar dataKey="served" name={t("chart.served")} fill={CHART.served} isAnimationActive={false} />
+          <Bar dataKey="issued" name={t.chart.issued} fill={CHART.issued} isAnimationActive={false} />
+          <Bar dataKey="served" name={t.chart.served} fill={CHART.served} isAnimationActive={false} />
         </BarChart>
       </ChartFigure>
 
       <ChartFigure
-        title={t("report.chart.distribution")}
+        title={t.report.chart.distribution}
         summary={
           measured > 0
-            ? t("report.chart.distributionSummary", {
+            ? t.report.chart.distributionSummary({
                 count: count(measured),
                 median: formatSeconds(totals.medianWaitSeconds),
                 p90: formatSeconds(totals.p90WaitSeconds),
               })
-            : t("chart.empty")
+            : t.chart.empty
         }
         table={{
-          columns: [t("chart.waitBin"), t("chart.visitors")],
+          columns: [t.chart.waitBin, t.chart.visitors],
           rows: measured > 0 ? bins.map((b) => ({ key: b.label, cells: [b.label, count(b.count)] })) : [],
         }}
       >
@@ -164,7 +164,7 @@ export function ReportCharts({ set }: { set: ReportSet }) {
           data={bins}
           style={{ width: "100%", height: CHART_HEIGHT }}
           margin={MARGIN}
-          title={t("report.chart.distribution")}
+          title={t.report.chart.distribution}
         >
           <CartesianGrid stroke={CHART.grid} vertical={false} />
           <XAxis
@@ -178,7 +178,7 @@ export function ReportCharts({ set }: { set: ReportSet }) {
           />
           <YAxis allowDecimals={false} stroke={CHART.axis} fontSize={12} />
           <Tooltip />
-          <Bar dataKey="count" name={t("chart.visitors")} fill={CHART.bins} isAnimationActive={false} />
+          <Bar dataKey="count" name={t.chart.visitors} fill={CHART.bins} isAnimationActive={false} />
         </BarChart>
       </ChartFigure>
     </div>

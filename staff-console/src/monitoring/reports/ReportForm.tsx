@@ -1,6 +1,6 @@
 import { REPORT_GROUPS, type Centre, type ReportGroup } from "@dost/shared";
 import { useId } from "react";
-import { useI18n } from "../../i18n/i18n.js";
+import { useI18n, type Label } from "../../i18n/i18n.js";
 import { GROUP_LABELS } from "./ReportTable.js";
 import {
   RANGE_PRESETS,
@@ -18,11 +18,11 @@ export interface ReportChoice extends DayRange {
 }
 
 const PRESET_LABELS = {
-  today: "report.preset.today",
-  last7: "report.preset.last7",
-  thisMonth: "report.preset.thisMonth",
-  lastMonth: "report.preset.lastMonth",
-} as const satisfies Record<RangePreset, string>;
+  today: (t) => t.report.preset.today,
+  last7: (t) => t.report.preset.last7,
+  thisMonth: (t) => t.report.preset.thisMonth,
+  lastMonth: (t) => t.report.preset.lastMonth,
+} satisfies Record<RangePreset, Label>;
 
 /**
  * What the report covers. Every change asks the server again, so there is no "apply" to forget;
@@ -50,18 +50,18 @@ export function ReportForm({
   const preset = presetOf(choice, today);
 
   return (
-    <form className="report-form panel" onSubmit={(e) => e.preventDefault()} aria-label={t("report.form")}>
+    <form className="report-form panel" onSubmit={(e) => e.preventDefault()} aria-label={t.report.form}>
       {centres && (
         <div className="field">
           <label className="field-label" htmlFor={`${id}-centre`}>
-            {t("shell.centre")}
+            {t.shell.centre}
           </label>
           <select
             id={`${id}-centre`}
             value={choice.centreId ?? ""}
             onChange={(e) => onChange({ ...choice, centreId: e.target.value || null })}
           >
-            <option value="">{t("report.allCentres")}</option>
+            <option value="">{t.report.allCentres}</option>
             {centres.map((c) => (
               <option key={c.id} value={c.id}>
                 {local(c.name)}
@@ -71,11 +71,11 @@ export function ReportForm({
         </div>
       )}
       <fieldset className="period">
-        <legend className="field-label">{t("report.period")}</legend>
+        <legend className="field-label">{t.report.period}</legend>
         <div className="row">
           <div className="field">
             <label className="small" htmlFor={`${id}-from`}>
-              {t("report.from")}
+              {t.report.from}
             </label>
             <input
               id={`${id}-from`}
@@ -89,7 +89,7 @@ export function ReportForm({
           </div>
           <div className="field">
             <label className="small" htmlFor={`${id}-to`}>
-              {t("report.to")}
+              {t.report.to}
             </label>
             <input
               id={`${id}-to`}
@@ -101,7 +101,7 @@ export function ReportForm({
               aria-describedby={problem === "reversed" ? "report-range-problem" : undefined}
             />
           </div>
-          <div className="row presets" role="group" aria-label={t("report.presets")}>
+          <div className="row presets" role="group" aria-label={t.report.presets}>
             {RANGE_PRESETS.map((p) => (
               <button
                 key={p}
@@ -110,20 +110,20 @@ export function ReportForm({
                 aria-pressed={p === preset}
                 onClick={() => onChange({ ...choice, ...presetRange(p, today) })}
               >
-                {t(PRESET_LABELS[p])}
+                {PRESET_LABELS[p](t)}
               </button>
             ))}
           </div>
         </div>
         {problem === "reversed" && (
           <p id="report-range-problem" className="alert" role="alert">
-            {t("report.reversed")}
+            {t.report.reversed}
           </p>
         )}
       </fieldset>
       <div className="field">
         <label className="field-label" htmlFor={`${id}-group`}>
-          {t("report.groupBy")}
+          {t.report.groupBy}
         </label>
         <select
           id={`${id}-group`}
@@ -132,7 +132,7 @@ export function ReportForm({
         >
           {REPORT_GROUPS.map((g) => (
             <option key={g} value={g}>
-              {t(GROUP_LABELS[g])}
+              {GROUP_LABELS[g](t)}
             </option>
           ))}
         </select>
@@ -140,10 +140,10 @@ export function ReportForm({
       <div className="field download">
         {csvUrl ? (
           <a className="button" href={csvUrl} download>
-            {t("report.csv")}
+            {t.report.csv}
           </a>
         ) : (
-          <span className="muted small">{t("report.csvNeedsPeriod")}</span>
+          <span className="muted small">{t.report.csvNeedsPeriod}</span>
         )}
       </div>
     </form>

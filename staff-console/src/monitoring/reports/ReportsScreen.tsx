@@ -43,18 +43,18 @@ export function ReportsScreen({
     ? ([centre, ...(centres ?? [])].find((c) => c?.id === shown.centreId) ?? null)
     : null;
   const caption = shown
-    ? t("report.caption", {
+    ? t.report.caption({
         // A centre not yet in the list (still loading) is named by nothing rather than as "all".
-        where: shown.centreId === null ? t("report.allCentres") : shownCentre ? local(shownCentre.name) : "…",
-        from: formatDay(shown.from, t),
-        to: formatDay(shown.to, t),
-        group: t(GROUP_LABELS[shown.groupBy]).toLocaleLowerCase(language),
+        where: shown.centreId === null ? t.report.allCentres : shownCentre ? local(shownCentre.name) : "…",
+        from: formatDay(shown.from, language),
+        to: formatDay(shown.to, language),
+        group: GROUP_LABELS[shown.groupBy](t).toLocaleLowerCase(language),
       })
     : "";
 
   return (
     <>
-      <h1>{t("report.title")}</h1>
+      <h1>{t.report.title}</h1>
       <ReportForm
         choice={choice}
         onChange={setChoice}
@@ -64,17 +64,17 @@ export function ReportsScreen({
       />
       {/* Says aloud what the figures now show; seen only while they load, the table's caption shows it. */}
       <p className={loading ? "muted small" : "visually-hidden"} role="status">
-        {loading ? t("app.loading") : caption}
+        {loading ? t.app.loading : caption}
       </p>
       <FailureAlert failure={failure} />
       {set && (
         <div className="report-body" aria-busy={loading}>
           <section className="panel" aria-labelledby="report-figures">
-            <h2 id="report-figures">{t("report.figures")}</h2>
+            <h2 id="report-figures">{t.report.figures}</h2>
             <ReportTable report={set.main} caption={caption} />
           </section>
           <section className="panel" aria-labelledby="report-charts">
-            <h2 id="report-charts">{t("report.charts")}</h2>
+            <h2 id="report-charts">{t.report.charts}</h2>
             <ReportCharts set={set} />
           </section>
         </div>

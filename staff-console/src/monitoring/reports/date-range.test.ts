@@ -1,5 +1,4 @@
 import { describe, expect, it } from "vitest";
-import { translate } from "../../i18n/i18n.js";
 import { formatDay } from "../figures.js";
 import { presetOf, presetRange, rangeProblem } from "./date-range.js";
 
@@ -31,8 +30,8 @@ describe("rangeProblem", () => {
 
 describe("formatDay", () => {
   it("writes a day as Azerbaijan does, with the weekday in the reader's language", () => {
-    expect(formatDay("2025-03-10", (key) => translate("az", key))).toBe("B.e., 10.03.2025");
-    expect(formatDay("2025-03-16", (key) => translate("ru", key))).toBe("вс, 16.03.2025");
-    expect(formatDay("2024-02-29", (key) => translate("en", key))).toBe("Thu, 29.02.2024");
+    expect(formatDay("2025-03-10", "az")).toBe("B.e., 10.03.2025");
+    expect(formatDay("2025-03-16", "ru")).toBe("Вс, 16.03.2025");
+    expect(formatDay("2024-02-29", "en")).toBe("Thu, 29.02.2024");
   });
 });

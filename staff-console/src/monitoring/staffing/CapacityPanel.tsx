@@ -81,9 +81,9 @@ export function CapacityPanel({
 
   return (
     <section className="panel capacity" aria-labelledby={`${id}-title`}>
-      <h2 id={`${id}-title`}>{t("capacity.title")}</h2>
+      <h2 id={`${id}-title`}>{t.capacity.title}</h2>
       <p>
-        <label htmlFor={`${id}-date`}>{t("staffing.date")}</label>{" "}
+        <label htmlFor={`${id}-date`}>{t.staffing.date}</label>{" "}
         <input
           id={`${id}-date`}
           type="date"
@@ -96,19 +96,19 @@ export function CapacityPanel({
       </p>
       <FailureAlert failure={failure} />
       {!advice ? (
-        !failure && <p aria-busy="true">{t("app.loading")}</p>
+        !failure && <p aria-busy="true">{t.app.loading}</p>
       ) : advice.services.length === 0 ? (
-        <p>{t("capacity.none")}</p>
+        <p>{t.capacity.none}</p>
       ) : (
         <>
-          <p>{t("capacity.intro", { target: advice.targetWaitMinutes })}</p>
-          <ScrollRegion label={t("capacity.table")}>
+          <p>{t.capacity.intro({ target: advice.targetWaitMinutes })}</p>
+          <ScrollRegion label={t.capacity.table}>
             <table className="grid capacity-table">
-              <caption className="visually-hidden">{t("capacity.table")}</caption>
+              <caption className="visually-hidden">{t.capacity.table}</caption>
               <thead>
                 <tr>
-                  <th scope="col">{t("capacity.service")}</th>
-                  <th scope="col">{t("capacity.configured")}</th>
+                  <th scope="col">{t.capacity.service}</th>
+                  <th scope="col">{t.capacity.configured}</th>
                   {hours.map((h) => (
                     <th key={h} scope="col">
                       {hourLabel(h)}
@@ -128,7 +128,7 @@ export function CapacityPanel({
                       return (
                         <td key={h} className={changed ? "changed" : undefined}>
                           {changed
-                            ? t("capacity.cell", {
+                            ? t.capacity.cell({
                                 configured: hour.configuredCapacity,
                                 suggested: hour.suggestedCapacity,
                               })
@@ -149,12 +149,12 @@ export function CapacityPanel({
                 disabled={applying || !pending}
                 onClick={apply}
               >
-                {t("capacity.apply")}
+                {t.capacity.apply}
               </button>{" "}
-              {!pending && !applied && <span className="muted">{t("capacity.same")}</span>}
+              {!pending && !applied && <span className="muted">{t.capacity.same}</span>}
             </p>
           )}
-          {applied && <p role="status">{t("capacity.applied")}</p>}
+          {applied && <p role="status">{t.capacity.applied}</p>}
         </>
       )}
     </section>

@@ -1,7 +1,7 @@
 import type { StaffingResponse } from "@dost/shared";
 import { cleanup, fireEvent, screen, waitFor, within } from "@testing-library/react";
 import { afterEach, describe, expect, it } from "vitest";
-import { translate } from "../../i18n/i18n.js";
+import { TEXTS } from "../../i18n/i18n.js";
 import { CENTRE_ID } from "../../test/monitoring-data.js";
 import { fakeServer, renderWithServer } from "../../test/server.js";
 import { StaffingPanel, serviceDayIn } from "./StaffingPanel.js";
@@ -57,7 +57,7 @@ describe("the staffing chart", () => {
     ]);
     const figure = screen.getByRole("figure", { name: "Counters needed and counters open, by the hour" });
     expect(
-      within(figure).getByText(translate("en", "staffing.short", { hours: "10:00", target: 15, share: 80 })),
+      within(figure).getByText(TEXTS.en.staffing.short({ hours: "10:00", target: 15, share: 80 })),
     ).toBeTruthy();
     expect(screen.getByText("Forecast from the same weekday on: 2025-02-25, 2025-02-18")).toBeTruthy();
   });
@@ -68,14 +68,14 @@ describe("the staffing chart", () => {
     fireEvent.change(screen.getByLabelText("Day"), { target: { value: "2025-03-05" } });
     await waitFor(() => expect(tableRows()).toEqual([["09:00", "6.5", "1", "2", "86 %"]]));
     expect(server.requests.at(-1)?.searchParams.get("date")).toBe("2025-03-05");
-    expect(screen.getByText(translate("en", "staffing.enough", { target: 15, share: 80 }))).toBeTruthy();
+    expect(screen.getByText(TEXTS.en.staffing.enough({ target: 15, share: 80 }))).toBeTruthy();
   });
 
   it("says it in the manager's language", async () => {
     const server = fakeServer((url) => (url.pathname.endsWith("/staffing") ? { body: TUESDAY } : undefined));
     renderWithServer(<StaffingPanel centreId={CENTRE_ID} timeZone="Asia/Baku" />, server.fetch, "ru");
     await waitFor(() => expect(tableRows()).toHaveLength(3));
-    expect(screen.getByRole("heading", { level: 2 }).textContent).toBe(translate("ru", "staffing.title"));
-    expect(screen.getByLabelText(translate("ru", "staffing.date"))).toBeTruthy();
+    expect(screen.getByRole("heading", { level: 2 }).textContent).toBe(TEXTS.ru.staffing.title);
+    expect(screen.getByLabelText(TEXTS.ru.staffing.date)).toBeTruthy();
   });
 });

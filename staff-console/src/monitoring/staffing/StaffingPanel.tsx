@@ -52,17 +52,13 @@ export function StaffingPanel({ centreId, timeZone }: { centreId: string; timeZo
   const staffing = loaded?.key === key ? loaded.staffing : null;
   return (
     <section className="panel staffing" aria-labelledby={`${id}-title`}>
-      <h2 id={`${id}-title`}>{t("staffing.title")}</h2>
+      <h2 id={`${id}-title`}>{t.staffing.title}</h2>
       <p>
-        <label htmlFor={`${id}-date`}>{t("staffing.date")}</label>{" "}
+        <label htmlFor={`${id}-date`}>{t.staffing.date}</label>{" "}
         <input id={`${id}-date`} type="date" value={date} onChange={(e) => setDate(e.target.value)} />
       </p>
       <FailureAlert failure={failure} />
-      {staffing ? (
-        <StaffingChart staffing={staffing} />
-      ) : (
-        !failure && <p aria-busy="true">{t("app.loading")}</p>
-      )}
+      {staffing ? <StaffingChart staffing={staffing} /> : !failure && <p aria-busy="true">{t.app.loading}</p>}
     </section>
   );
 }
@@ -71,14 +67,14 @@ function StaffingChart({ staffing }: { staffing: StaffingResponse }) {
   const { t } = useI18n();
   const hours = staffing.hours;
   const short = hours.filter((h) => h.countersNeeded > h.countersOpen);
-  const neededName = t("staffing.needed");
-  const openName = t("staffing.open");
+  const neededName = t.staffing.needed;
+  const openName = t.staffing.open;
   const summary =
     hours.length === 0
-      ? t("chart.empty")
+      ? t.chart.empty
       : short.length === 0
-        ? t("staffing.enough", { target: staffing.targetWaitMinutes, share: staffing.serviceLevelPercent })
-        : t("staffing.short", {
+        ? t.staffing.enough({ target: staffing.targetWaitMinutes, share: staffing.serviceLevelPercent })
+        : t.staffing.short({
             hours: short.map((h) => hourLabel(h.hour)).join(", "),
             target: staffing.targetWaitMinutes,
             share: staffing.serviceLevelPercent,
@@ -86,16 +82,10 @@ function StaffingChart({ staffing }: { staffing: StaffingResponse }) {
   return (
     <>
       <ChartFigure
-        title={t("staffing.chart")}
+        title={t.staffing.chart}
         summary={summary}
         table={{
-          columns: [
-            t("chart.hour"),
-            t("staffing.forecast"),
-            neededName,
-            openName,
-            t("staffing.withinTarget"),
-          ],
+          columns: [t.chart.hour, t.staffing.forecast, neededName, openName, t.staffing.withinTarget],
           rows: hours.map((h) => ({
             key: String(h.hour),
             cells: [
@@ -112,7 +102,7 @@ function StaffingChart({ staffing }: { staffing: StaffingResponse }) {
           responsive
           data={hours.map((h) => ({ ...h, label: hourLabel(h.hour) }))}
           style={{ width: "100%", height: CHART_HEIGHT }}
-          title={t("staffing.chart")}
+          title={t.staffing.chart}
           margin={{ top: 8, right: 8, bottom: 0, left: -16 }}
         >
           <CartesianGrid stroke={CHART.grid} vertical={false} />
@@ -133,8 +123,8 @@ function StaffingChart({ staffing }: { staffing: StaffingResponse }) {
       </ChartFigure>
       <p className="muted small">
         {staffing.basedOn.length > 0
-          ? t("staffing.basedOn", { dates: staffing.basedOn.join(", ") })
-          : t("staffing.noHistory")}
+          ? t.staffing.basedOn({ dates: staffing.basedOn.join(", ") })
+          : t.staffing.noHistory}
       </p>
     </>
   );

@@ -11,7 +11,7 @@ export const capacityEn = {
   "capacity.apply": "Apply suggestions",
   "capacity.applied": "Suggestions applied: each hour's slot capacity is now as suggested.",
   "capacity.same": "Every service is already at its suggestion.",
-};
+} as const;
 
 export const capacityAz: Readonly<Record<keyof typeof capacityEn, string>> = {
   "capacity.title": "Qəbul tutumu",
@@ -25,7 +25,7 @@ export const capacityAz: Readonly<Record<keyof typeof capacityEn, string>> = {
   "capacity.apply": "Təklifləri tətbiq et",
   "capacity.applied": "Təkliflər tətbiq edildi: hər saatın vaxt tutumu indi təklif olunduğu kimidir.",
   "capacity.same": "Hər xidmət artıq təklif olunan tutumdadır.",
-};
+} as const;
 
 export const capacityRu: Readonly<Record<keyof typeof capacityEn, string>> = {
   "capacity.title": "Вместимость записи",
@@ -39,4 +39,4 @@ export const capacityRu: Readonly<Record<keyof typeof capacityEn, string>> = {
   "capacity.apply": "Применить предложения",
   "capacity.applied": "Предложения применены: вместимость слотов в каждом часе теперь как предложено.",
   "capacity.same": "Все услуги уже на предложенной вместимости.",
-};
+} as const;
