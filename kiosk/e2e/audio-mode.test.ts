@@ -156,7 +156,8 @@ describe("a blind visitor takes a ticket by ear", () => {
     const code = (await page.locator(".ticket-code").textContent()) ?? "";
     const ticketSpeech = (await hears(page, "Your ticket number is"))[0] ?? "";
     expect(ticketSpeech).toContain(`Your ticket number is ${spokenCode(code, "en")}. People ahead of you: `);
-    expect(ticketSpeech).toMatch(/Estimated wait: (about \d+( to \d+)? minutes?|under a minute)\./);
+    // No counter is open in this test, so the voice says what the screen says instead of a figure.
+    expect(ticketSpeech).toContain(`Estimated wait: ${en.noEstimate}.`);
     expect(await seriousViolations(page)).toEqual([]);
 
     const rows = await ticketRows(test);

@@ -54,4 +54,20 @@ describe("spoken texts", () => {
       }),
     ).toContain("Biletinizin nömrəsi en, 7. Sizdən əvvəl 3 nəfər var.");
   });
+
+  it("say that no counter is open yet when a ticket has no estimate, as the screen does", () => {
+    const issued = ticket({
+      code: "N008",
+      position: 0,
+      estimatedWaitMinutes: null,
+      estimatedWaitRange: null,
+    });
+    const read = screenSpeech(ru, "ru", {
+      visit: { step: "ticket", service: CERTIFICATES, ticket: issued },
+      serviceCount: null,
+      closed: false,
+    });
+    expect(read).toContain(ru.noEstimate);
+    expect(read).not.toContain(ru.audio.waitUnknown);
+  });
 });

@@ -39,10 +39,13 @@ export function spokenTicket(
   language: Language,
   ticket: Extract<Visit, { step: "ticket" }>["ticket"],
 ): string {
+  // A waiting ticket without an estimate means no counter is open or expected yet: say what the
+  // screen says rather than "not known".
+  const unknown = ticket.estimatedWaitMinutes === null && !ticket.estimatedWaitRange;
   return t.audio.ticket(
     spokenCode(ticket.code, language),
     ticket.position ?? 0,
-    spokenWait(t, ticket.estimatedWaitMinutes, ticket.estimatedWaitRange),
+    unknown ? t.noEstimate : spokenWait(t, ticket.estimatedWaitMinutes, ticket.estimatedWaitRange),
   );
 }
 
