@@ -41,14 +41,15 @@ const p = (name: keyof IssueAtOnceArgs | "key" | "principal" | "requestHash") =>
  * numbering row stays locked for this one statement only. Every step feeds the next through its
  * RETURNING rows, so nothing is written for a service the centre does not offer, or for a key
  * already held (ON CONFLICT DO NOTHING waits for a concurrent holder to commit, then skips).
- * The code pads like `ticketCode` (three digits at least, never cut).
+ * The prefix is the centre's own (the offer's, as `serviceOfCentre` reads it). The code pads like
+ * `ticketCode` (three digits at least, never cut).
  */
 const issueStatement = namedStatement<TicketRow>(
   "dost_issue_ticket",
   tableFields(tickets),
   (columns) => sql`
     WITH svc AS (
-      SELECT s.id, s.prefix FROM centre_services cs JOIN services s ON s.id = cs.service_id
+      SELECT s.id, cs.prefix FROM centre_services cs JOIN services s ON s.id = cs.service_id
        WHERE cs.centre_id = ${p("centreId")}::uuid AND cs.service_id = ${p("serviceId")}::uuid AND s.active
     ), claim AS (
       INSERT INTO idempotency_keys (principal, key, request_hash, created_at, ticket_id)
