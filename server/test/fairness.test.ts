@@ -53,7 +53,12 @@ describe("quotes kept at issue, their accuracy and fairness between groups on a 
       expect(res.status).toBe(201);
       issued[name] = res.body.ticket;
     };
+    // A counter is open, so each ticket is quoted a wait (with none open or expected it gets none).
     at("10:00");
+    const colleague = await api.login("staff.baku1.2");
+    await api.openCounter((await api.counters("BAKU-1", colleague.auth))[1]!.id, colleague.auth, [
+      pension.id,
+    ]);
     await issue("A", "none");
     at("10:02");
     await issue("B", "none");
